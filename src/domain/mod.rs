@@ -1,0 +1,12 @@
+//! Pure rules: no I/O and no clock reads. `today` is always passed in.
+
+pub mod calendar;
+pub mod milestones;
+pub mod model;
+pub mod rules;
+pub mod year_group;
+
+pub use calendar::Calendar;
+pub use milestones::{Milestone, MilestoneName, Status, milestones_for};
+pub use model::*;
+pub use rules::RulesConfig;

@@ -1,0 +1,320 @@
+//! The records of a SEND service, as plain data shared by the rules engine, the store and the UI.
+//!
+//! Enums carry their interchange spelling (`as_str`/`parse`), so the CSV format, the database
+//! and the JSON output all use the same words.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Defines a string-backed enum with `ALL`, `as_str`, `parse` (case-insensitive) and `Display`.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            /// Parses the interchange word, ignoring ASCII case and surrounding spaces.
+            pub fn parse(text: &str) -> Option<Self> {
+                let text = text.trim();
+                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(text))
+            }
+
+            /// The accepted words joined with ", " (for error messages).
+            pub fn choices() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use word_enum;
+
+word_enum!(
+    /// What a member of staff may do.
+    Role {
+        Officer => "officer",
+        Senior => "senior",
+        Manager => "manager",
+        Admin => "admin",
+    }
+);
+
+word_enum!(
+    /// Where a child is in the statutory process.
+    Stage {
+        Request => "request",
+        Assessment => "assessment",
+        Draft => "draft",
+        Plan => "plan",
+        Ceased => "ceased",
+    }
+);
+
+impl Stage {
+    /// Request, assessment and draft: the 20 weeks are running.
+    pub fn is_open_request(self) -> bool {
+        matches!(self, Stage::Request | Stage::Assessment | Stage::Draft)
+    }
+    /// Counts towards an officer's caseload (DOMAIN.md: a ceased plan leaves it).
+    pub fn is_active(self) -> bool {
+        self != Stage::Ceased
+    }
+}
+
+word_enum!(
+    /// SEN2 primary need codes (FORMAT.md), plus NSA.
+    Need {
+        Asd => "ASD",
+        Slcn => "SLCN",
+        Semh => "SEMH",
+        Spld => "SPLD",
+        Mld => "MLD",
+        Sld => "SLD",
+        Pmld => "PMLD",
+        Pd => "PD",
+        Hi => "HI",
+        Vi => "VI",
+        Msi => "MSI",
+        Ds => "DS",
+        Oth => "OTH",
+        Nsa => "NSA",
+    }
+);
+
+word_enum!(
+    /// Kinds of case history event (events.csv).
+    EventKind {
+        Note => "note",
+        Call => "call",
+        Email => "email",
+        Letter => "letter",
+        Meeting => "meeting",
+        Panel => "panel",
+        Review => "review",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Staff {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub team: String,
+    /// Operating-system user name, when known.
+    pub login: Option<String>,
+}
+
+/// A child or young person, with the case dates the interchange format carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Child {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub date_of_birth: NaiveDate,
+    pub postcode: Option<String>,
+    pub setting: Option<String>,
+    pub primary_need: Option<Need>,
+    /// `staff.id` of the allocated case officer; `None` = unallocated.
+    pub officer: Option<String>,
+    pub stage: Stage,
+    /// Request for an EHC needs assessment received (week 0 of the 20 weeks).
+    pub request_date: Option<NaiveDate>,
+    pub assess_decision_date: Option<NaiveDate>,
+    pub draft_date: Option<NaiveDate>,
+    /// Final plan first issued.
+    pub plan_date: Option<NaiveDate>,
+    /// Last annual review meeting.
+    pub last_review_date: Option<NaiveDate>,
+    /// Top-up funding band 1–9.
+    pub band: Option<u8>,
+    /// National Curriculum year when taught out of year group (e.g. a summer-born late start).
+    pub year_group_override: Option<i32>,
+}
+
+impl Child {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+/// One entry of case history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseEvent {
+    pub child_id: String,
+    pub date: NaiveDate,
+    pub kind: EventKind,
+    pub staff_id: Option<String>,
+    pub summary: String,
+}
+
+word_enum!(
+    /// A dated statutory step beyond the dates held on the child's row.
+    StepKind {
+        AssessDecision => "assess_decision",
+        AdviceRequested => "advice_requested",
+        AdviceReceived => "advice_received",
+        IssueDecision => "issue_decision",
+        DraftSent => "draft_sent",
+        FinalIssued => "final_issued",
+        ReviewMeeting => "review_meeting",
+        ReviewReport => "review_report",
+        ReviewDecision => "review_decision",
+        AmendmentsProposed => "amendments_proposed",
+        AmendedIssued => "amended_issued",
+        Ceased => "ceased",
+        Exception => "exception",
+    }
+);
+
+word_enum!(
+    /// Who is asked for advice during an assessment (Reg 6).
+    AdviceKind {
+        Education => "education",
+        Health => "health",
+        SocialCare => "social_care",
+        EducationalPsychologist => "educational_psychologist",
+        Other => "other",
+    }
+);
+
+word_enum!(
+    /// The exceptions to the 20 weeks, Reg 10(4)(a)–(d).
+    ExceptionKind {
+        SchoolClosure => "a",
+        EarlyYearsClosure => "b",
+        PersonalCircumstances => "c",
+        AwayFromArea => "d",
+    }
+);
+
+word_enum!(
+    ReviewOutcome {
+        Maintain => "maintain",
+        Amend => "amend",
+        Cease => "cease",
+    }
+);
+
+/// A statutory step recorded for a child. `detail` depends on `kind`:
+/// - `assess_decision`, `issue_decision`: `agreed` or `declined`;
+/// - `advice_requested`, `advice_received`: an [`AdviceKind`] word;
+/// - `review_decision`: a [`ReviewOutcome`] word;
+/// - `ceased`: the SEN2 reason code 1–9;
+/// - `exception`: an [`ExceptionKind`] letter, with `until` the end of the exception;
+/// - others: free text (may be empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub id: i64,
+    pub child_id: String,
+    pub kind: StepKind,
+    pub date: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub detail: String,
+}
+
+word_enum!(
+    /// A contact that the service standards say must be answered.
+    ContactKind {
+        PhoneMessage => "phone_message",
+        EmailReceived => "email_received",
+    }
+);
+
+/// An open (or answered) contact with a family: a phone message or email to answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub id: i64,
+    pub child_id: String,
+    pub kind: ContactKind,
+    pub received: NaiveDate,
+    pub summary: String,
+    /// The date the family was told to expect an answer, when more time is needed.
+    pub promised: Option<NaiveDate>,
+    pub answered: Option<NaiveDate>,
+    pub staff_id: Option<String>,
+}
+
+word_enum!(
+    AbsenceKind {
+        Unexpected => "unexpected",
+        Planned => "planned",
+        LongTerm => "long_term",
+    }
+);
+
+/// A member of staff away, inclusive dates, and who covers them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Absence {
+    pub id: i64,
+    pub staff_id: String,
+    pub kind: AbsenceKind,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub cover_staff_id: Option<String>,
+}
+
+impl Absence {
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
+word_enum!(
+    PanelQuestion {
+        Assess => "assess",
+        IssuePlan => "issue_plan",
+        Amend => "amend",
+        Placement => "placement",
+        Band => "band",
+    }
+);
+
+word_enum!(
+    PanelOutcome {
+        Agreed => "agreed",
+        Declined => "declined",
+        Deferred => "deferred",
+    }
+);
+
+/// A case put to a multi-professional panel, and what it decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PanelSubmission {
+    pub id: i64,
+    pub child_id: String,
+    pub panel_date: NaiveDate,
+    pub question: PanelQuestion,
+    pub papers: String,
+    pub submitted_by: Option<String>,
+    pub outcome: Option<PanelOutcome>,
+    /// What the panel needs before it decides (deferred cases).
+    pub info_needed: String,
+    pub decision_sent: Option<NaiveDate>,
+    pub sent_how: String,
+    /// The earlier submission this one resubmits.
+    pub resubmission_of: Option<i64>,
+}
+
+/// A whole authority's records as loaded into memory (case history is loaded per child).
+#[derive(Debug, Clone, Default)]
+pub struct County {
+    pub staff: Vec<Staff>,
+    pub children: Vec<Child>,
+    pub steps: Vec<Step>,
+    pub contacts: Vec<Contact>,
+    pub absences: Vec<Absence>,
+    pub panels: Vec<PanelSubmission>,
+}

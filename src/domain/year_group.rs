@@ -1,0 +1,1 @@
+//! Year group and academic year arithmetic. IMPLEMENTATION PENDING (helper).

@@ -1,0 +1,4 @@
+//! caseload: statutory casework for local-authority SEND teams.
+
+pub mod domain;
+pub mod store;
