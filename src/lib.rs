@@ -1,5 +1,9 @@
 //! caseload: statutory casework for local-authority SEND teams.
 
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod store;
-pub mod demo;
+pub mod tui;

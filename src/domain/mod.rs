@@ -1,8 +1,10 @@
 //! Pure rules: no I/O and no clock reads. `today` is always passed in.
 
 pub mod calendar;
+pub mod caseload;
 pub mod milestones;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod year_group;
 

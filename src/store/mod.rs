@@ -14,7 +14,10 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     Io(std::io::Error),
     /// The database was written by a newer caseload; refuse rather than damage it.
-    TooNew { found: i64, supported: i64 },
+    TooNew {
+        found: i64,
+        supported: i64,
+    },
     /// Anything else worth telling the user in one sentence.
     Other(String),
 }
@@ -55,7 +58,9 @@ impl Store {
         Ok(Store { conn })
     }
     pub fn open_in_memory() -> Result<Store> {
-        Ok(Store { conn: rusqlite::Connection::open_in_memory()? })
+        Ok(Store {
+            conn: rusqlite::Connection::open_in_memory()?,
+        })
     }
     /// Number of children held (0 for a new database).
     pub fn child_count(&self) -> Result<usize> {
@@ -72,7 +77,13 @@ impl Store {
         Ok(Vec::new())
     }
     /// Replaces every record with `county` and `events` in one transaction, with an audit row.
-    pub fn replace_all(&mut self, county: &County, events: &[CaseEvent], actor: Option<&str>, today: NaiveDate) -> Result<()> {
+    pub fn replace_all(
+        &mut self,
+        county: &County,
+        events: &[CaseEvent],
+        actor: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<()> {
         let _ = (county, events, actor, today);
         Ok(())
     }

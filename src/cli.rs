@@ -1,0 +1,114 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload",
+    version,
+    about = "Statutory casework for SEND teams: caseloads, deadlines, panels and duty cover",
+    long_about = "Statutory casework for SEND teams: caseloads, deadlines, panels and duty cover.\n\n\
+                  With no command, opens the terminal interface for the person logged in.\n\
+                  Try `caseload demo` to explore a fictional county."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Database file [default: caseload.db in the platform data directory]
+    #[arg(long, global = true, env = "CASELOAD_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Treat this date as today (YYYY-MM-DD), for reproducible output
+    #[arg(long, global = true, env = "CASELOAD_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// Configuration file [default: config.toml in the platform config directory]
+    #[arg(long, global = true, env = "CASELOAD_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Act as this member of staff (staff id) instead of the one matching your login
+    #[arg(long = "as", global = true, value_name = "STAFF_ID")]
+    pub as_staff: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import staff.csv, children.csv and events.csv from a folder (all or nothing)
+    Import(ImportArgs),
+    /// Export the database as staff.csv, children.csv and events.csv
+    Export(ExportArgs),
+    /// List open statutory milestones, soonest first
+    Deadlines(DeadlinesArgs),
+    /// The authority's headline figures
+    Report(ReportArgs),
+    /// Build (on first use) and open a fictional demo county
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Folder holding staff.csv, children.csv and (optionally) events.csv
+    pub dir: PathBuf,
+    /// Replace the records already in the database
+    #[arg(long)]
+    pub replace: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Folder to write into (created if missing)
+    pub dir: PathBuf,
+    /// Overwrite CSV files already in the folder
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    /// Only children allocated to this officer (staff id)
+    #[arg(long, value_name = "STAFF_ID")]
+    pub officer: Option<String>,
+    /// Only children whose officer is in this team
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
+    /// Only milestones due within this many days (overdue ones always shown)
+    #[arg(long, value_name = "DAYS")]
+    pub within: Option<u32>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Number of children in the demo county
+    #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(1..=50_000))]
+    pub children: u32,
+    /// Seed for the fictional county
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Rebuild the demo database even if it exists
+    #[arg(long)]
+    pub reset: bool,
+    /// Print the demo's report and deadlines instead of opening the interface
+    #[arg(long)]
+    pub print: bool,
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
+}

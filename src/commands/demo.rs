@@ -1,0 +1,46 @@
+//! `caseload demo`: a fictional county in its own database.
+
+use color_eyre::eyre::{Result, WrapErr};
+
+use super::{Context, display};
+use crate::cli::DemoArgs;
+use crate::demo::generate;
+
+/// History events per demo child: enough for a real-looking timeline.
+const DEMO_EVENTS_PER_CHILD: usize = 12;
+
+pub fn run(ctx: &Context, args: &DemoArgs) -> Result<i32> {
+    ensure_demo(ctx, args)?;
+    if args.print {
+        let (_store, county, milestones) = ctx.load()?;
+        let report = crate::domain::report::headline(&county, &milestones, ctx.today);
+        print!("{}", super::report::format_report(&report));
+        return Ok(0);
+    }
+    crate::tui::open_demo(ctx)
+}
+
+/// Builds the demo database unless it already holds a county (or `--reset` asks for a new one).
+pub fn ensure_demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
+    let mut store = ctx.open_store()?;
+    if !args.reset && store.child_count()? > 0 {
+        return Ok(());
+    }
+    let (county, events) = generate(
+        args.children as usize,
+        args.seed,
+        ctx.today,
+        DEMO_EVENTS_PER_CHILD,
+    );
+    store
+        .replace_all(&county, &events, Some("demo"), ctx.today)
+        .wrap_err("cannot write the demo database")?;
+    eprintln!(
+        "Built a fictional demo county: {} children, {} staff, {} events in {}",
+        county.children.len(),
+        county.staff.len(),
+        events.len(),
+        display(&ctx.db_path)
+    );
+    Ok(())
+}

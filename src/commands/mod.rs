@@ -1,0 +1,123 @@
+//! The command-line commands, over the store and the rules engine.
+
+// mod data; (enabled when the store lands)
+mod deadlines;
+mod demo;
+mod report;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use color_eyre::eyre::{Result, WrapErr, eyre};
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::config::Config;
+use crate::domain::{Calendar, County, Milestone, caseload::county_milestones};
+use crate::store::Store;
+
+/// What every command needs: where the data is, what day it is, and the rules in force.
+pub struct Context {
+    pub db_path: PathBuf,
+    pub today: NaiveDate,
+    pub config: Config,
+    pub calendar: Calendar,
+    pub as_staff: Option<String>,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs, default_db: fn() -> Result<PathBuf>) -> Result<Context> {
+        let config =
+            Config::load(global.config.as_deref()).map_err(|e| eyre!("bad configuration: {e}"))?;
+        let db_path = match &global.db {
+            Some(path) => path.clone(),
+            None => default_db()?,
+        };
+        Ok(Context {
+            db_path,
+            today: global
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            config,
+            calendar: Calendar::england_and_wales(),
+            as_staff: global.as_staff.clone(),
+        })
+    }
+
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db_path)
+            .wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))
+    }
+
+    /// Opens the store and loads the county with every child's milestones.
+    pub fn load(&self) -> Result<(Store, County, Vec<Vec<Milestone>>)> {
+        let store = self.open_store()?;
+        let county = store.load_county().wrap_err("cannot read the database")?;
+        let milestones = county_milestones(&county, self.today, &self.calendar, &self.config.rules);
+        Ok((store, county, milestones))
+    }
+
+    /// Who the audit log names: `--as`, else the operating-system login.
+    pub fn actor(&self) -> Option<String> {
+        self.as_staff.clone().or_else(os_login)
+    }
+}
+
+/// The operating-system user name, as `staff.login` records it.
+pub fn os_login() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+}
+
+fn project_dirs() -> Result<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "caseload")
+        .ok_or_else(|| eyre!("cannot find a home directory for the database; pass --db PATH"))
+}
+
+/// The default database, in the platform data directory.
+pub fn default_db_path() -> Result<PathBuf> {
+    Ok(project_dirs()?.data_dir().join("caseload.db"))
+}
+
+/// The demo database, beside the default one.
+pub fn demo_db_path() -> Result<PathBuf> {
+    Ok(project_dirs()?.data_dir().join("demo.db"))
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        None => {
+            let ctx = Context::new(&cli.global, default_db_path)?;
+            crate::tui::open(&ctx)
+        }
+        Some(Command::Import(_)) | Some(Command::Export(_)) => {
+            Err(eyre!("import and export are not built yet"))
+        }
+        Some(Command::Deadlines(args)) => {
+            deadlines::run(&Context::new(&cli.global, default_db_path)?, &args)
+        }
+        Some(Command::Report(args)) => {
+            report::run(&Context::new(&cli.global, default_db_path)?, &args)
+        }
+        Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?, &args),
+    }
+}
+
+/// Shortens `text` to `width` characters, marking the cut with "…".
+pub fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+pub fn format_report_pub(r: &crate::domain::report::Report) -> String {
+    report::format_report(r)
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,55 @@
+//! `caseload report`: the headline figures.
+
+use color_eyre::eyre::Result;
+
+use super::Context;
+use crate::cli::ReportArgs;
+use crate::domain::report::{Report, headline};
+
+pub fn run(ctx: &Context, args: &ReportArgs) -> Result<i32> {
+    let (_store, county, milestones) = ctx.load()?;
+    let report = headline(&county, &milestones, ctx.today);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", format_report(&report));
+    }
+    Ok(0)
+}
+
+pub fn format_report(r: &Report) -> String {
+    let percent = r
+        .percent_within_20_weeks_last_12_months
+        .map_or_else(|| "no plans issued".to_string(), |p| format!("{p:.1}%"));
+    let mut out = format!(
+        "Headline figures as at {today}\n\
+         \x20 children and young people     {children}\n\
+         \x20 active EHC plans              {plans}\n\
+         \x20 open requests/assessments     {open}\n\
+         \x20   waiting over 20 weeks       {over20}\n\
+         \x20   waiting over 30 weeks       {over30}\n\
+         \x20 plans issued, last 12 months  {issued} (request date on record)\n\
+         \x20   within 20 weeks             {within} ({percent})\n\
+         \x20 annual reviews overdue        {reviews}\n\
+         \x20 unallocated                   {unallocated}\n",
+        today = r.today.format("%-d %b %Y"),
+        children = r.children,
+        plans = r.plans_active,
+        open = r.requests_open,
+        over20 = r.assessments_over_20_weeks,
+        over30 = r.assessments_over_30_weeks,
+        issued = r.plans_issued_last_12_months,
+        within = r.plans_issued_within_20_weeks_last_12_months,
+        reviews = r.reviews_overdue,
+        unallocated = r.unallocated,
+    );
+    let loads: Vec<usize> = r.caseload_by_officer.values().copied().collect();
+    if let (Some(min), Some(max)) = (loads.iter().min(), loads.iter().max()) {
+        let mean = loads.iter().sum::<usize>() as f64 / loads.len() as f64;
+        out.push_str(&format!(
+            "  caseload per officer          {mean:.0} on average ({min}–{max}, {} officers)\n",
+            loads.len()
+        ));
+    }
+    out
+}

@@ -1,0 +1,56 @@
+//! Milestones for a whole county at once, and the open deadlines across it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::calendar::Calendar;
+use super::milestones::{Milestone, Status, milestones_for};
+use super::model::{Contact, County, Step};
+use super::rules::RulesConfig;
+
+/// Every child's milestones, in the same order as `county.children`.
+pub fn county_milestones(
+    county: &County,
+    today: NaiveDate,
+    calendar: &Calendar,
+    rules: &RulesConfig,
+) -> Vec<Vec<Milestone>> {
+    let steps = group_by_child(&county.steps, |s: &Step| s.child_id.as_str());
+    let contacts = group_by_child(&county.contacts, |c: &Contact| c.child_id.as_str());
+    county
+        .children
+        .iter()
+        .map(|child| {
+            let id = child.id.as_str();
+            let steps = steps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            let contacts = contacts.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            milestones_for(child, steps, contacts, today, calendar, rules)
+        })
+        .collect()
+}
+
+/// Clones each child's records into its own list, so the rules engine sees contiguous slices.
+fn group_by_child<'a, T: Clone>(
+    items: &'a [T],
+    key: impl Fn(&'a T) -> &'a str,
+) -> HashMap<&'a str, Vec<T>> {
+    let mut map: HashMap<&str, Vec<T>> = HashMap::new();
+    for item in items {
+        map.entry(key(item)).or_default().push(item.clone());
+    }
+    map
+}
+
+/// The first milestone still to do (statutory before advisory), if any.
+pub fn next_open(milestones: &[Milestone]) -> Option<&Milestone> {
+    milestones
+        .iter()
+        .filter(|m| m.status != Status::Done)
+        .min_by_key(|m| (m.advisory, m.due))
+}
+
+/// Is this milestone open (not done)?
+pub fn is_open(m: &Milestone) -> bool {
+    m.status != Status::Done
+}

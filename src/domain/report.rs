@@ -1,0 +1,108 @@
+//! The authority's headline figures (DOMAIN.md "Headline measures").
+
+use std::collections::BTreeMap;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::milestones::{Milestone, MilestoneName, Status};
+use super::model::{County, Stage};
+
+/// Days in 20 and 30 calendar weeks.
+const TWENTY_WEEKS: i64 = 140;
+const THIRTY_WEEKS: i64 = 210;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub today: NaiveDate,
+    pub children: usize,
+    pub plans_active: usize,
+    pub requests_open: usize,
+    pub assessments_over_20_weeks: usize,
+    pub assessments_over_30_weeks: usize,
+    pub plans_issued_last_12_months: usize,
+    pub plans_issued_within_20_weeks_last_12_months: usize,
+    /// 0–100 to one decimal; `None` when no plan with a known request date was issued.
+    pub percent_within_20_weeks_last_12_months: Option<f64>,
+    pub reviews_overdue: usize,
+    pub unallocated: usize,
+    pub caseload_by_officer: BTreeMap<String, usize>,
+}
+
+/// `milestones` is in the same order as `county.children` (see `county_milestones`).
+pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate) -> Report {
+    // "Last 12 months" = plan date after the same day a year ago, up to today.
+    let year_ago = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+    let mut report = Report {
+        today,
+        children: county.children.len(),
+        plans_active: 0,
+        requests_open: 0,
+        assessments_over_20_weeks: 0,
+        assessments_over_30_weeks: 0,
+        plans_issued_last_12_months: 0,
+        plans_issued_within_20_weeks_last_12_months: 0,
+        percent_within_20_weeks_last_12_months: None,
+        reviews_overdue: 0,
+        unallocated: 0,
+        caseload_by_officer: BTreeMap::new(),
+    };
+    for staff in &county.staff {
+        if staff.role == super::model::Role::Officer {
+            report.caseload_by_officer.insert(staff.id.clone(), 0);
+        }
+    }
+    for (index, child) in county.children.iter().enumerate() {
+        if child.stage == Stage::Plan {
+            report.plans_active += 1;
+            let overdue_review = milestones.get(index).is_some_and(|ms| {
+                ms.iter().any(|m| {
+                    m.name == MilestoneName::AnnualReview
+                        && !m.advisory
+                        && m.status == Status::Overdue
+                })
+            });
+            if overdue_review {
+                report.reviews_overdue += 1;
+            }
+        }
+        if child.stage.is_open_request() {
+            report.requests_open += 1;
+            if let Some(request) = child.request_date {
+                let waited = (today - request).num_days();
+                if waited > TWENTY_WEEKS {
+                    report.assessments_over_20_weeks += 1;
+                }
+                if waited > THIRTY_WEEKS {
+                    report.assessments_over_30_weeks += 1;
+                }
+            }
+        }
+        if let (Some(plan), Some(request)) = (child.plan_date, child.request_date)
+            && plan > year_ago
+            && plan <= today
+        {
+            report.plans_issued_last_12_months += 1;
+            if (plan - request).num_days() <= TWENTY_WEEKS {
+                report.plans_issued_within_20_weeks_last_12_months += 1;
+            }
+        }
+        if child.stage.is_active() {
+            match &child.officer {
+                Some(officer) => {
+                    *report
+                        .caseload_by_officer
+                        .entry(officer.clone())
+                        .or_insert(0) += 1
+                }
+                None => report.unallocated += 1,
+            }
+        }
+    }
+    if report.plans_issued_last_12_months > 0 {
+        let share = report.plans_issued_within_20_weeks_last_12_months as f64 * 100.0
+            / report.plans_issued_last_12_months as f64;
+        report.percent_within_20_weeks_last_12_months = Some((share * 10.0).round() / 10.0);
+    }
+    report
+}
