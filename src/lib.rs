@@ -1,5 +1,6 @@
 //! caseload: statutory casework for local-authority SEND teams.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -1,0 +1,121 @@
+//! Everything a key can ask for. The snake_case names are what users bind in config.toml.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    ShowCaseload,
+    ShowTimeline,
+    ShowPanel,
+    ShowDuty,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Search,
+    SortNext,
+    SortReverse,
+    Filter,
+    ClearFilters,
+    Scope,
+    Reload,
+}
+
+impl Action {
+    pub const ALL: &'static [Action] = &[
+        Action::Quit,
+        Action::Help,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::ShowCaseload,
+        Action::ShowTimeline,
+        Action::ShowPanel,
+        Action::ShowDuty,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::Back,
+        Action::Search,
+        Action::SortNext,
+        Action::SortReverse,
+        Action::Filter,
+        Action::ClearFilters,
+        Action::Scope,
+        Action::Reload,
+    ];
+
+    /// The name used in config.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "prev_pane",
+            Action::ShowCaseload => "show_caseload",
+            Action::ShowTimeline => "show_timeline",
+            Action::ShowPanel => "show_panel",
+            Action::ShowDuty => "show_duty",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::Search => "search",
+            Action::SortNext => "sort_next",
+            Action::SortReverse => "sort_reverse",
+            Action::Filter => "filter",
+            Action::ClearFilters => "clear_filters",
+            Action::Scope => "scope",
+            Action::Reload => "reload",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// What the help overlay says it does.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "show or hide this help",
+            Action::NextPane => "next pane",
+            Action::PrevPane => "previous pane",
+            Action::ShowCaseload => "caseload pane",
+            Action::ShowTimeline => "timeline of the selected child",
+            Action::ShowPanel => "panel queue",
+            Action::ShowDuty => "duty cover",
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "first row",
+            Action::Bottom => "last row",
+            Action::Open => "open the selected child's timeline / choose",
+            Action::Back => "close, clear the search, or go back",
+            Action::Search => "search by name or id",
+            Action::SortNext => "sort by the next column",
+            Action::SortReverse => "reverse the sort order",
+            Action::Filter => "filter by stage, status, team or need",
+            Action::ClearFilters => "clear filters and search",
+            Action::Scope => "whose caseload to show (seniors and managers)",
+            Action::Reload => "reload from the database",
+        }
+    }
+}

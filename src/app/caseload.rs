@@ -1,0 +1,247 @@
+//! The caseload list: whose children, which filters, what order, and the search.
+
+use std::cmp::Ordering;
+
+use super::data::{CaseData, status_rank};
+use crate::domain::{Need, Stage, Status};
+
+/// Whose children the caseload pane shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Officer(String),
+    Team(String),
+    Unallocated,
+    Authority,
+}
+
+impl Scope {
+    pub fn label(&self, data: &CaseData) -> String {
+        match self {
+            Scope::Officer(id) => format!("{} ({id})", data.staff_name(id)),
+            Scope::Team(team) => format!("team {team}"),
+            Scope::Unallocated => "unallocated children".to_string(),
+            Scope::Authority => "whole authority".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Age,
+    Setting,
+    Stage,
+    Next,
+    Due,
+    Status,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Age,
+        SortKey::Setting,
+        SortKey::Stage,
+        SortKey::Next,
+        SortKey::Due,
+        SortKey::Status,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Age => "age",
+            SortKey::Setting => "setting",
+            SortKey::Stage => "stage",
+            SortKey::Next => "next milestone",
+            SortKey::Due => "due date",
+            SortKey::Status => "status",
+        }
+    }
+
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub stage: Option<Stage>,
+    pub status: Option<Status>,
+    pub team: Option<String>,
+    pub need: Option<Need>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// "stage plan · status overdue", for the header.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(stage) = self.stage {
+            parts.push(format!("stage {stage}"));
+        }
+        if let Some(status) = self.status {
+            parts.push(format!("status {}", status_word(status)));
+        }
+        if let Some(team) = &self.team {
+            parts.push(format!("team {team}"));
+        }
+        if let Some(need) = self.need {
+            parts.push(format!("need {need}"));
+        }
+        parts.join(" · ")
+    }
+}
+
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Done => "done",
+        Status::Overdue => "overdue",
+        Status::DueSoon => "due soon",
+        Status::Upcoming => "upcoming",
+    }
+}
+
+/// Counts for the caseload header, over the scope before filters and search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScopeCounts {
+    pub children: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseloadView {
+    pub scope: Scope,
+    pub filters: Filters,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub search: String,
+    /// Child indices shown, in order.
+    pub visible: Vec<usize>,
+    pub counts: ScopeCounts,
+    /// Position in `visible`.
+    pub selected: usize,
+}
+
+impl CaseloadView {
+    pub fn new(scope: Scope) -> CaseloadView {
+        CaseloadView {
+            scope,
+            filters: Filters::default(),
+            sort: SortKey::Due,
+            descending: false,
+            search: String::new(),
+            visible: Vec::new(),
+            counts: ScopeCounts::default(),
+            selected: 0,
+        }
+    }
+
+    pub fn selected_child(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// Recomputes `visible` and the counts, keeping the same child selected where possible.
+    pub fn refresh(&mut self, data: &CaseData) {
+        let keep = self.selected_child();
+        let in_scope: Vec<usize> = (0..data.county.children.len())
+            .filter(|&i| self.in_scope(data, i))
+            .collect();
+        self.counts = ScopeCounts {
+            children: in_scope.len(),
+            overdue: in_scope
+                .iter()
+                .filter(|&&i| data.rows[i].status == Some(Status::Overdue))
+                .count(),
+            due_soon: in_scope
+                .iter()
+                .filter(|&&i| data.rows[i].status == Some(Status::DueSoon))
+                .count(),
+        };
+        let needle = self.search.trim().to_lowercase();
+        let mut visible: Vec<usize> = in_scope
+            .into_iter()
+            .filter(|&i| self.passes_filters(data, i))
+            .filter(|&i| needle.is_empty() || data.rows[i].search_key.contains(&needle))
+            .collect();
+        visible.sort_by(|&a, &b| {
+            let order = compare(data, self.sort, a, b)
+                .then_with(|| data.rows[a].name.cmp(&data.rows[b].name));
+            if self.descending {
+                order.reverse()
+            } else {
+                order
+            }
+        });
+        self.visible = visible;
+        self.selected = keep
+            .and_then(|child| self.visible.iter().position(|&i| i == child))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+    }
+
+    fn in_scope(&self, data: &CaseData, i: usize) -> bool {
+        let child = &data.county.children[i];
+        match &self.scope {
+            // An officer's caseload: ceased plans leave it (DOMAIN.md).
+            Scope::Officer(id) => {
+                child.officer.as_deref() == Some(id.as_str()) && child.stage != Stage::Ceased
+            }
+            Scope::Team(team) => data.rows[i].team == *team && child.stage != Stage::Ceased,
+            Scope::Unallocated => child.officer.is_none() && child.stage != Stage::Ceased,
+            Scope::Authority => true,
+        }
+    }
+
+    fn passes_filters(&self, data: &CaseData, i: usize) -> bool {
+        let child = &data.county.children[i];
+        let row = &data.rows[i];
+        let f = &self.filters;
+        f.stage.is_none_or(|s| child.stage == s)
+            && f.status.is_none_or(|s| row.status == Some(s))
+            && f.team.as_ref().is_none_or(|t| &row.team == t)
+            && f.need.is_none_or(|n| child.primary_need == Some(n))
+    }
+
+    pub fn select(&mut self, position: usize) {
+        self.selected = position.min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let target = self.selected.saturating_add_signed(delta);
+        self.select(target);
+    }
+}
+
+fn compare(data: &CaseData, key: SortKey, a: usize, b: usize) -> Ordering {
+    let (ra, rb) = (&data.rows[a], &data.rows[b]);
+    let (ca, cb) = (&data.county.children[a], &data.county.children[b]);
+    match key {
+        SortKey::Name => (&ca.last_name, &ca.first_name).cmp(&(&cb.last_name, &cb.first_name)),
+        // Youngest first reads oddly; sort by date of birth, oldest first.
+        SortKey::Age => ca.date_of_birth.cmp(&cb.date_of_birth),
+        SortKey::Setting => ra.setting.cmp(&rb.setting),
+        SortKey::Stage => ca.stage.cmp(&cb.stage),
+        SortKey::Next => ra
+            .next
+            .as_ref()
+            .map(|n| n.name.as_str())
+            .cmp(&rb.next.as_ref().map(|n| n.name.as_str())),
+        // Children with nothing due sort last.
+        SortKey::Due => due_key(ra).cmp(&due_key(rb)),
+        SortKey::Status => ra
+            .status
+            .map(status_rank)
+            .unwrap_or(9)
+            .cmp(&rb.status.map(status_rank).unwrap_or(9)),
+    }
+}
+
+fn due_key(row: &super::data::ChildRow) -> (bool, Option<chrono::NaiveDate>) {
+    (row.next.is_none(), row.next.as_ref().map(|n| n.due))
+}

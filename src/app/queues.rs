@@ -1,0 +1,115 @@
+//! The panel queue and today's duty cover, derived from the loaded data when it changes.
+
+use chrono::{Days, NaiveDate};
+
+use super::data::CaseData;
+use crate::domain::{MilestoneName, PanelOutcome, Status};
+
+/// Outcomes older than this drop off the panel queue (unless deferred and not yet resubmitted).
+const RECENT_OUTCOME_DAYS: u64 = 28;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PanelLine {
+    /// A panel date and how many cases it has in this list.
+    Date(NaiveDate, usize),
+    /// Index into `county.panels`.
+    Case(usize),
+}
+
+/// Cases awaiting a panel, or decided recently, for the children `in_scope` accepts;
+/// grouped by panel date, oldest first.
+pub fn panel_queue(data: &CaseData, in_scope: impl Fn(usize) -> bool) -> Vec<PanelLine> {
+    let panels = &data.county.panels;
+    let since = data
+        .today
+        .checked_sub_days(Days::new(RECENT_OUTCOME_DAYS))
+        .unwrap_or(data.today);
+    let resubmitted: std::collections::HashSet<i64> =
+        panels.iter().filter_map(|p| p.resubmission_of).collect();
+    let mut chosen: Vec<usize> = panels
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            data.child_index
+                .get(&p.child_id)
+                .is_some_and(|&c| in_scope(c))
+        })
+        .filter(|(_, p)| {
+            let awaiting = p.outcome.is_none();
+            let recent = p.panel_date >= since;
+            let deferred_open =
+                p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id);
+            awaiting || recent || deferred_open
+        })
+        .map(|(i, _)| i)
+        .collect();
+    chosen.sort_by_key(|&i| (panels[i].panel_date, panels[i].child_id.clone()));
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < chosen.len() {
+        let date = panels[chosen[start]].panel_date;
+        let end = chosen[start..]
+            .iter()
+            .position(|&i| panels[i].panel_date != date)
+            .map_or(chosen.len(), |n| start + n);
+        lines.push(PanelLine::Date(date, end - start));
+        lines.extend(chosen[start..end].iter().map(|&i| PanelLine::Case(i)));
+        start = end;
+    }
+    lines
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyLine {
+    /// Index into `county.absences`, and how many urgent items the officer has.
+    Absent(usize, usize),
+    /// A child and the index of an urgent milestone in `milestones[child]`.
+    Urgent(usize, usize),
+    /// An absent officer with nothing urgent.
+    Nothing,
+}
+
+/// Is this open milestone urgent enough for the duty officer?
+fn is_urgent(name: MilestoneName, status: Status, advisory: bool) -> bool {
+    if advisory || status == Status::Done {
+        return false;
+    }
+    // Calls and emails to return are always the duty officer's business.
+    matches!(name, MilestoneName::CallBack | MilestoneName::EmailReply)
+        || matches!(status, Status::Overdue | Status::DueSoon)
+}
+
+/// Officers absent today and the urgent work on their caseloads, most urgent first.
+pub fn duty_cover(data: &CaseData) -> Vec<DutyLine> {
+    let county = &data.county;
+    let mut absences: Vec<usize> = county
+        .absences
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.covers(data.today))
+        .map(|(i, _)| i)
+        .collect();
+    absences.sort_by_key(|&i| data.staff_name(&county.absences[i].staff_id).to_string());
+    let mut lines = Vec::new();
+    for absence in absences {
+        let officer = &county.absences[absence].staff_id;
+        let mut urgent: Vec<(usize, usize)> = Vec::new();
+        for child in data.caseload_of(officer) {
+            for (m, milestone) in data.milestones[child].iter().enumerate() {
+                if is_urgent(milestone.name, milestone.status, milestone.advisory) {
+                    urgent.push((child, m));
+                }
+            }
+        }
+        urgent.sort_by_key(|&(c, m)| {
+            let milestone = &data.milestones[c][m];
+            (super::data::status_rank(milestone.status), milestone.due)
+        });
+        lines.push(DutyLine::Absent(absence, urgent.len()));
+        if urgent.is_empty() {
+            lines.push(DutyLine::Nothing);
+        }
+        lines.extend(urgent.into_iter().map(|(c, m)| DutyLine::Urgent(c, m)));
+    }
+    lines
+}

@@ -1,0 +1,101 @@
+//! The timeline of one child: details, statutory milestones, then case history newest first.
+
+use super::data::CaseData;
+use crate::domain::CaseEvent;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocLine {
+    Heading(&'static str),
+    Field(&'static str, String),
+    /// Index into `milestones[child]`.
+    Milestone(usize),
+    /// Index into `TimelineView::events`.
+    Event(usize),
+    Empty(&'static str),
+    Blank,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TimelineView {
+    /// The child whose history is loaded.
+    pub child: Option<usize>,
+    pub events: Vec<CaseEvent>,
+    pub lines: Vec<DocLine>,
+    pub scroll: usize,
+}
+
+impl TimelineView {
+    /// Builds the document for `child` with its history (newest first).
+    pub fn load(&mut self, data: &CaseData, child: usize, events: Vec<CaseEvent>) {
+        let record = &data.county.children[child];
+        let row = &data.rows[child];
+        let date = |d: Option<chrono::NaiveDate>| {
+            d.map_or_else(|| "—".to_string(), |d| d.format("%-d %b %Y").to_string())
+        };
+        let officer = record.officer.as_deref().map_or_else(
+            || "unallocated".to_string(),
+            |id| format!("{} ({id})", data.staff_name(id)),
+        );
+        let mut lines = vec![
+            DocLine::Heading("Details"),
+            DocLine::Field(
+                "Born",
+                format!(
+                    "{} · age {}",
+                    date(Some(record.date_of_birth)),
+                    row.age_label
+                ),
+            ),
+            DocLine::Field(
+                "Setting",
+                if row.setting.is_empty() {
+                    "—".into()
+                } else {
+                    row.setting.clone()
+                },
+            ),
+            DocLine::Field(
+                "Need · band",
+                format!(
+                    "{} · band {}",
+                    record.primary_need.map_or("not recorded", |n| n.as_str()),
+                    record
+                        .band
+                        .map_or_else(|| "—".to_string(), |b| b.to_string())
+                ),
+            ),
+            DocLine::Field("Officer", officer),
+            DocLine::Field("Stage", record.stage.to_string()),
+            DocLine::Field(
+                "Key dates",
+                format!(
+                    "request {} · draft {} · plan {} · last review {}",
+                    date(record.request_date),
+                    date(record.draft_date),
+                    date(record.plan_date),
+                    date(record.last_review_date)
+                ),
+            ),
+        ];
+        if let Some(postcode) = &record.postcode {
+            lines.insert(3, DocLine::Field("Postcode", postcode.clone()));
+        }
+        lines.push(DocLine::Blank);
+        lines.push(DocLine::Heading("Statutory milestones"));
+        let milestones = &data.milestones[child];
+        if milestones.is_empty() {
+            lines.push(DocLine::Empty("none: nothing statutory is running"));
+        }
+        lines.extend((0..milestones.len()).map(DocLine::Milestone));
+        lines.push(DocLine::Blank);
+        lines.push(DocLine::Heading("Case history, newest first"));
+        if events.is_empty() {
+            lines.push(DocLine::Empty("no history recorded"));
+        }
+        lines.extend((0..events.len()).map(DocLine::Event));
+        self.child = Some(child);
+        self.events = events;
+        self.lines = lines;
+        self.scroll = 0;
+    }
+}
