@@ -49,6 +49,34 @@ pub enum Command {
     Report(ReportArgs),
     /// Build (on first use) and open a fictional demo county
     Demo(DemoArgs),
+    /// Print one frame of the interface as plain text (for scripts, docs and tests)
+    Render(RenderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Which pane: caseload, timeline, panel or duty
+    #[arg(long, default_value = "caseload", value_parser = ["caseload", "timeline", "panel", "duty"])]
+    pub pane: String,
+    /// Frame size as WIDTHxHEIGHT
+    #[arg(long, default_value = "80x24", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Focus this child (child id), e.g. for the timeline
+    #[arg(long, value_name = "CHILD_ID")]
+    pub child: Option<String>,
+}
+
+pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("\"{text}\" is not a size like 80x24");
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u16, u16) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
+    if w == 0 || h == 0 || w > 1000 || h > 1000 {
+        return Err(format!("\"{text}\": width and height must be 1-1000"));
+    }
+    Ok((w, h))
 }
 
 #[derive(Debug, Args)]

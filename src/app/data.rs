@@ -17,8 +17,10 @@ pub struct ChildRow {
     pub search_key: String,
     pub age: u32,
     pub year_group: i32,
-    /// e.g. "11 · Y6".
+    /// e.g. "11 Y6": fits the table.
     pub age_label: String,
+    /// e.g. "Year 6", "Reception".
+    pub year_label: String,
     pub setting: String,
     pub next: Option<NextMilestone>,
     /// The worst open statutory status: overdue, due soon, upcoming; `None` if nothing is open.
@@ -105,7 +107,8 @@ impl CaseData {
                         .to_lowercase(),
                     age,
                     year_group: year,
-                    age_label: format!("{age} · {}", year_group_label(year)),
+                    age_label: format!("{age} {}", short_year(year)),
+                    year_label: year_group_label(year),
                     setting: child.setting.clone().unwrap_or_default(),
                     next,
                     status,
@@ -150,5 +153,15 @@ pub fn status_rank(status: Status) -> u8 {
         Status::DueSoon => 1,
         Status::Upcoming => 2,
         Status::Done => 3,
+    }
+}
+
+/// "N", "R", "Y1"…"Y13", "19+": a year group in three characters.
+pub fn short_year(year: i32) -> String {
+    match year {
+        y if y < 0 => "N".to_string(),
+        0 => "R".to_string(),
+        y if y <= 13 => format!("Y{y}"),
+        _ => "19+".to_string(),
     }
 }

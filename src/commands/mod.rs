@@ -101,6 +101,12 @@ pub fn run(cli: Cli) -> Result<i32> {
             report::run(&Context::new(&cli.global, default_db_path)?, &args)
         }
         Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?, &args),
+        Some(Command::Render(args)) => {
+            let ctx = Context::new(&cli.global, default_db_path)?;
+            let pane = crate::app::Pane::parse(&args.pane)
+                .ok_or_else(|| eyre!("--pane {}: unknown pane", args.pane))?;
+            crate::tui::render_command(&ctx, pane, args.size.0, args.size.1, args.child.as_deref())
+        }
     }
 }
 
@@ -112,10 +118,6 @@ pub fn clip(text: &str, width: usize) -> String {
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     out.push('…');
     out
-}
-
-pub fn format_report_pub(r: &crate::domain::report::Report) -> String {
-    report::format_report(r)
 }
 
 fn display(path: &Path) -> String {

@@ -1,0 +1,149 @@
+//! Drawing. Every function here reads the state; none touches the database.
+
+mod caseload;
+mod duty;
+mod overlays;
+mod panel;
+mod text;
+pub mod theme;
+mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::action::Action;
+use crate::app::{App, Pane, Tone};
+use theme::Theme;
+
+/// Smallest area worth drawing panes into; below it a short notice is shown instead.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 8;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let notice = Paragraph::new(format!(
+            "caseload needs at least {MIN_WIDTH}×{MIN_HEIGHT}; q quits"
+        ));
+        frame.render_widget(notice, area);
+        return;
+    }
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(frame, app, theme, tabs);
+    if app.me.is_some() {
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focus)
+            .title(Line::styled(
+                format!(" {} ", pane_title(app)),
+                theme.heading,
+            ));
+        let inner = block.inner(body);
+        frame.render_widget(block, body);
+        match app.pane {
+            Pane::Caseload => caseload::draw(frame, app, theme, inner),
+            Pane::Timeline => timeline::draw(frame, app, theme, inner),
+            Pane::Panel => panel::draw(frame, app, theme, inner),
+            Pane::Duty => duty::draw(frame, app, theme, inner),
+        }
+    }
+    draw_status(frame, app, theme, status);
+    if let Some(overlay) = &app.overlay {
+        overlays::draw(frame, app, theme, overlay, body);
+    }
+}
+
+fn pane_title(app: &App) -> String {
+    match app.pane {
+        Pane::Timeline => match app.timeline.child.or(app.focus_child) {
+            Some(child) => {
+                let c = &app.data.county.children[child];
+                format!("Timeline · {} {} ({})", c.first_name, c.last_name, c.id)
+            }
+            None => "Timeline".to_string(),
+        },
+        pane => pane.title().to_string(),
+    }
+}
+
+fn draw_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans = vec![Span::styled(" caseload ", theme.heading)];
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let style = if *pane == app.pane {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let who = match app.me {
+        Some(i) => {
+            let staff = &app.data.county.staff[i];
+            let role = match staff.role {
+                crate::domain::Role::Officer => app.config.terminology.officer(),
+                crate::domain::Role::Senior => "Senior",
+                crate::domain::Role::Manager => "Manager",
+                crate::domain::Role::Admin => "Business support",
+            };
+            format!(
+                " {} · {role} · {} ",
+                staff.name,
+                app.today().format("%a %-d %b %Y")
+            )
+        }
+        None => format!(" {} ", app.today().format("%a %-d %b %Y")),
+    };
+    let hints = format!(
+        " {} help  {} quit ",
+        app.keymap.hint(Action::Help),
+        app.keymap.hint(Action::Quit)
+    );
+    let message = match &app.message {
+        Some((text, Tone::Warning)) => Span::styled(format!(" {text} "), theme.warning),
+        Some((text, Tone::Info)) => Span::raw(format!(" {text} ")),
+        None if app.searching => Span::raw(" typing a search: Enter keeps it, Esc clears it "),
+        None => Span::raw(""),
+    };
+    let [left, middle, right] = Layout::horizontal([
+        Constraint::Length(text::width(&who) as u16),
+        Constraint::Min(0),
+        Constraint::Length(text::width(&hints) as u16),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(who, theme.selected)), left);
+    frame.render_widget(Paragraph::new(Line::from(message)), middle);
+    frame.render_widget(Paragraph::new(Span::styled(hints, theme.dim)), right);
+}
+
+/// The rows of a list to draw so that `selected` is visible, starting near `previous_offset`.
+pub fn window(
+    selected: usize,
+    len: usize,
+    height: usize,
+    previous_offset: usize,
+) -> (usize, usize) {
+    if height == 0 || len == 0 {
+        return (0, 0);
+    }
+    let mut start = previous_offset.min(len.saturating_sub(1));
+    if selected < start {
+        start = selected;
+    } else if selected >= start + height {
+        start = selected + 1 - height;
+    }
+    // Don't leave blank rows at the bottom when the list could fill them.
+    start = start.min(len.saturating_sub(height));
+    (start, (start + height).min(len))
+}

@@ -1,0 +1,163 @@
+//! Pop-ups over the panes: help, the filter menu and pickers.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::theme::Theme;
+use super::window;
+use crate::app::caseload::status_word;
+use crate::app::picker::Picker;
+use crate::app::update::FILTER_ROWS;
+use crate::app::{App, Overlay};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area: Rect) {
+    match overlay {
+        Overlay::Help { scroll } => help(frame, app, theme, *scroll, area),
+        Overlay::Filter { row } => filter(frame, app, theme, *row, area),
+        Overlay::Picker(_, picker) => pick(frame, theme, picker, area),
+    }
+}
+
+/// A bordered box of at most `width`×`height`, centred in `area`, cleared and titled.
+fn popup(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+) -> Rect {
+    let [vertical] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(vertical);
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Line::styled(format!(" {title} "), theme.heading));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize, area: Rect) {
+    let rows = app.keymap.help_rows();
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:<16}"), theme.key),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Statuses: ‼ overdue · ! due soon (10 working days) · upcoming · ✓ done",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "In search and pickers, type to narrow; Enter chooses; Esc leaves.",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "In the filter menu, ← → or Space change the highlighted filter.",
+        theme.dim,
+    ));
+    let inner = popup(
+        frame,
+        theme,
+        area,
+        76,
+        lines.len() as u16 + 2,
+        "Keys (Esc closes)",
+    );
+    let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
+    frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), inner);
+}
+
+fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
+    let f = &app.caseload.filters;
+    let any = |v: Option<String>| v.unwrap_or_else(|| "any".to_string());
+    let values = [
+        any(f.stage.map(|s| s.to_string())),
+        any(f.status.map(|s| status_word(s).to_string())),
+        any(f.team.clone()),
+        any(f.need.map(|n| n.to_string())),
+    ];
+    let mut lines: Vec<Line> = FILTER_ROWS
+        .iter()
+        .zip(values)
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let line = Line::from(vec![
+                Span::raw(format!("{label:<14}")),
+                Span::raw(format!("◀ {value} ▶")),
+            ]);
+            if i == row {
+                line.patch_style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("{} children shown", app.caseload.visible.len()),
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "↑↓ choose · ←→ change · x clear · Esc done",
+        theme.dim,
+    ));
+    let inner = popup(
+        frame,
+        theme,
+        area,
+        48,
+        lines.len() as u16 + 2,
+        "Filter the caseload",
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
+    let inner = popup(frame, theme, area, 72, area.height, &picker.title);
+    let [query, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let prompt = Line::from(vec![
+        Span::styled("search: ", theme.key),
+        Span::raw(picker.query.clone()),
+        Span::styled("▏", theme.key),
+    ]);
+    frame.render_widget(Paragraph::new(prompt), query);
+    if picker.matches.is_empty() {
+        frame.render_widget(Paragraph::new("nothing matches").style(theme.dim), list);
+        return;
+    }
+    let (start, end) = window(
+        picker.selected,
+        picker.matches.len(),
+        list.height as usize,
+        0,
+    );
+    let lines: Vec<Line> = (start..end)
+        .map(|i| {
+            let item = &picker.items[picker.matches[i]];
+            let line = Line::from(vec![
+                Span::raw(format!("{:<26} ", item.label)),
+                Span::styled(item.detail.clone(), theme.dim),
+            ]);
+            if i == picker.selected {
+                line.patch_style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}

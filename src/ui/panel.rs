@@ -1,0 +1,100 @@
+//! The panel queue: cases awaiting a panel or recently decided, grouped by panel date.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::{date, short_date};
+use super::theme::Theme;
+use super::window;
+use crate::app::App;
+use crate::app::queues::PanelLine;
+use crate::domain::{PanelOutcome, PanelQuestion, PanelSubmission};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let cursor = &app.panel;
+    if cursor.lines.is_empty() {
+        let text = "No case is awaiting a panel or was decided in the last four weeks.";
+        frame.render_widget(Paragraph::new(text).style(theme.dim), area);
+        return;
+    }
+    let height = area.height as usize;
+    app.page_height.set(height.max(1));
+    let (start, end) = window(cursor.selected, cursor.lines.len(), height, 0);
+    let today = app.today();
+    let lines: Vec<Line> = (start..end)
+        .map(|i| {
+            let line = match &cursor.lines[i] {
+                PanelLine::Date(day, count) => {
+                    let when = if *day > today {
+                        "upcoming"
+                    } else if *day == today {
+                        "today"
+                    } else {
+                        "held"
+                    };
+                    let plural = if *count == 1 { "" } else { "s" };
+                    Line::styled(
+                        format!("{} · {when} · {count} case{plural}", date(*day)),
+                        theme.heading,
+                    )
+                }
+                PanelLine::Case(p) => case_line(app, theme, &app.data.county.panels[*p]),
+            };
+            if i == cursor.selected {
+                line.patch_style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {
+    let name = app
+        .data
+        .child_index
+        .get(&p.child_id)
+        .map_or_else(|| p.child_id.clone(), |&c| app.data.rows[c].name.clone());
+    let question = match p.question {
+        PanelQuestion::Assess => "assess?",
+        PanelQuestion::IssuePlan => "issue a plan?",
+        PanelQuestion::Amend => "amend?",
+        PanelQuestion::Placement => "placement?",
+        PanelQuestion::Band => "band?",
+    };
+    let (outcome, style) = match p.outcome {
+        None => ("awaiting".to_string(), theme.due_soon),
+        Some(PanelOutcome::Agreed) => ("agreed".to_string(), theme.done),
+        Some(PanelOutcome::Declined) => ("declined".to_string(), theme.base),
+        Some(PanelOutcome::Deferred) if p.info_needed.is_empty() => {
+            ("deferred".to_string(), theme.overdue)
+        }
+        Some(PanelOutcome::Deferred) => {
+            (format!("deferred: needs {}", p.info_needed), theme.overdue)
+        }
+    };
+    let sent = match (p.outcome, p.decision_sent) {
+        (None, _) => Span::raw(""),
+        (Some(_), Some(day)) => Span::styled(
+            format!(" · sent to family {} by {}", short_date(day), p.sent_how),
+            theme.dim,
+        ),
+        (Some(_), None) => Span::styled(" · ‼ decision not yet sent to family", theme.overdue),
+    };
+    Line::from(vec![
+        Span::raw(format!(
+            "  {:<24} ",
+            clip(&format!("{name} ({})", p.child_id), 24)
+        )),
+        Span::raw(format!("{question:<14}")),
+        Span::styled(outcome, style),
+        sent,
+    ])
+}
+
+fn clip(text: &str, width: usize) -> String {
+    crate::commands::clip(text, width)
+}
