@@ -171,7 +171,7 @@ impl CaseloadView {
             .collect();
         visible.sort_by(|&a, &b| {
             let order = compare(data, self.sort, a, b)
-                .then_with(|| data.rows[a].name.cmp(&data.rows[b].name));
+                .then_with(|| data.rows[a].sort_name.cmp(&data.rows[b].sort_name));
             if self.descending {
                 order.reverse()
             } else {
@@ -222,10 +222,10 @@ fn compare(data: &CaseData, key: SortKey, a: usize, b: usize) -> Ordering {
     let (ra, rb) = (&data.rows[a], &data.rows[b]);
     let (ca, cb) = (&data.county.children[a], &data.county.children[b]);
     match key {
-        SortKey::Name => (&ca.last_name, &ca.first_name).cmp(&(&cb.last_name, &cb.first_name)),
+        SortKey::Name => ra.sort_name.cmp(&rb.sort_name),
         // Youngest first reads oddly; sort by date of birth, oldest first.
         SortKey::Age => ca.date_of_birth.cmp(&cb.date_of_birth),
-        SortKey::Setting => ra.setting.cmp(&rb.setting),
+        SortKey::Setting => ra.sort_setting.cmp(&rb.sort_setting),
         SortKey::Stage => ca.stage.cmp(&cb.stage),
         SortKey::Next => ra
             .next

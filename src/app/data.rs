@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::caseload::{county_milestones, next_open};
+use crate::domain::county::{county_milestones, next_open};
 use crate::domain::year_group::{age_years, year_group, year_group_label};
 use crate::domain::{Calendar, County, Milestone, MilestoneName, RulesConfig, Stage, Status};
 
@@ -13,8 +13,12 @@ use crate::domain::{Calendar, County, Milestone, MilestoneName, RulesConfig, Sta
 #[derive(Debug, Clone)]
 pub struct ChildRow {
     pub name: String,
-    /// Lower-case "id first last", for incremental search.
+    /// Lower-case "id first last", as written and accent-folded, for incremental search.
     pub search_key: String,
+    /// "last first" folded to lower-case ASCII, so Łukasiewicz sorts with the Ls.
+    pub sort_name: String,
+    /// The setting, folded the same way.
+    pub sort_setting: String,
     pub age: u32,
     pub year_group: i32,
     /// e.g. "11 Y6": fits the table.
@@ -103,8 +107,14 @@ impl CaseData {
                     .unwrap_or_default();
                 ChildRow {
                     name: format!("{} {}", child.first_name, child.last_name),
-                    search_key: format!("{} {} {}", child.id, child.first_name, child.last_name)
-                        .to_lowercase(),
+                    search_key: {
+                        let plain =
+                            format!("{} {} {}", child.id, child.first_name, child.last_name);
+                        // Both spellings, so "zoe" finds Zoë and "zoë" still works.
+                        format!("{} {}", plain.to_lowercase(), fold(&plain))
+                    },
+                    sort_name: fold(&format!("{} {}", child.last_name, child.first_name)),
+                    sort_setting: fold(child.setting.as_deref().unwrap_or("")),
                     age,
                     year_group: year,
                     age_label: format!("{age} {}", short_year(year)),
@@ -164,4 +174,9 @@ pub fn short_year(year: i32) -> String {
         y if y <= 13 => format!("Y{y}"),
         _ => "19+".to_string(),
     }
+}
+
+/// Lower-case ASCII for sorting: "Ó Briain" → "o briain".
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Context, clip};
 use crate::cli::DeadlinesArgs;
-use crate::domain::{County, Milestone, caseload::is_open};
+use crate::domain::{County, Milestone, county::is_open};
 
 #[derive(Debug, Serialize)]
 pub struct DeadlineRow<'a> {

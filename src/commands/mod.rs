@@ -12,7 +12,7 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::Config;
-use crate::domain::{Calendar, County, Milestone, caseload::county_milestones};
+use crate::domain::{Calendar, County, Milestone, county::county_milestones};
 use crate::store::Store;
 
 /// What every command needs: where the data is, what day it is, and the rules in force.

@@ -1,0 +1,241 @@
+//! A small fictional county for interface tests, and an in-memory history source.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+
+use caseload::app::App;
+use caseload::app::keymap::Keymap;
+use caseload::app::update::Records;
+use caseload::config::Config;
+use caseload::domain::*;
+
+pub fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
+}
+
+pub const TODAY: &str = "2026-11-23";
+
+fn staff(id: &str, name: &str, role: Role, team: &str) -> Staff {
+    Staff {
+        id: id.into(),
+        name: name.into(),
+        role,
+        team: team.into(),
+        login: Some(id.to_lowercase()),
+    }
+}
+
+fn child(
+    id: &str,
+    first: &str,
+    last: &str,
+    dob: &str,
+    officer: Option<&str>,
+    stage: Stage,
+) -> Child {
+    Child {
+        id: id.into(),
+        first_name: first.into(),
+        last_name: last.into(),
+        date_of_birth: day(dob),
+        postcode: Some("WR1 1AA".into()),
+        setting: Some("Millbrook Primary School".into()),
+        primary_need: Some(Need::Asd),
+        officer: officer.map(Into::into),
+        stage,
+        request_date: None,
+        assess_decision_date: None,
+        draft_date: None,
+        plan_date: None,
+        last_review_date: None,
+        band: Some(3),
+        year_group_override: None,
+    }
+}
+
+pub fn county() -> County {
+    let mut children = vec![
+        // A request received 2 Sep 2026: the assessment decision (6 weeks) is overdue.
+        Child {
+            request_date: Some(day("2026-09-02")),
+            ..child(
+                "C1",
+                "Holly",
+                "Stewart",
+                "2018-04-18",
+                Some("S1"),
+                Stage::Request,
+            )
+        },
+        // A plan whose annual review is overdue (last review Oct 2025).
+        Child {
+            plan_date: Some(day("2020-06-01")),
+            last_review_date: Some(day("2025-10-01")),
+            ..child(
+                "C2",
+                "Logan",
+                "Wright",
+                "2012-11-02",
+                Some("S1"),
+                Stage::Plan,
+            )
+        },
+        // A plan reviewed recently: nothing urgent.
+        Child {
+            plan_date: Some(day("2021-03-10")),
+            last_review_date: Some(day("2026-09-29")),
+            ..child(
+                "C3",
+                "Zoë",
+                "Łukasiewicz",
+                "2015-10-09",
+                Some("S1"),
+                Stage::Plan,
+            )
+        },
+        // Another officer's child, with a phone message to return.
+        Child {
+            plan_date: Some(day("2019-01-15")),
+            last_review_date: Some(day("2026-03-01")),
+            ..child(
+                "C4",
+                "Ibrahim",
+                "Dean",
+                "2009-05-23",
+                Some("S2"),
+                Stage::Plan,
+            )
+        },
+        // Unallocated new request.
+        Child {
+            request_date: Some(day("2026-11-16")),
+            primary_need: None,
+            ..child("C5", "Amira", "O'Brien", "2021-02-28", None, Stage::Request)
+        },
+        Child {
+            plan_date: Some(day("2015-09-01")),
+            ..child(
+                "C6",
+                "Oscar",
+                "Hall",
+                "2000-01-01",
+                Some("S1"),
+                Stage::Ceased,
+            )
+        },
+    ];
+    children[1].setting = Some("Elective home education".into());
+    County {
+        staff: vec![
+            staff("S1", "Theo Brown", Role::Officer, "North Pre-14"),
+            staff("S2", "Priya Shah", Role::Officer, "North Pre-14"),
+            staff("S3", "Matilda Fox", Role::Senior, "North Pre-14"),
+            staff("S4", "James Hall", Role::Manager, "North Pre-14"),
+            staff("S5", "Ann Lee", Role::Admin, "Assessment"),
+        ],
+        children,
+        steps: vec![],
+        contacts: vec![Contact {
+            id: 1,
+            child_id: "C4".into(),
+            kind: ContactKind::PhoneMessage,
+            received: day("2026-11-20"),
+            summary: "Mum asked about transport".into(),
+            promised: None,
+            answered: None,
+            staff_id: Some("S5".into()),
+        }],
+        absences: vec![Absence {
+            id: 1,
+            staff_id: "S2".into(),
+            kind: AbsenceKind::Unexpected,
+            from: day("2026-11-23"),
+            to: day("2026-11-25"),
+            cover_staff_id: Some("S3".into()),
+        }],
+        panels: vec![
+            PanelSubmission {
+                id: 1,
+                child_id: "C1".into(),
+                panel_date: day("2026-11-26"),
+                question: PanelQuestion::Assess,
+                papers: "school report; parental views".into(),
+                submitted_by: Some("S1".into()),
+                outcome: None,
+                info_needed: String::new(),
+                decision_sent: None,
+                sent_how: String::new(),
+                resubmission_of: None,
+            },
+            PanelSubmission {
+                id: 2,
+                child_id: "C2".into(),
+                panel_date: day("2026-11-19"),
+                question: PanelQuestion::Band,
+                papers: "review report".into(),
+                submitted_by: Some("S1".into()),
+                outcome: Some(PanelOutcome::Deferred),
+                info_needed: "updated EP advice".into(),
+                decision_sent: None,
+                sent_how: String::new(),
+                resubmission_of: None,
+            },
+        ],
+    }
+}
+
+pub fn events() -> Vec<CaseEvent> {
+    vec![
+        CaseEvent {
+            child_id: "C1".into(),
+            date: day("2026-09-02"),
+            kind: EventKind::Letter,
+            staff_id: Some("S1".into()),
+            summary: "Request for assessment from school (SENCo).".into(),
+        },
+        CaseEvent {
+            child_id: "C1".into(),
+            date: day("2026-10-01"),
+            kind: EventKind::Call,
+            staff_id: Some("S1".into()),
+            summary: "Mum: \"any news?\"\nExplained the 6 weeks.".into(),
+        },
+    ]
+}
+
+/// History from `events()`, newest first, as the store gives it.
+pub struct FakeRecords;
+
+impl Records for FakeRecords {
+    fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String> {
+        let mut events: Vec<CaseEvent> = events()
+            .into_iter()
+            .filter(|e| e.child_id == child_id)
+            .collect();
+        events.sort_by(|a, b| b.date.cmp(&a.date));
+        Ok(events)
+    }
+    fn county(&self) -> Result<County, String> {
+        Ok(county())
+    }
+}
+
+pub fn app() -> App {
+    let config = Config::default();
+    let keymap = Keymap::from_config(&config).expect("default keys are valid");
+    App::new(
+        county(),
+        day(TODAY),
+        config,
+        keymap,
+        Calendar::england_and_wales(),
+    )
+}
+
+/// The app signed in as staff `id`.
+pub fn app_as(id: &str) -> App {
+    let mut app = app();
+    let index = app.find_staff(id).expect("fixture staff exists");
+    app.sign_in(index);
+    app
+}

@@ -1,0 +1,223 @@
+//! Feeding keys and actions to the update function, checking the state (no terminal).
+
+mod common;
+
+use caseload::app::Overlay;
+use caseload::app::Pane;
+use caseload::app::action::Action;
+use caseload::app::caseload::Scope;
+use caseload::app::update::{apply, handle_key, who_am_i_picker};
+use caseload::domain::Stage;
+use common::{FakeRecords, app, app_as};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn type_text(app: &mut caseload::app::App, text: &str) {
+    for c in text.chars() {
+        handle_key(app, &key(KeyCode::Char(c)), &FakeRecords);
+    }
+}
+
+fn visible_ids(app: &caseload::app::App) -> Vec<String> {
+    app.caseload
+        .visible
+        .iter()
+        .map(|&i| app.data.county.children[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn an_officer_sees_their_own_active_caseload() {
+    let app = app_as("S1");
+    assert_eq!(app.caseload.scope, Scope::Officer("S1".into()));
+    let mut ids = visible_ids(&app);
+    ids.sort();
+    // C6 is ceased: it leaves the caseload but stays on record.
+    assert_eq!(ids, vec!["C1", "C2", "C3"]);
+    assert_eq!(app.caseload.counts.children, 3);
+}
+
+#[test]
+fn a_senior_starts_on_their_team_and_may_change_scope() {
+    let mut app = app_as("S3");
+    assert_eq!(app.caseload.scope, Scope::Team("North Pre-14".into()));
+    assert_eq!(app.caseload.counts.children, 4);
+    apply(&mut app, Action::Scope, &FakeRecords);
+    assert!(matches!(app.overlay, Some(Overlay::Picker(..))));
+    type_text(&mut app, "unalloc");
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    assert_eq!(app.caseload.scope, Scope::Unallocated);
+    assert_eq!(visible_ids(&app), vec!["C5"]);
+}
+
+#[test]
+fn an_officer_may_not_change_scope() {
+    let mut app = app_as("S1");
+    apply(&mut app, Action::Scope, &FakeRecords);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.caseload.scope, Scope::Officer("S1".into()));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(text, _)| text.contains("only seniors"))
+    );
+}
+
+#[test]
+fn search_narrows_by_name_or_id_and_escape_clears_it() {
+    let mut app = app_as("S4");
+    apply(&mut app, Action::Scope, &FakeRecords);
+    type_text(&mut app, "whole");
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    assert_eq!(app.caseload.visible.len(), 6);
+
+    handle_key(&mut app, &key(KeyCode::Char('/')), &FakeRecords);
+    assert!(app.searching);
+    type_text(&mut app, "zoë");
+    assert_eq!(visible_ids(&app), vec!["C3"]);
+    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
+    type_text(&mut app, "e");
+    assert_eq!(
+        visible_ids(&app),
+        vec!["C3"],
+        "accent-free spelling finds Zoë"
+    );
+    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
+    type_text(&mut app, "c4");
+    assert_eq!(visible_ids(&app), vec!["C4"]);
+    // Enter keeps the search; letters are then keys again.
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    assert!(!app.searching);
+    assert_eq!(app.caseload.visible.len(), 1);
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert_eq!(app.caseload.visible.len(), 6);
+}
+
+#[test]
+fn enter_opens_the_timeline_with_the_childs_history() {
+    let mut app = app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('/')), &FakeRecords);
+    type_text(&mut app, "holly");
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    assert_eq!(app.pane, Pane::Timeline);
+    let child = app.timeline.child.expect("a child is loaded");
+    assert_eq!(app.data.county.children[child].id, "C1");
+    assert_eq!(app.timeline.events.len(), 2);
+    assert!(
+        app.timeline.events[0].date > app.timeline.events[1].date,
+        "newest first"
+    );
+    // Esc goes back to the caseload.
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert_eq!(app.pane, Pane::Caseload);
+}
+
+#[test]
+fn number_keys_and_tab_switch_panes() {
+    let mut app = app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('3')), &FakeRecords);
+    assert_eq!(app.pane, Pane::Panel);
+    handle_key(&mut app, &key(KeyCode::Tab), &FakeRecords);
+    assert_eq!(app.pane, Pane::Duty);
+    handle_key(&mut app, &key(KeyCode::Tab), &FakeRecords);
+    assert_eq!(app.pane, Pane::Caseload);
+    handle_key(
+        &mut app,
+        &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        &FakeRecords,
+    );
+    assert_eq!(app.pane, Pane::Duty);
+}
+
+#[test]
+fn filters_cycle_and_clear() {
+    let mut app = app_as("S1");
+    apply(&mut app, Action::Filter, &FakeRecords);
+    // First row is the stage: Right moves from "any" to the first stage, request.
+    handle_key(&mut app, &key(KeyCode::Right), &FakeRecords);
+    assert_eq!(app.caseload.filters.stage, Some(Stage::Request));
+    assert_eq!(visible_ids(&app), vec!["C1"]);
+    handle_key(&mut app, &key(KeyCode::Left), &FakeRecords);
+    assert_eq!(app.caseload.filters.stage, None);
+    handle_key(&mut app, &key(KeyCode::Left), &FakeRecords);
+    assert_eq!(app.caseload.filters.stage, Some(Stage::Ceased));
+    assert!(
+        app.caseload.visible.is_empty(),
+        "ceased children are outside an officer's caseload"
+    );
+    handle_key(&mut app, &key(KeyCode::Char('x')), &FakeRecords);
+    assert!(app.caseload.filters.is_empty());
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn sorting_by_name_and_reversing() {
+    let mut app = app_as("S1");
+    // Default sort is by due date; s moves to status, then name (wrapping).
+    while app.caseload.sort != caseload::app::caseload::SortKey::Name {
+        handle_key(&mut app, &key(KeyCode::Char('s')), &FakeRecords);
+    }
+    assert_eq!(
+        visible_ids(&app),
+        vec!["C3", "C1", "C2"],
+        "by last name: Łukasiewicz, Stewart, Wright"
+    );
+    handle_key(
+        &mut app,
+        &KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT),
+        &FakeRecords,
+    );
+    assert_eq!(visible_ids(&app), vec!["C2", "C1", "C3"]);
+}
+
+#[test]
+fn the_who_am_i_picker_signs_in_and_cannot_be_dismissed_unsigned() {
+    let mut app = app();
+    let picker = who_am_i_picker(&app);
+    app.overlay = Some(Overlay::Picker(
+        caseload::app::PickerPurpose::WhoAmI,
+        picker,
+    ));
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert!(app.overlay.is_some());
+    assert!(app.me.is_none());
+    type_text(&mut app, "priya");
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.caseload.scope, Scope::Officer("S2".into()));
+}
+
+#[test]
+fn quit_keys() {
+    let mut app = app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('q')), &FakeRecords);
+    assert!(app.quit);
+    let mut app = app_as("S1");
+    handle_key(
+        &mut app,
+        &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        &FakeRecords,
+    );
+    assert!(app.quit);
+}
+
+#[test]
+fn the_panel_queue_and_duty_cover_are_derived() {
+    let app = app_as("S3");
+    use caseload::app::queues::{DutyLine, PanelLine};
+    // Two panel dates, one case each; selection starts at the first upcoming panel's case.
+    assert_eq!(app.panel.lines.len(), 4);
+    assert!(matches!(
+        app.panel.lines[app.panel.selected],
+        PanelLine::Case(0)
+    ));
+    // S2 is away today, covered by S3.
+    assert!(matches!(app.duty.lines[0], DutyLine::Absent(0, _)));
+}
