@@ -212,7 +212,7 @@ impl Records for FakeRecords {
             .into_iter()
             .filter(|e| e.child_id == child_id)
             .collect();
-        events.sort_by(|a, b| b.date.cmp(&a.date));
+        events.sort_by_key(|e| std::cmp::Reverse(e.date));
         Ok(events)
     }
     fn county(&self) -> Result<County, String> {
