@@ -31,26 +31,33 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 DutyLine::Absent(a, urgent) => {
                     let absence = &data.county.absences[*a];
                     let cover = match &absence.cover_staff_id {
-                        Some(id) => Span::raw(format!("covered by {} ({id})", data.staff_name(id))),
-                        None => Span::styled("no cover arranged: duty officer", theme.warning),
+                        Some(id) => Span::raw(format!(" · cover: {}", data.staff_name(id))),
+                        None => Span::styled(" · no cover: duty officer", theme.warning),
+                    };
+                    let urgent_style = if *urgent > 0 {
+                        theme.overdue
+                    } else {
+                        theme.base
                     };
                     Line::from(vec![
                         Span::styled(
                             format!(
-                                "{} ({}) ",
+                                "{} ({})",
                                 data.staff_name(&absence.staff_id),
                                 absence.staff_id
                             ),
                             theme.heading,
                         ),
-                        Span::raw(format!(
-                            "away {} {}–{} · ",
-                            absence.kind.as_str().replace('_', "-"),
-                            short_date(absence.from),
-                            short_date(absence.to)
-                        )),
+                        Span::styled(format!(" · {urgent} urgent"), urgent_style),
                         cover,
-                        Span::raw(format!(" · {urgent} urgent")),
+                        Span::styled(
+                            format!(
+                                " · away {} ({})",
+                                date_range(absence.from, absence.to),
+                                absence.kind.as_str().replace('_', "-")
+                            ),
+                            theme.dim,
+                        ),
                     ])
                 }
                 DutyLine::Urgent(child, m) => {
@@ -85,4 +92,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "23–25 Nov", "30 Nov–2 Dec", "20 Dec 2026–3 Jan 2027".
+fn date_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if from.year() != to.year() {
+        format!("{}–{}", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
+    } else if from.month() != to.month() {
+        format!("{}–{}", from.format("%-d %b"), to.format("%-d %b"))
+    } else if from == to {
+        from.format("%-d %b").to_string()
+    } else {
+        format!("{}–{}", from.format("%-d"), to.format("%-d %b"))
+    }
 }

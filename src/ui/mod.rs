@@ -4,7 +4,7 @@ mod caseload;
 mod duty;
 mod overlays;
 mod panel;
-mod text;
+pub mod text;
 pub mod theme;
 mod timeline;
 
@@ -146,4 +146,9 @@ pub fn window(
     // Don't leave blank rows at the bottom when the list could fill them.
     start = start.min(len.saturating_sub(height));
     (start, (start + height).min(len))
+}
+
+/// Display width of `text` in terminal cells.
+pub fn text_width(text: &str) -> usize {
+    text::width(text)
 }

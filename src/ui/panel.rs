@@ -66,25 +66,21 @@ fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {
         PanelQuestion::Band => "band?",
     };
     let (outcome, style) = match p.outcome {
-        None => ("awaiting".to_string(), theme.due_soon),
-        Some(PanelOutcome::Agreed) => ("agreed".to_string(), theme.done),
-        Some(PanelOutcome::Declined) => ("declined".to_string(), theme.base),
-        Some(PanelOutcome::Deferred) if p.info_needed.is_empty() => {
-            ("deferred".to_string(), theme.overdue)
-        }
-        Some(PanelOutcome::Deferred) => {
-            (format!("deferred: needs {}", p.info_needed), theme.overdue)
-        }
+        None => ("awaiting", theme.due_soon),
+        Some(PanelOutcome::Agreed) => ("agreed", theme.done),
+        Some(PanelOutcome::Declined) => ("declined", theme.base),
+        Some(PanelOutcome::Deferred) => ("deferred", theme.overdue),
     };
+    // Whether the family has been told comes before the detail, so narrow screens keep it.
     let sent = match (p.outcome, p.decision_sent) {
         (None, _) => Span::raw(""),
         (Some(_), Some(day)) => Span::styled(
-            format!(" · sent to family {} by {}", short_date(day), p.sent_how),
+            format!(" · sent {} by {}", short_date(day), p.sent_how),
             theme.dim,
         ),
-        (Some(_), None) => Span::styled(" · ‼ decision not yet sent to family", theme.overdue),
+        (Some(_), None) => Span::styled(" · ‼ not yet sent to family", theme.overdue),
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::raw(format!(
             "  {:<24} ",
             clip(&format!("{name} ({})", p.child_id), 24)
@@ -92,7 +88,11 @@ fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {
         Span::raw(format!("{question:<14}")),
         Span::styled(outcome, style),
         sent,
-    ])
+    ];
+    if p.outcome == Some(PanelOutcome::Deferred) && !p.info_needed.is_empty() {
+        spans.push(Span::raw(format!(" · needs {}", p.info_needed)));
+    }
+    Line::from(spans)
 }
 
 fn clip(text: &str, width: usize) -> String {
