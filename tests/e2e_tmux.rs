@@ -1,0 +1,121 @@
+//! Drives the real binary in a tmux pseudo-terminal: the demo's first screen, a search, the
+//! timeline, a clean quit with exit status 0, and the shell's screen back afterwards.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_caseload");
+const TODAY: &str = "2026-11-23";
+
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", self.session.as_str()];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    /// Waits (up to 20 s, generous for a loaded CI machine) until the screen contains `text`.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "never saw {text:?}; screen was:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
+    if !tmux_available() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is part of the CI machine image and must be there");
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.db");
+    let status_file = dir.path().join("status");
+    // Build the demo database first, outside the terminal.
+    let built = Command::new(BIN)
+        .args(["demo", "--print", "--children", "400", "--today", TODAY, "--db"])
+        .arg(&db)
+        .output()
+        .expect("demo runs");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+
+    let tmux = Tmux { socket: format!("caseload-e2e-{}", std::process::id()), session: "e2e".into() };
+    let command = format!(
+        "env -u USER -u LOGNAME -u USERNAME {bin} demo --today {TODAY} --db {db}; echo $? > {status}; echo DONE; sleep 30",
+        bin = BIN,
+        db = shell_path(&db),
+        status = shell_path(&status_file),
+    );
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
+
+    // The demo's staff are fictional, so it asks who to be.
+    tmux.wait_for("Who are you?");
+    tmux.keys(&["Manager"]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("signed in as");
+    assert!(screen.contains("Caseload"), "{screen}");
+    assert!(screen.contains("children"), "{screen}");
+
+    // Whole authority, then search for a child by id from the first row.
+    tmux.keys(&["v"]);
+    tmux.wait_for("Whose caseload?");
+    tmux.keys(&["whole", "Enter"]);
+    tmux.wait_for("whole authority");
+    tmux.keys(&["/", "C1000", "Enter"]);
+    tmux.wait_for("matching");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Statutory milestones");
+    assert!(screen.contains("Timeline ·"), "{screen}");
+
+    tmux.keys(&["3"]);
+    tmux.wait_for("Panel queue ─");
+    tmux.keys(&["4"]);
+    tmux.wait_for("Duty cover ─");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("DONE");
+    let status = std::fs::read_to_string(&status_file).expect("exit status written");
+    assert_eq!(status.trim(), "0", "exit status; screen:\n{screen}");
+    // The alternate screen is gone: no pane border remains.
+    assert!(!screen.contains("Caseload ─"), "terminal not restored:\n{screen}");
+}
+
+fn shell_path(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
