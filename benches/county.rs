@@ -22,23 +22,37 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let value = f();
-    println!("{label:<48} {:>9.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "{label:<48} {:>9.1} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
     value
 }
 
 fn main() {
-    let children: usize = std::env::var("CASELOAD_BENCH_CHILDREN").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    let children: usize = std::env::var("CASELOAD_BENCH_CHILDREN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
     let dir = tempfile::tempdir().expect("temp dir");
-    let (county, events) = time(&format!("generate {children} children × 50 events"), || {
-        caseload::demo::generate(children, 1, today, 50)
-    });
+    let (county, events) = time(
+        &format!("generate {children} children × 50 events"),
+        || caseload::demo::generate(children, 1, today, 50),
+    );
     let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
-    time(&format!("write {} events in one transaction", events.len()), || {
-        store.replace_all(&county, &events, Some("bench"), today).expect("write")
-    });
+    time(
+        &format!("write {} events in one transaction", events.len()),
+        || {
+            store
+                .replace_all(&county, &events, Some("bench"), today)
+                .expect("write")
+        },
+    );
     drop(events);
-    let loaded = time("load the county (no history)", || store.load_county().expect("load"));
+    let loaded = time("load the county (no history)", || {
+        store.load_county().expect("load")
+    });
     let config = Config::default();
     let keymap = Keymap::from_config(&config).expect("keys");
     let mut app = time("milestones + rows for every child", || {
@@ -53,7 +67,9 @@ fn main() {
         .expect("a manager");
     app.sign_in(manager);
     app.caseload.scope = caseload::app::caseload::Scope::Authority;
-    time("refresh the whole-authority caseload view", || app.refresh_views());
+    time("refresh the whole-authority caseload view", || {
+        app.refresh_views()
+    });
     let theme = Theme::new(ThemeName::Default, false);
     let frames = 200;
     let start = Instant::now();
@@ -61,13 +77,29 @@ fn main() {
         apply(&mut app, Action::Down, &store as &dyn Records);
         std::hint::black_box(render_text(&app, &theme, 200, 60));
     }
-    println!("{:<48} {:>9.3} ms", "one key + one 200×60 frame (mean)", start.elapsed().as_secs_f64() * 1000.0 / frames as f64);
-    handle_key(&mut app, &KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE), &store);
+    println!(
+        "{:<48} {:>9.3} ms",
+        "one key + one 200×60 frame (mean)",
+        start.elapsed().as_secs_f64() * 1000.0 / frames as f64
+    );
+    handle_key(
+        &mut app,
+        &KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE),
+        &store,
+    );
     let start = Instant::now();
     for c in "smith".chars() {
-        handle_key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), &store);
+        handle_key(
+            &mut app,
+            &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            &store,
+        );
     }
-    println!("{:<48} {:>9.3} ms", "search keystroke over the authority (mean)", start.elapsed().as_secs_f64() * 1000.0 / 5.0);
+    println!(
+        "{:<48} {:>9.3} ms",
+        "search keystroke over the authority (mean)",
+        start.elapsed().as_secs_f64() * 1000.0 / 5.0
+    );
     app.focus_child = app.caseload.selected_child();
     time("open a timeline (history query)", || {
         apply(&mut app, Action::ShowTimeline, &store);

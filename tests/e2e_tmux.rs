@@ -42,7 +42,10 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(20), "never saw {text:?}; screen was:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {text:?}; screen was:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -55,13 +58,19 @@ impl Drop for Tmux {
 }
 
 fn tmux_available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
 fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
     if !tmux_available() {
-        assert!(std::env::var_os("CI").is_none(), "tmux is part of the CI machine image and must be there");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is part of the CI machine image and must be there"
+        );
         eprintln!("skipped: tmux is not installed");
         return;
     }
@@ -70,20 +79,45 @@ fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
     let status_file = dir.path().join("status");
     // Build the demo database first, outside the terminal.
     let built = Command::new(BIN)
-        .args(["demo", "--print", "--children", "400", "--today", TODAY, "--db"])
+        .args([
+            "demo",
+            "--print",
+            "--children",
+            "400",
+            "--today",
+            TODAY,
+            "--db",
+        ])
         .arg(&db)
         .output()
         .expect("demo runs");
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
 
-    let tmux = Tmux { socket: format!("caseload-e2e-{}", std::process::id()), session: "e2e".into() };
+    let tmux = Tmux {
+        socket: format!("caseload-e2e-{}", std::process::id()),
+        session: "e2e".into(),
+    };
     let command = format!(
         "env -u USER -u LOGNAME -u USERNAME {bin} demo --today {TODAY} --db {db}; echo $? > {status}; echo DONE; sleep 30",
         bin = BIN,
         db = shell_path(&db),
         status = shell_path(&status_file),
     );
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
 
     // The demo's staff are fictional, so it asks who to be.
     tmux.wait_for("Who are you?");
@@ -113,7 +147,10 @@ fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
     let status = std::fs::read_to_string(&status_file).expect("exit status written");
     assert_eq!(status.trim(), "0", "exit status; screen:\n{screen}");
     // The alternate screen is gone: no pane border remains.
-    assert!(!screen.contains("Caseload ─"), "terminal not restored:\n{screen}");
+    assert!(
+        !screen.contains("Caseload ─"),
+        "terminal not restored:\n{screen}"
+    );
 }
 
 fn shell_path(path: &Path) -> String {

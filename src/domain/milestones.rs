@@ -1,12 +1,26 @@
 //! Statutory milestones for one child (DOMAIN.md "Statutory milestones").
-//! IMPLEMENTATION PENDING (helper).
+//!
+//! Assessment periods are calendar weeks from the day the request was received; service
+//! standards (call-backs, emails) are working days. **Rules here**, where the law leaves room:
+//! - a step whose date is not on record but which the child's stage shows has happened (say, a
+//!   plan issued for a child whose decision date was never recorded) is `done` with no date;
+//! - an imported `last_review_date` is a completed review: it anchors the next annual review but
+//!   does not open `review_report_due`/`review_decision`, which follow review meetings recorded
+//!   as steps (the interchange format carries no decision date);
+//! - an exception under Reg 10(4) moves `final_plan` later by the exception's length;
+//! - the phase transfer is the next one into a configured year, due 15 February of the year of
+//!   transfer (31 March into Year 12), and done by an amended plan or review decision in the
+//!   academic year before it.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::calendar::Calendar;
-use super::model::{Child, Contact, Step};
+use super::model::{Child, Contact, ContactKind, Stage, Step, StepKind};
 use super::rules::RulesConfig;
+use super::year_group::{
+    academic_year_start, age_years, override_offset, year_group_in, year_group_label,
+};
 
 super::model::word_enum!(
     /// Milestone names, exactly as DOMAIN.md spells them.
@@ -60,6 +74,433 @@ pub fn milestones_for(
     calendar: &Calendar,
     rules: &RulesConfig,
 ) -> Vec<Milestone> {
-    let _ = (child, steps, contacts, today, calendar, rules);
-    Vec::new()
+    let mut out = Builder {
+        list: Vec::new(),
+        today,
+        soon_limit: calendar.add_working_days(today, rules.due_soon_working_days),
+        ceased: child.stage == Stage::Ceased,
+    };
+    assessment(&mut out, child, steps);
+    reviews(&mut out, child, steps, today, rules);
+    for contact in contacts {
+        let (name, days, what) = match contact.kind {
+            ContactKind::PhoneMessage => (
+                MilestoneName::CallBack,
+                rules.call_back_days,
+                "phone message",
+            ),
+            ContactKind::EmailReceived => {
+                (MilestoneName::EmailReply, rules.email_reply_days, "email")
+            }
+        };
+        let standard = calendar.add_working_days(contact.received, days);
+        let (due, rule) = match contact.promised {
+            Some(promised) if promised > standard => (
+                promised,
+                format!(
+                    "{what} {} + {days} working days, family told to expect an answer by {}",
+                    human_date(contact.received),
+                    human_date(promised)
+                ),
+            ),
+            _ => (
+                standard,
+                format!(
+                    "{what} {} + {days} working days (service standard)",
+                    human_date(contact.received)
+                ),
+            ),
+        };
+        out.push(
+            name,
+            due,
+            contact.answered,
+            false,
+            rule,
+            contact.summary.clone(),
+        );
+    }
+    if child.stage == Stage::Plan {
+        let end = plan_end(child.date_of_birth);
+        out.push(
+            MilestoneName::PlanEnd,
+            end,
+            None,
+            false,
+            format!(
+                "end of the academic year in which they turn 25 (born {}; CFA s.46)",
+                human_date(child.date_of_birth)
+            ),
+            String::new(),
+        );
+    }
+    let mut list = out.list;
+    list.sort_by(|a, b| (a.due, a.name).cmp(&(b.due, b.name)));
+    list
+}
+
+/// Collects milestones, working out each one's status.
+struct Builder {
+    list: Vec<Milestone>,
+    today: NaiveDate,
+    soon_limit: NaiveDate,
+    /// A ceased plan keeps its history but has nothing open.
+    ceased: bool,
+}
+
+/// When a milestone was met.
+#[derive(Clone, Copy)]
+enum Done {
+    Open,
+    On(NaiveDate),
+    /// The child's stage shows it happened, but no date is on record.
+    Undated,
+}
+
+impl From<Option<NaiveDate>> for Done {
+    fn from(date: Option<NaiveDate>) -> Done {
+        date.map_or(Done::Open, Done::On)
+    }
+}
+
+impl Builder {
+    fn push(
+        &mut self,
+        name: MilestoneName,
+        due: NaiveDate,
+        done: impl Into<Done>,
+        advisory: bool,
+        rule: String,
+        detail: String,
+    ) {
+        let done = done.into();
+        let (status, done_date, rule) = match done {
+            Done::On(date) => (Status::Done, Some(date), rule),
+            Done::Undated => (
+                Status::Done,
+                None,
+                format!("{rule}; done, date not recorded"),
+            ),
+            Done::Open if self.ceased => return,
+            Done::Open if due < self.today && !advisory => (Status::Overdue, None, rule),
+            // Advisory reviews are never late.
+            Done::Open if due < self.today => return,
+            Done::Open if due <= self.soon_limit => (Status::DueSoon, None, rule),
+            Done::Open => (Status::Upcoming, None, rule),
+        };
+        self.list.push(Milestone {
+            name,
+            due,
+            done: done_date,
+            status,
+            advisory,
+            rule,
+            detail,
+        });
+    }
+}
+
+fn latest(steps: &[Step], kind: StepKind) -> Option<&Step> {
+    steps
+        .iter()
+        .filter(|s| s.kind == kind)
+        .max_by_key(|s| s.date)
+}
+
+fn latest_on_or_after(steps: &[Step], kind: StepKind, since: NaiveDate) -> Option<NaiveDate> {
+    steps
+        .iter()
+        .filter(|s| s.kind == kind && s.date >= since)
+        .map(|s| s.date)
+        .max()
+}
+
+fn declined(step: Option<&Step>) -> bool {
+    step.is_some_and(|s| s.detail.trim().eq_ignore_ascii_case("declined"))
+}
+
+/// The 20 weeks: deciding to assess, advice, deciding to issue, the draft and the final plan.
+fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
+    let stage = child.stage;
+    let past_request = matches!(
+        stage,
+        Stage::Assessment | Stage::Draft | Stage::Plan | Stage::Ceased
+    );
+    let past_assessment = matches!(stage, Stage::Draft | Stage::Plan | Stage::Ceased);
+    let past_draft = matches!(stage, Stage::Plan | Stage::Ceased);
+    let done_or = |date: Option<NaiveDate>, closed: bool| match date {
+        Some(date) => Done::On(date),
+        None if closed => Done::Undated,
+        None => Done::Open,
+    };
+
+    if let Some(request) = child.request_date {
+        let from_request = |days: u64| request.checked_add_days(Days::new(days)).unwrap_or(request);
+        let assess_step = latest(steps, StepKind::AssessDecision);
+        let assess_done = child.assess_decision_date.or(assess_step.map(|s| s.date));
+        out.push(
+            MilestoneName::AssessDecision,
+            from_request(42),
+            done_or(assess_done, past_request),
+            false,
+            format!(
+                "request received {} + 6 weeks (Regs 4, 5(1))",
+                human_date(request)
+            ),
+            String::new(),
+        );
+        if !declined(assess_step) {
+            let issue_step = latest(steps, StepKind::IssueDecision);
+            let issue_done = issue_step
+                .map(|s| s.date)
+                .or(child.draft_date)
+                .or(child.plan_date);
+            out.push(
+                MilestoneName::IssueDecision,
+                from_request(112),
+                done_or(issue_done, past_assessment),
+                false,
+                format!("request received {} + 16 weeks: a decision not to issue is due by then (Reg 10(1))", human_date(request)),
+                String::new(),
+            );
+            if !declined(issue_step) {
+                let exception_days: u64 = steps
+                    .iter()
+                    .filter(|s| s.kind == StepKind::Exception)
+                    .map(|s| s.until.map_or(0, |until| exception_length(s.date, until)))
+                    .sum();
+                let mut rule = format!(
+                    "request received {} + 20 weeks (Reg 13(2))",
+                    human_date(request)
+                );
+                if exception_days > 0 {
+                    rule.push_str(&format!(
+                        ", + {exception_days} days under an exception (Reg 10(4))"
+                    ));
+                }
+                out.push(
+                    MilestoneName::FinalPlan,
+                    from_request(140 + exception_days),
+                    done_or(child.plan_date, past_draft),
+                    false,
+                    rule,
+                    String::new(),
+                );
+            }
+        }
+    }
+
+    for request in steps.iter().filter(|s| s.kind == StepKind::AdviceRequested) {
+        let received = steps
+            .iter()
+            .filter(|s| {
+                s.kind == StepKind::AdviceReceived
+                    && s.detail == request.detail
+                    && s.date >= request.date
+            })
+            .map(|s| s.date)
+            .min();
+        out.push(
+            MilestoneName::AdviceDue,
+            request
+                .date
+                .checked_add_days(Days::new(42))
+                .unwrap_or(request.date),
+            done_or(received, past_assessment),
+            false,
+            format!(
+                "advice requested {} + 6 weeks (Reg 8)",
+                human_date(request.date)
+            ),
+            request.detail.replace('_', " "),
+        );
+    }
+
+    if let Some(draft) = child.draft_date {
+        let closes = draft.checked_add_days(Days::new(14)).unwrap_or(draft);
+        // A period that ends rather than a task: it is done once it has run, or the plan is out.
+        let done = child.plan_date.or((out.today > closes).then_some(closes));
+        out.push(
+            MilestoneName::DraftCommentsClose,
+            closes,
+            done,
+            false,
+            format!("draft sent {}: 15 days for comments, beginning that day; no final plan before (Reg 13(1))", human_date(draft)),
+            String::new(),
+        );
+    }
+}
+
+/// Annual reviews, review paperwork and decisions, amendments and phase transfers.
+fn reviews(
+    out: &mut Builder,
+    child: &Child,
+    steps: &[Step],
+    today: NaiveDate,
+    rules: &RulesConfig,
+) {
+    if let Some(meeting) = latest(steps, StepKind::ReviewMeeting).map(|s| s.date) {
+        let report = latest_on_or_after(steps, StepKind::ReviewReport, meeting);
+        let decision = latest_on_or_after(steps, StepKind::ReviewDecision, meeting);
+        out.push(
+            MilestoneName::ReviewReportDue,
+            meeting.checked_add_days(Days::new(14)).unwrap_or(meeting),
+            report,
+            false,
+            format!(
+                "review meeting {} + 2 weeks: the school's report (Reg 20(7))",
+                human_date(meeting)
+            ),
+            String::new(),
+        );
+        out.push(
+            MilestoneName::ReviewDecision,
+            meeting.checked_add_days(Days::new(28)).unwrap_or(meeting),
+            decision,
+            false,
+            format!("review meeting {} + 4 weeks: maintain, amend or cease, told to the family (Reg 20(10))", human_date(meeting)),
+            String::new(),
+        );
+    }
+    if let Some(proposed) = latest(steps, StepKind::AmendmentsProposed).map(|s| s.date) {
+        out.push(
+            MilestoneName::AmendedPlan,
+            proposed.checked_add_days(Days::new(56)).unwrap_or(proposed),
+            latest_on_or_after(steps, StepKind::AmendedIssued, proposed),
+            false,
+            format!(
+                "amendments proposed {} + 8 weeks (Reg 22)",
+                human_date(proposed)
+            ),
+            String::new(),
+        );
+    }
+    let Some(plan) = child.plan_date else { return };
+    if child.stage != Stage::Plan {
+        return;
+    }
+    // The previous review: its decision where recorded, else its meeting.
+    let meeting = [
+        child.last_review_date,
+        latest(steps, StepKind::ReviewMeeting).map(|s| s.date),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    let decision = latest(steps, StepKind::ReviewDecision).map(|s| s.date);
+    let review = match (meeting, decision) {
+        (Some(m), Some(d)) if d >= m => Some((d, "the review decision of")),
+        (Some(m), _) => Some((m, "the review meeting of")),
+        (None, Some(d)) => Some((d, "the review decision of")),
+        (None, None) => None,
+    };
+    let (anchor, anchor_words) = match review {
+        Some((date, words)) if date >= plan => (date, words),
+        _ => (plan, "the plan first issued on"),
+    };
+    out.push(
+        MilestoneName::AnnualReview,
+        add_months_clamped(anchor, 12),
+        Done::Open,
+        false,
+        format!(
+            "12 months after {anchor_words} {} (CFA s.44, Reg 18)",
+            human_date(anchor)
+        ),
+        String::new(),
+    );
+    let six_months = add_months_clamped(anchor, 6);
+    if age_years(child.date_of_birth, six_months) < 5 && six_months >= today {
+        out.push(
+            MilestoneName::EarlyYearsReview,
+            six_months,
+            Done::Open,
+            true,
+            format!("under 5: consider a review every 3–6 months; 6 months after {} (CoP 9.178), advisory", human_date(anchor)),
+            String::new(),
+        );
+    }
+    phase_transfer(out, child, steps, today, rules);
+}
+
+fn phase_transfer(
+    out: &mut Builder,
+    child: &Child,
+    steps: &[Step],
+    today: NaiveDate,
+    rules: &RulesConfig,
+) {
+    let offset = override_offset(child.date_of_birth, today, child.year_group_override);
+    let this_year = academic_year_start(today);
+    let next = (this_year + 1..=this_year + 20).find_map(|september| {
+        let year = year_group_in(child.date_of_birth, september) - offset;
+        rules
+            .transfer_years
+            .contains(&year)
+            .then_some((september, year))
+    });
+    let Some((september, year)) = next else {
+        return;
+    };
+    let into_post16 = year == 12;
+    let Some(deadline) = NaiveDate::from_ymd_opt(
+        september,
+        if into_post16 { 3 } else { 2 },
+        if into_post16 { 31 } else { 15 },
+    ) else {
+        return;
+    };
+    let window_start = NaiveDate::from_ymd_opt(september - 1, 9, 1).unwrap_or(deadline);
+    let done = steps
+        .iter()
+        .filter(|s| matches!(s.kind, StepKind::AmendedIssued | StepKind::ReviewDecision))
+        .filter(|s| s.date >= window_start && s.date <= deadline)
+        .map(|s| s.date)
+        .max();
+    let from = year_group_label(year - 1);
+    let to = year_group_label(year);
+    let detail = if year == 0 {
+        format!("early years → {to}")
+    } else {
+        format!("{from} → {to}")
+    };
+    out.push(
+        MilestoneName::PhaseTransfer,
+        deadline,
+        done,
+        false,
+        format!(
+            "moves to {to} in September {september}: plan amended naming the new setting by {} (Reg 18)",
+            human_date(deadline)
+        ),
+        detail,
+    );
+}
+
+/// Days an exception lasted, both ends included; 0 if the dates are the wrong way round.
+fn exception_length(from: NaiveDate, until: NaiveDate) -> u64 {
+    u64::try_from((until - from).num_days() + 1).unwrap_or(0)
+}
+
+/// The first 31 July on or after the 25th birthday, and never after the day before the 26th.
+pub fn plan_end(dob: NaiveDate) -> NaiveDate {
+    let turns_25 = add_months_clamped(dob, 300);
+    let july = NaiveDate::from_ymd_opt(turns_25.year(), 7, 31).unwrap_or(turns_25);
+    let end = if july >= turns_25 {
+        july
+    } else {
+        NaiveDate::from_ymd_opt(turns_25.year() + 1, 7, 31).unwrap_or(turns_25)
+    };
+    let before_26 = add_months_clamped(dob, 312).pred_opt().unwrap_or(end);
+    end.min(before_26)
+}
+
+/// `months` calendar months later, clamped to the month's end (29 Feb 2024 + 12 → 28 Feb 2025).
+pub fn add_months_clamped(day: NaiveDate, months: u32) -> NaiveDate {
+    day.checked_add_months(Months::new(months)).unwrap_or(day)
+}
+
+/// "2 Mar 2026".
+pub fn human_date(day: NaiveDate) -> String {
+    day.format("%-d %b %Y").to_string()
 }
