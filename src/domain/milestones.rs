@@ -135,7 +135,7 @@ pub fn milestones_for(
         );
     }
     let mut list = out.list;
-    list.sort_by(|a, b| (a.due, a.name).cmp(&(b.due, b.name)));
+    list.sort_by_key(|m| (m.due, m.name));
     list
 }
 
