@@ -165,6 +165,6 @@ pub fn render_command(
     app.pane = pane;
     settle(&mut app, &store);
     let theme = Theme::new(crate::config::ThemeName::Mono, true);
-    print!("{}", render_text(&app, &theme, width, height));
+    crate::commands::emit(&render_text(&app, &theme, width, height))?;
     Ok(0)
 }

@@ -4,7 +4,7 @@ use chrono::Days;
 use color_eyre::eyre::{Result, eyre};
 use serde::Serialize;
 
-use super::{Context, clip};
+use super::{Context, clip, emit};
 use crate::cli::DeadlinesArgs;
 use crate::domain::{County, Milestone, county::is_open};
 
@@ -42,15 +42,15 @@ pub fn run(ctx: &Context, args: &DeadlinesArgs) -> Result<i32> {
     }
     let rows = open_deadlines(ctx, &county, &milestones, args);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
         return Ok(0);
     }
     if rows.is_empty() {
-        println!("No open deadlines.");
+        emit("No open deadlines.\n")?;
         return Ok(0);
     }
-    println!(
-        "{:<11} {:<9} {:<8} {:<26} {:<8} MILESTONE",
+    let mut text = format!(
+        "{:<11} {:<9} {:<8} {:<26} {:<8} MILESTONE\n",
         "DUE", "STATUS", "CHILD", "NAME", "OFFICER"
     );
     for row in &rows {
@@ -59,17 +59,18 @@ pub fn run(ctx: &Context, args: &DeadlinesArgs) -> Result<i32> {
         } else {
             format!("{} ({})", row.milestone, clip(row.detail, 30))
         };
-        println!(
-            "{:<11} {:<9} {:<8} {:<26} {:<8} {}",
+        text.push_str(&format!(
+            "{:<11} {:<9} {:<8} {:<26} {:<8} {}\n",
             row.due,
             row.status,
             row.child_id,
             clip(&row.name, 26),
             row.officer.unwrap_or("-"),
             milestone
-        );
+        ));
     }
-    println!("{} open deadlines", rows.len());
+    text.push_str(&format!("{} open deadlines\n", rows.len()));
+    emit(&text)?;
     Ok(0)
 }
 

@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<i32> {
     if args.print {
         let (_store, county, milestones) = ctx.load()?;
         let report = crate::domain::report::headline(&county, &milestones, ctx.today);
-        print!("{}", super::report::format_report(&report));
+        super::emit(&super::report::format_report(&report))?;
         return Ok(0);
     }
     crate::tui::open_demo(ctx)

@@ -1,6 +1,6 @@
 //! The command-line commands, over the store and the rules engine.
 
-// mod data; (enabled when the store lands)
+mod data;
 mod deadlines;
 mod demo;
 mod report;
@@ -91,8 +91,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             let ctx = Context::new(&cli.global, default_db_path)?;
             crate::tui::open(&ctx)
         }
-        Some(Command::Import(_)) | Some(Command::Export(_)) => {
-            Err(eyre!("import and export are not built yet"))
+        Some(Command::Import(args)) => {
+            data::import(&Context::new(&cli.global, default_db_path)?, &args)
+        }
+        Some(Command::Export(args)) => {
+            data::export(&Context::new(&cli.global, default_db_path)?, &args)
         }
         Some(Command::Deadlines(args)) => {
             deadlines::run(&Context::new(&cli.global, default_db_path)?, &args)
@@ -107,6 +110,17 @@ pub fn run(cli: Cli) -> Result<i32> {
                 .ok_or_else(|| eyre!("--pane {}: unknown pane", args.pane))?;
             crate::tui::render_command(&ctx, pane, args.size.0, args.size.1, args.child.as_deref())
         }
+    }
+}
+
+/// Writes command output. A reader that stops early (`caseload deadlines | head`) is not an
+/// error: the output simply ends.
+pub fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }
 

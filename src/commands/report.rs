@@ -2,7 +2,7 @@
 
 use color_eyre::eyre::Result;
 
-use super::Context;
+use super::{Context, emit};
 use crate::cli::ReportArgs;
 use crate::domain::report::{Report, headline};
 
@@ -10,9 +10,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<i32> {
     let (_store, county, milestones) = ctx.load()?;
     let report = headline(&county, &milestones, ctx.today);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
-        print!("{}", format_report(&report));
+        emit(&format_report(&report))?;
     }
     Ok(0)
 }

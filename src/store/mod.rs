@@ -1,11 +1,17 @@
-//! SQLite store: schema and migrations, loading, bulk writes, import/export, audit.
-//! IMPLEMENTATION PENDING (helper): the public signatures below are the contract.
+//! SQLite store: schema and migrations, loading, bulk writes, import/export and the audit log.
+//! Only this module talks to the database.
+
+pub mod audit;
+pub mod csv_strict;
+pub mod export;
+pub mod import;
+mod load;
+pub mod schema;
+mod write;
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-
-use crate::domain::{CaseEvent, County};
+use rusqlite::Connection;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -35,12 +41,15 @@ impl std::fmt::Display for StoreError {
         }
     }
 }
+
 impl std::error::Error for StoreError {}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Sqlite(e)
     }
 }
+
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
         StoreError::Io(e)
@@ -48,43 +57,89 @@ impl From<std::io::Error> for StoreError {
 }
 
 pub struct Store {
-    conn: rusqlite::Connection,
+    conn: Connection,
 }
 
 impl Store {
-    /// Opens (creating and migrating) the database file; the file is made readable by its owner only.
+    /// Opens (creating and migrating) the database file. A new file and its folder are made
+    /// readable by their owner only: the records are about children.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = rusqlite::Connection::open(path)?;
+        if let Some(dir) = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+        {
+            create_private_dir(dir)?;
+        }
+        create_private_file(path)?;
+        let conn = Connection::open(path)?;
+        Store::setup(conn, true)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, false)
+    }
+
+    fn setup(mut conn: Connection, on_disk: bool) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        if on_disk {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn)?;
         Ok(Store { conn })
     }
-    pub fn open_in_memory() -> Result<Store> {
-        Ok(Store {
-            conn: rusqlite::Connection::open_in_memory()?,
-        })
-    }
+
     /// Number of children held (0 for a new database).
     pub fn child_count(&self) -> Result<usize> {
-        let _ = &self.conn;
-        Ok(0)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM children", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
-    /// Everything but the case history.
-    pub fn load_county(&self) -> Result<County> {
-        Ok(County::default())
+
+    pub fn event_count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
-    /// One child's case history, newest first.
-    pub fn events_for_child(&self, child_id: &str) -> Result<Vec<CaseEvent>> {
-        let _ = child_id;
-        Ok(Vec::new())
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    Ok(())
+}
+
+/// Creates the file owner-only if it does not exist (SQLite gives its -wal and -shm files the
+/// same permissions). An existing file is left as it is.
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e.into()),
     }
-    /// Replaces every record with `county` and `events` in one transaction, with an audit row.
-    pub fn replace_all(
-        &mut self,
-        county: &County,
-        events: &[CaseEvent],
-        actor: Option<&str>,
-        today: NaiveDate,
-    ) -> Result<()> {
-        let _ = (county, events, actor, today);
-        Ok(())
-    }
+}
+
+#[cfg(not(unix))]
+fn create_private_file(_path: &Path) -> Result<()> {
+    Ok(())
 }

@@ -1,0 +1,183 @@
+//! The schema, as an ordered list of migrations tracked in `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+use super::{Result, StoreError};
+
+/// Each entry moves the schema from version `i` to `i + 1`. Append only: never edit a shipped one.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE staff (
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,
+    role    TEXT NOT NULL CHECK (role IN ('officer', 'senior', 'manager', 'admin')),
+    team    TEXT NOT NULL,
+    login   TEXT UNIQUE
+);
+
+CREATE TABLE children (
+    id                   TEXT PRIMARY KEY,
+    first_name           TEXT NOT NULL,
+    last_name            TEXT NOT NULL,
+    date_of_birth        TEXT NOT NULL,
+    postcode             TEXT,
+    setting              TEXT,
+    primary_need         TEXT,
+    officer_id           TEXT REFERENCES staff(id),
+    stage                TEXT NOT NULL CHECK (stage IN ('request', 'assessment', 'draft', 'plan', 'ceased')),
+    request_date         TEXT,
+    assess_decision_date TEXT,
+    draft_date           TEXT,
+    plan_date            TEXT,
+    last_review_date     TEXT,
+    band                 INTEGER CHECK (band BETWEEN 1 AND 9),
+    year_group_override  INTEGER,
+    ceased_date          TEXT,
+    cease_reason         TEXT
+);
+CREATE INDEX children_officer ON children(officer_id);
+
+-- Who held each child, and when (reallocation history).
+CREATE TABLE allocations (
+    id          INTEGER PRIMARY KEY,
+    child_id    TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    officer_id  TEXT REFERENCES staff(id),
+    from_date   TEXT NOT NULL,
+    to_date     TEXT,
+    reason      TEXT NOT NULL DEFAULT '',
+    by_staff    TEXT
+);
+CREATE INDEX allocations_child ON allocations(child_id);
+
+-- Case history: notes, calls, emails, letters, meetings, panels, reviews.
+CREATE TABLE events (
+    id        INTEGER PRIMARY KEY,
+    child_id  TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    date      TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    staff_id  TEXT REFERENCES staff(id),
+    summary   TEXT NOT NULL
+);
+CREATE INDEX events_child_date ON events(child_id, date);
+
+-- Statutory steps: decisions, advice, drafts, reviews, amendments, ceasing, exceptions.
+CREATE TABLE steps (
+    id           INTEGER PRIMARY KEY,
+    child_id     TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    until        TEXT,
+    detail       TEXT NOT NULL DEFAULT '',
+    recorded_by  TEXT,
+    recorded_at  TEXT
+);
+CREATE INDEX steps_child ON steps(child_id);
+
+CREATE TABLE panel_submissions (
+    id               INTEGER PRIMARY KEY,
+    child_id         TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    panel_date       TEXT NOT NULL,
+    question         TEXT NOT NULL,
+    papers           TEXT NOT NULL DEFAULT '',
+    submitted_by     TEXT REFERENCES staff(id),
+    outcome          TEXT,
+    info_needed      TEXT NOT NULL DEFAULT '',
+    decision_sent    TEXT,
+    sent_how         TEXT NOT NULL DEFAULT '',
+    resubmission_of  INTEGER REFERENCES panel_submissions(id)
+);
+CREATE INDEX panels_date ON panel_submissions(panel_date);
+CREATE INDEX panels_child ON panel_submissions(child_id);
+
+CREATE TABLE absences (
+    id              INTEGER PRIMARY KEY,
+    staff_id        TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL,
+    from_date       TEXT NOT NULL,
+    to_date         TEXT NOT NULL,
+    cover_staff_id  TEXT REFERENCES staff(id)
+);
+CREATE INDEX absences_dates ON absences(to_date);
+
+-- Phone messages and emails to answer within the service standards.
+CREATE TABLE contacts (
+    id        INTEGER PRIMARY KEY,
+    child_id  TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    kind      TEXT NOT NULL,
+    received  TEXT NOT NULL,
+    summary   TEXT NOT NULL DEFAULT '',
+    promised  TEXT,
+    answered  TEXT,
+    staff_id  TEXT REFERENCES staff(id)
+);
+CREATE INDEX contacts_child ON contacts(child_id);
+
+CREATE TABLE surgery_slots (
+    id          INTEGER PRIMARY KEY,
+    officer_id  TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+    start       TEXT NOT NULL,
+    minutes     INTEGER NOT NULL DEFAULT 15
+);
+
+CREATE TABLE surgery_bookings (
+    id             INTEGER PRIMARY KEY,
+    officer_id     TEXT NOT NULL REFERENCES staff(id),
+    date           TEXT NOT NULL,
+    start          TEXT NOT NULL,
+    child_id       TEXT REFERENCES children(id) ON DELETE SET NULL,
+    caller_number  TEXT NOT NULL DEFAULT '',
+    query          TEXT NOT NULL DEFAULT '',
+    booked_by      TEXT,
+    created_at     TEXT NOT NULL,
+    UNIQUE (officer_id, date, start)
+);
+
+-- Mediation and tribunal appeals.
+CREATE TABLE disputes (
+    id              INTEGER PRIMARY KEY,
+    child_id        TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL,
+    registered      TEXT NOT NULL,
+    response_due    TEXT,
+    hearing         TEXT,
+    order_kind      TEXT,
+    order_date      TEXT,
+    compliance_due  TEXT,
+    detail          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX disputes_child ON disputes(child_id);
+
+-- Who changed what, when, with the record before and after (JSON).
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    staff_id   TEXT,
+    action     TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT,
+    before     TEXT,
+    after      TEXT
+);
+CREATE INDEX audit_entity ON audit(entity, entity_id);
+"#];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to date, or refuses one written by a newer caseload.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
