@@ -23,7 +23,7 @@ pub struct ChildRow {
     pub year_group: i32,
     /// e.g. "11 Y6": fits the table.
     pub age_label: String,
-    /// e.g. "Year 6", "Reception".
+    /// e.g. "Year 6", "Reception", with "(out of year group)" when overridden.
     pub year_label: String,
     pub setting: String,
     pub next: Option<NextMilestone>,
@@ -118,7 +118,11 @@ impl CaseData {
                     age,
                     year_group: year,
                     age_label: format!("{age} {}", short_year(year)),
-                    year_label: year_group_label(year),
+                    year_label: if child.year_group_override.is_some() {
+                        format!("{} (taught out of year group)", year_group_label(year))
+                    } else {
+                        year_group_label(year)
+                    },
                     setting: child.setting.clone().unwrap_or_default(),
                     next,
                     status,

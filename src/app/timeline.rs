@@ -9,6 +9,8 @@ pub enum DocLine {
     Field(&'static str, String),
     /// Index into `milestones[child]`.
     Milestone(usize),
+    /// The rule behind milestone `i`, on its own line so it is never cut off.
+    Rule(usize),
     /// Index into `TimelineView::events`.
     Event(usize),
     Empty(&'static str),
@@ -41,9 +43,10 @@ impl TimelineView {
             DocLine::Field(
                 "Born",
                 format!(
-                    "{} · age {}",
+                    "{} · age {} · {}",
                     date(Some(record.date_of_birth)),
-                    row.age_label
+                    row.age,
+                    row.year_label
                 ),
             ),
             DocLine::Field(
@@ -55,7 +58,7 @@ impl TimelineView {
                 },
             ),
             DocLine::Field(
-                "Need · band",
+                "Need, band",
                 format!(
                     "{} · band {}",
                     record.primary_need.map_or("not recorded", |n| n.as_str()),
@@ -86,7 +89,7 @@ impl TimelineView {
         if milestones.is_empty() {
             lines.push(DocLine::Empty("none: nothing statutory is running"));
         }
-        lines.extend((0..milestones.len()).map(DocLine::Milestone));
+        lines.extend((0..milestones.len()).flat_map(|i| [DocLine::Milestone(i), DocLine::Rule(i)]));
         lines.push(DocLine::Blank);
         lines.push(DocLine::Heading("Case history, newest first"));
         if events.is_empty() {

@@ -121,10 +121,16 @@ fn draw_table(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     };
     let mut titles = vec![
+        String::new(),
         format!("Name{}", arrow(SortKey::Name)),
         format!("Age{}", arrow(SortKey::Age)),
     ];
-    let mut widths = vec![Constraint::Min(14), Constraint::Length(7)];
+    // The first column marks the selected row, so it shows without colour or reverse video.
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Min(14),
+        Constraint::Length(7),
+    ];
     if wide {
         titles.push(format!("Setting{}", arrow(SortKey::Setting)));
         widths.push(Constraint::Fill(1));
@@ -151,7 +157,9 @@ fn draw_table(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .map(|(offset, &child)| {
             let record = &app.data.county.children[child];
             let row = &app.data.rows[child];
+            let selected = start + offset == view.selected;
             let mut cells = vec![
+                Cell::from(if selected { "›" } else { " " }),
                 Cell::from(row.name.clone()),
                 Cell::from(row.age_label.clone()),
             ];
@@ -171,11 +179,7 @@ fn draw_table(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Some(status) => Cell::from(status_tag(status)).style(theme.status(status)),
                 None => Cell::from(""),
             });
-            let style = if start + offset == view.selected {
-                theme.selected
-            } else {
-                theme.base
-            };
+            let style = if selected { theme.selected } else { theme.base };
             Row::new(cells).style(style)
         });
     let table = Table::new(rows, widths).header(header).column_spacing(1);

@@ -84,11 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 }
                 DutyLine::Nothing => Line::styled("  nothing urgent on this caseload", theme.dim),
             };
-            if i == cursor.selected {
-                line.patch_style(theme.selected)
-            } else {
-                line
-            }
+            super::mark(line, i == cursor.selected, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);

@@ -127,6 +127,18 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(Span::styled(hints, theme.dim)), right);
 }
 
+/// A list line with the selection marker ("›", so it shows without colour) and style.
+pub fn mark<'a>(line: Line<'a>, selected: bool, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(if selected { "›" } else { " " })];
+    spans.extend(line.spans);
+    let line = Line::from(spans).style(line.style);
+    if selected {
+        line.patch_style(theme.selected)
+    } else {
+        line
+    }
+}
+
 /// The rows of a list to draw so that `selected` is visible, starting near `previous_offset`.
 pub fn window(
     selected: usize,

@@ -99,11 +99,7 @@ fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
                 Span::raw(format!("{label:<14}")),
                 Span::raw(format!("◀ {value} ▶")),
             ]);
-            if i == row {
-                line.patch_style(theme.selected)
-            } else {
-                line
-            }
+            super::mark(line, i == row, theme)
         })
         .collect();
     lines.push(Line::raw(""));
@@ -152,11 +148,7 @@ fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
                 Span::raw(format!("{:<26} ", item.label)),
                 Span::styled(item.detail.clone(), theme.dim),
             ]);
-            if i == picker.selected {
-                line.patch_style(theme.selected)
-            } else {
-                line
-            }
+            super::mark(line, i == picker.selected, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);

@@ -42,11 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 }
                 PanelLine::Case(p) => case_line(app, theme, &app.data.county.panels[*p]),
             };
-            if i == cursor.selected {
-                line.patch_style(theme.selected)
-            } else {
-                line
-            }
+            super::mark(line, i == cursor.selected, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);

@@ -41,17 +41,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Span::raw(format!("{:<12}", date(m.due))),
                 ];
                 if m.advisory {
-                    spans.push(Span::styled("advisory · ", theme.dim));
+                    spans.push(Span::styled("advisory  ", theme.dim));
                 }
                 if let Some(done) = m.done {
-                    spans.push(Span::styled(format!("done {} · ", date(done)), theme.done));
+                    spans.push(Span::styled(format!("done {}  ", date(done)), theme.done));
                 }
                 if !m.detail.is_empty() {
-                    spans.push(Span::raw(format!("{} · ", one_line(&m.detail))));
+                    spans.push(Span::raw(one_line(&m.detail)));
                 }
-                spans.push(Span::styled(m.rule.clone(), theme.dim));
                 Line::from(spans)
             }
+            DocLine::Rule(i) => Line::styled(
+                format!("           why: {}", milestones[*i].rule),
+                theme.dim,
+            ),
             DocLine::Event(i) => {
                 let event = &view.events[*i];
                 Line::from(vec![

@@ -1,0 +1,229 @@
+//! Today's picture: absences, contacts to answer, panels and steps in progress.
+
+use chrono::{Datelike, Weekday};
+
+use super::names::*;
+use super::rng::Rng;
+use super::{Draft, Maker, fill, plus};
+use crate::domain::*;
+
+/// Today's picture: absences with cover, phone messages and emails to answer, panels, and
+/// advice requests and review meetings in progress.
+pub(super) fn extras(
+    maker: &Maker,
+    county: &mut County,
+    drafts: &mut [Draft],
+    officers: &[Vec<String>],
+    seed: u64,
+) {
+    let mut rng = Rng::new(seed, "extras");
+    let today = maker.today;
+    let all_officers: Vec<(usize, &String)> = officers
+        .iter()
+        .enumerate()
+        .flat_map(|(team, ids)| ids.iter().map(move |id| (team, id)))
+        .collect();
+    if all_officers.len() >= 4 {
+        // Two officers off today (one unexpectedly, one long term with named cover), one on leave soon.
+        let unexpected = all_officers[rng.index(all_officers.len())];
+        let long_term = all_officers
+            .iter()
+            .copied()
+            .find(|(_, id)| *id != unexpected.1)
+            .unwrap_or(unexpected);
+        let cover = officers[long_term.0]
+            .iter()
+            .find(|id| *id != long_term.1 && *id != unexpected.1)
+            .or_else(|| {
+                all_officers
+                    .iter()
+                    .map(|(_, id)| *id)
+                    .find(|id| *id != long_term.1 && *id != unexpected.1)
+            })
+            .cloned();
+        let planned = all_officers
+            .iter()
+            .copied()
+            .find(|(_, id)| *id != unexpected.1 && *id != long_term.1)
+            .unwrap_or(unexpected);
+        county.absences = vec![
+            Absence {
+                id: 1,
+                staff_id: unexpected.1.clone(),
+                kind: AbsenceKind::Unexpected,
+                from: today,
+                to: plus(today, 2),
+                cover_staff_id: None,
+            },
+            Absence {
+                id: 2,
+                staff_id: long_term.1.clone(),
+                kind: AbsenceKind::LongTerm,
+                from: plus(today, -10),
+                to: plus(today, 30),
+                cover_staff_id: cover,
+            },
+            Absence {
+                id: 3,
+                staff_id: planned.1.clone(),
+                kind: AbsenceKind::Planned,
+                from: plus(today, 14),
+                to: plus(today, 18),
+                cover_staff_id: None,
+            },
+        ];
+    }
+
+    for d in drafts.iter() {
+        let c = &d.child;
+        if c.stage == Stage::Ceased || !rng.chance(0.03) {
+            continue;
+        }
+        let received = plus(today, -rng.range(0, 8));
+        let kind = if rng.chance(0.5) {
+            ContactKind::PhoneMessage
+        } else {
+            ContactKind::EmailReceived
+        };
+        let setting = c.setting.as_deref().unwrap_or("school");
+        let template = rng.word(QUERIES);
+        let summary = fill(template, &mut rng, &c.first_name, setting, "3");
+        let answered = if rng.chance(0.25) {
+            Some(plus(received, rng.range(0, 2)).min(today))
+        } else {
+            None
+        };
+        let promised = if answered.is_none() && rng.chance(0.1) {
+            Some(plus(received, 10))
+        } else {
+            None
+        };
+        county.contacts.push(Contact {
+            id: county.contacts.len() as i64 + 1,
+            child_id: c.id.clone(),
+            kind,
+            received,
+            summary,
+            promised,
+            answered,
+            staff_id: c.officer.clone(),
+        });
+    }
+
+    // Weekly panels on Thursdays: the last three and the next two.
+    let days_to_thursday = (7 + Weekday::Thu.num_days_from_monday() as i64
+        - today.weekday().num_days_from_monday() as i64)
+        % 7;
+    let next_thursday = plus(today, days_to_thursday);
+    let per_panel = ((drafts.len() as f64 * 0.003).round() as usize).max(if drafts.len() >= 300 {
+        3
+    } else {
+        1
+    });
+    for week in [-3i64, -2, -1, 0, 1] {
+        let panel_date = plus(next_thursday, week * 7);
+        for _ in 0..per_panel {
+            let d = &drafts[rng.index(drafts.len())];
+            let c = &d.child;
+            if c.stage == Stage::Ceased {
+                continue;
+            }
+            let question = match c.stage {
+                Stage::Request => PanelQuestion::Assess,
+                Stage::Assessment | Stage::Draft => PanelQuestion::IssuePlan,
+                _ => *rng.pick(&[
+                    PanelQuestion::Amend,
+                    PanelQuestion::Placement,
+                    PanelQuestion::Band,
+                ]),
+            };
+            let held = panel_date < today;
+            let outcome = held.then(|| match rng.unit() {
+                r if r < 0.6 => PanelOutcome::Agreed,
+                r if r < 0.8 => PanelOutcome::Declined,
+                _ => PanelOutcome::Deferred,
+            });
+            let decision_sent =
+                (held && rng.chance(0.7)).then(|| plus(panel_date, rng.range(1, 3)).min(today));
+            county.panels.push(PanelSubmission {
+                id: county.panels.len() as i64 + 1,
+                child_id: c.id.clone(),
+                panel_date,
+                question,
+                papers: rng.word(PAPERS).to_string(),
+                submitted_by: c.officer.clone(),
+                outcome,
+                info_needed: if outcome == Some(PanelOutcome::Deferred) {
+                    rng.word(INFO_NEEDED).to_string()
+                } else {
+                    String::new()
+                },
+                decision_sent,
+                sent_how: if decision_sent.is_some() {
+                    rng.pick(&["email", "letter"]).to_string()
+                } else {
+                    String::new()
+                },
+                resubmission_of: None,
+            });
+        }
+    }
+
+    for d in drafts.iter_mut() {
+        let c = &mut d.child;
+        let next_id = county.steps.len() as i64 + 1;
+        if c.stage == Stage::Assessment
+            && let Some(decision) = c.assess_decision_date
+            && rng.chance(0.3)
+        {
+            for (i, kind) in [
+                "education",
+                "health",
+                "educational_psychologist",
+                "social_care",
+            ]
+            .iter()
+            .enumerate()
+            {
+                county.steps.push(Step {
+                    id: next_id + 2 * i as i64,
+                    child_id: c.id.clone(),
+                    kind: StepKind::AdviceRequested,
+                    date: decision,
+                    until: None,
+                    detail: kind.to_string(),
+                });
+                let back = plus(decision, rng.range(20, 50));
+                if back <= today && rng.chance(0.6) {
+                    county.steps.push(Step {
+                        id: next_id + 2 * i as i64 + 1,
+                        child_id: c.id.clone(),
+                        kind: StepKind::AdviceReceived,
+                        date: back,
+                        until: None,
+                        detail: kind.to_string(),
+                    });
+                }
+            }
+        } else if c.stage == Stage::Plan
+            && c.plan_date.is_some_and(|p| maker.days_since(p) > 400)
+            && rng.chance(0.02)
+        {
+            // A review meeting held in the last three weeks, paperwork in progress.
+            let meeting = plus(today, -rng.range(0, 20));
+            c.last_review_date = Some(meeting);
+            county.steps.push(Step {
+                id: next_id,
+                child_id: c.id.clone(),
+                kind: StepKind::ReviewMeeting,
+                date: meeting,
+                until: None,
+                detail: String::new(),
+            });
+        }
+    }
+    // Step ids must be unique: renumber in order.
+    for (i, step) in county.steps.iter_mut().enumerate() {
+        step.id = i as i64 + 1;
+    }
+}
