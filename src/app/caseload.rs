@@ -17,7 +17,7 @@ pub enum Scope {
 impl Scope {
     pub fn label(&self, data: &CaseData) -> String {
         match self {
-            Scope::Officer(id) => format!("{} ({id})", data.staff_name(id)),
+            Scope::Officer(id) => data.staff_name(id).to_string(),
             Scope::Team(team) => format!("team {team}"),
             Scope::Unallocated => "unallocated children".to_string(),
             Scope::Authority => "whole authority".to_string(),

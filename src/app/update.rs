@@ -146,7 +146,8 @@ fn move_selection(app: &mut App, delta: isize) {
             app.focus_child = app.caseload.selected_child().or(app.focus_child);
         }
         Pane::Timeline => {
-            let last = app.timeline.lines.len().saturating_sub(1);
+            // Stop with the end in view; half a page of slack lets a wrapped last line show.
+            let last = app.timeline.lines.len().saturating_sub(page(app) / 2);
             app.timeline.scroll = app.timeline.scroll.saturating_add_signed(delta).min(last);
         }
         Pane::Panel => {

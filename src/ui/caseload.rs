@@ -47,11 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Scope::Officer(_) = view.scope {
         let (low, high) = NORM;
         let note = if counts.children > high {
-            format!(" · above the {low}–{high} norm")
+            format!(" · above norm {low}–{high}")
         } else if counts.children < low {
-            format!(" · under the {low}–{high} norm")
+            format!(" · below norm {low}–{high}")
         } else {
-            format!(" · within the {low}–{high} norm")
+            format!(" · norm {low}–{high}")
         };
         spans.push(Span::styled(note, theme.dim));
     }

@@ -116,6 +116,12 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         None if app.searching => Span::raw(" typing a search: Enter keeps it, Esc clears it "),
         None => Span::raw(""),
     };
+    // A message matters more than the standing hints: it takes their room.
+    let hints = if message.width() > 0 {
+        String::new()
+    } else {
+        hints
+    };
     let [left, middle, right] = Layout::horizontal([
         Constraint::Length(text::width(&who) as u16),
         Constraint::Min(0),

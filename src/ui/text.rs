@@ -53,3 +53,57 @@ pub fn days_left(days: i64) -> String {
         d => format!("{d}"),
     }
 }
+
+/// Splits `text` into lines of at most `width` cells, at spaces where it can.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let needed = if current.is_empty() {
+            self::width(word)
+        } else {
+            self::width(&current) + 1 + self::width(word)
+        };
+        if needed <= width {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        // A word longer than the line is cut into pieces.
+        let mut piece = String::new();
+        for c in word.chars() {
+            if self::width(&piece) + self::width(c.encode_utf8(&mut [0; 4])) > width {
+                lines.push(std::mem::take(&mut piece));
+            }
+            piece.push(c);
+        }
+        current = piece;
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap("the final plan may not be issued", 12),
+            vec!["the final", "plan may not", "be issued"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("Zoë Łukasz", 3), vec!["Zoë", "Łuk", "asz"]);
+        assert!(wrap("a b c d e f g", 3).iter().all(|l| width(l) <= 3));
+    }
+}

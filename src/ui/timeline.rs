@@ -1,14 +1,19 @@
 //! The timeline pane: the focused child's details, milestones and history, scrollable.
+//! Long rules and summaries wrap, so nothing that explains a date is cut off.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{date, milestone_label, one_line};
+use super::text::{date, milestone_label, one_line, wrap};
 use super::theme::{Theme, status_tag};
 use crate::app::App;
 use crate::app::timeline::DocLine;
+
+/// Where wrapped text continues, under the first column.
+const RULE_INDENT: &str = "  why: ";
+const EVENT_INDENT: usize = 26;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let view = &app.timeline;
@@ -18,18 +23,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     };
     let height = area.height as usize;
+    let width = area.width as usize;
     app.page_height.set(height.max(1));
     let start = view.scroll.min(view.lines.len().saturating_sub(1));
     let milestones = &app.data.milestones[child];
-    let lines: Vec<Line> = view.lines[start..]
-        .iter()
-        .take(height)
-        .map(|line| match line {
-            DocLine::Heading(text) => Line::styled(*text, theme.heading),
-            DocLine::Field(label, value) => Line::from(vec![
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    // Lay out document lines from the scroll position until the pane is full.
+    for line in &view.lines[start..] {
+        if lines.len() >= height {
+            break;
+        }
+        match line {
+            DocLine::Heading(text) => lines.push(Line::styled(*text, theme.heading)),
+            DocLine::Field(label, value) => lines.push(Line::from(vec![
                 Span::styled(format!("{label:<12}"), theme.dim),
                 Span::raw(value.clone()),
-            ]),
+            ])),
             DocLine::Milestone(i) => {
                 let m = &milestones[*i];
                 let mut spans = vec![
@@ -49,27 +58,40 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 if !m.detail.is_empty() {
                     spans.push(Span::raw(one_line(&m.detail)));
                 }
-                Line::from(spans)
+                lines.push(Line::from(spans));
             }
-            DocLine::Rule(i) => Line::styled(
-                format!("           why: {}", milestones[*i].rule),
-                theme.dim,
-            ),
+            DocLine::Rule(i) => {
+                let rule = &milestones[*i].rule;
+                let room = width.saturating_sub(RULE_INDENT.len()).max(10);
+                for (n, part) in wrap(rule, room).into_iter().enumerate() {
+                    let lead = if n == 0 { RULE_INDENT } else { "       " };
+                    lines.push(Line::styled(format!("{lead}{part}"), theme.dim));
+                }
+            }
             DocLine::Event(i) => {
                 let event = &view.events[*i];
-                Line::from(vec![
-                    Span::raw(format!("{:<12}", date(event.date))),
-                    Span::styled(format!("{:<8}", event.kind.as_str()), theme.key),
-                    Span::styled(
-                        format!("{:<6}", event.staff_id.as_deref().unwrap_or("")),
-                        theme.dim,
-                    ),
-                    Span::raw(one_line(&event.summary)),
-                ])
+                let room = width.saturating_sub(EVENT_INDENT).max(10);
+                let parts = wrap(&one_line(&event.summary), room);
+                for (n, part) in parts.into_iter().enumerate() {
+                    if n == 0 {
+                        lines.push(Line::from(vec![
+                            Span::raw(format!("{:<12}", date(event.date))),
+                            Span::styled(format!("{:<8}", event.kind.as_str()), theme.key),
+                            Span::styled(
+                                format!("{:<6}", event.staff_id.as_deref().unwrap_or("")),
+                                theme.dim,
+                            ),
+                            Span::raw(part),
+                        ]));
+                    } else {
+                        lines.push(Line::raw(format!("{:EVENT_INDENT$}{part}", "")));
+                    }
+                }
             }
-            DocLine::Empty(text) => Line::styled(*text, theme.dim),
-            DocLine::Blank => Line::raw(""),
-        })
-        .collect();
+            DocLine::Empty(text) => lines.push(Line::styled(*text, theme.dim)),
+            DocLine::Blank => lines.push(Line::raw("")),
+        }
+    }
+    lines.truncate(height);
     frame.render_widget(Paragraph::new(lines), area);
 }
