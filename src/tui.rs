@@ -1,11 +1,13 @@
 //! The terminal interface: sign-in, the event loop, and headless rendering for scripts and tests.
 
+use std::time::Duration;
+
 use color_eyre::eyre::{Result, eyre};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::{DefaultTerminal, Terminal, backend::TestBackend};
 
 use crate::app::keymap::Keymap;
-use crate::app::update::{Records, handle_key, settle, who_am_i_picker};
+use crate::app::update::{handle_key, reload, settle, who_am_i_picker};
 use crate::app::{App, Overlay, Pane, PickerPurpose};
 use crate::commands::{Context, os_login};
 use crate::store::Store;
@@ -63,10 +65,12 @@ pub fn prepare(ctx: &Context, store: &Store, sign_in: SignIn) -> Result<App> {
                 app.overlay = Some(Overlay::Picker(PickerPurpose::WhoAmI, picker));
             }
             None => {
-                return Err(eyre!(
-                    "your login {:?} is not in the staff list; ask for it to be added, or pass --as STAFF_ID",
-                    os_login().unwrap_or_default()
-                ));
+                return Err(match os_login() {
+                    Some(login) => eyre!(
+                        "your login \"{login}\" is not in the staff list; ask for it to be added, or pass --as STAFF_ID"
+                    ),
+                    None => eyre!("cannot tell who you are (no USER set); pass --as STAFF_ID"),
+                });
             }
         },
     }
@@ -82,18 +86,39 @@ fn run(ctx: &Context, sign_in: SignIn) -> Result<i32> {
     Ok(0)
 }
 
+/// How often an idle interface checks whether someone else changed the database.
+const CHANGE_CHECK: Duration = Duration::from_secs(2);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    records: &dyn Records,
+    store: &Store,
 ) -> Result<()> {
+    let mut seen_version = store.data_version().ok();
+    let mut redraw = true;
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        // Block until something happens: no work between key presses.
-        match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => handle_key(app, &key, records),
-            _ => {}
+        if redraw {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        }
+        // Wait for a key; between keys, only a cheap version check, never a query per frame.
+        if event::poll(CHANGE_CHECK)? {
+            redraw = match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    handle_key(app, &key, store);
+                    true
+                }
+                Event::Resize(..) => true,
+                _ => false,
+            };
+        } else {
+            let version = store.data_version().ok();
+            redraw = version != seen_version;
+            if redraw {
+                seen_version = version;
+                reload(app, store);
+                app.say("updated with changes saved by someone else");
+            }
         }
         if app.quit {
             return Ok(());

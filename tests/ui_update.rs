@@ -221,3 +221,40 @@ fn the_panel_queue_and_duty_cover_are_derived() {
     // S2 is away today, covered by S3.
     assert!(matches!(app.duty.lines[0], DutyLine::Absent(0, _)));
 }
+
+#[test]
+fn escape_backs_out_step_by_step_then_quits() {
+    let mut app = app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('2')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert_eq!(app.pane, Pane::Caseload);
+    handle_key(&mut app, &key(KeyCode::Char('/')), &FakeRecords);
+    type_text(&mut app, "holly");
+    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert!(app.caseload.search.is_empty() && !app.quit);
+    apply(&mut app, Action::Filter, &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Right), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert!(
+        !app.caseload.filters.is_empty() && !app.quit,
+        "Esc closes the menu, keeping the filter"
+    );
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert!(app.caseload.filters.is_empty() && !app.quit);
+    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    assert!(app.quit);
+}
+
+#[test]
+fn reload_keeps_the_focused_child() {
+    let mut app = app_as("S1");
+    let c3 = app.data.child_index["C3"];
+    app.focus_child = Some(c3);
+    caseload::app::update::reload(&mut app, &FakeRecords);
+    assert_eq!(
+        app.focus_child
+            .map(|i| app.data.county.children[i].id.clone()),
+        Some("C3".to_string())
+    );
+}

@@ -187,6 +187,7 @@ fn open_selected(app: &mut App) {
     }
 }
 
+/// Esc: leave a pane, clear a search, clear filters; with nothing left to undo, quit.
 fn back(app: &mut App) {
     if app.pane != Pane::Caseload {
         app.pane = Pane::Caseload;
@@ -194,6 +195,12 @@ fn back(app: &mut App) {
         app.caseload.search.clear();
         app.caseload.refresh(&app.data);
         app.say("search cleared");
+    } else if !app.caseload.filters.is_empty() {
+        app.caseload.filters = Default::default();
+        app.caseload.refresh(&app.data);
+        app.say("filters cleared");
+    } else {
+        app.quit = true;
     }
 }
 
@@ -425,7 +432,8 @@ fn choose_scope(app: &mut App, value: &str) {
     app.say(format!("showing {label}"));
 }
 
-fn reload(app: &mut App, records: &dyn Records) {
+/// Reads everything again (after a colleague's change), keeping the same child in view.
+pub fn reload(app: &mut App, records: &dyn Records) {
     match records.county() {
         Ok(county) => {
             let focus = app

@@ -98,6 +98,14 @@ impl Store {
             as usize)
     }
 
+    /// Changes whenever another connection commits (SQLite's `data_version`): a cheap way to
+    /// notice a colleague's changes without reading any table.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     pub fn event_count(&self) -> Result<usize> {
         Ok(self
             .conn
