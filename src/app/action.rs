@@ -108,7 +108,7 @@ impl Action {
             Action::Top => "first row",
             Action::Bottom => "last row",
             Action::Open => "open the selected child's timeline / choose",
-            Action::Back => "go back, clear the search or filters; quit from the caseload",
+            Action::Back => "back, clear search or filters, then quit",
             Action::Search => "search by name or id",
             Action::SortNext => "sort by the next column",
             Action::SortReverse => "reverse the sort order",
