@@ -51,6 +51,85 @@ pub enum Command {
     Demo(DemoArgs),
     /// Print one frame of the interface as plain text (for scripts, docs and tests)
     Render(RenderArgs),
+    /// Record and answer contacts with families (phone messages, emails, calls, letters…)
+    #[command(subcommand)]
+    Contact(ContactCommand),
+    /// Record a statutory step for a child (decision to assess, draft, final plan, review…)
+    Step(StepArgs),
+    /// Show the audit log: who changed what, and when
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Record a contact; a phone message or email received opens one to answer
+    Add {
+        /// The child's id
+        child: String,
+        /// phone-message, call, email-received, email-sent, letter, meeting or note
+        #[arg(long)]
+        kind: String,
+        /// What it was about
+        #[arg(long)]
+        summary: String,
+        /// When it happened [default: today]
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Mark a contact answered
+    Answer {
+        /// The contact's id (see `caseload contact list`)
+        id: i64,
+        /// When it was answered [default: today]
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Record the date the family was told to expect an answer, when more time is needed
+    Promise {
+        /// The contact's id
+        id: i64,
+        /// The date given to the family
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+    },
+    /// List contacts still to answer
+    List {
+        /// Only this child's
+        #[arg(long)]
+        child: Option<String>,
+        /// Answered ones too
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StepArgs {
+    /// The child's id
+    pub child: String,
+    /// assess_decision, advice_requested, advice_received, issue_decision, draft_sent, final_issued,
+    /// review_meeting, review_report, review_decision, amendments_proposed, amended_issued, ceased, exception
+    pub kind: String,
+    /// When it happened [default: today]
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// agreed/declined, the advice (education, health, social_care, educational_psychologist, other),
+    /// maintain/amend/cease, the exception (a-d) or the SEN2 ceasing reason (1-9)
+    #[arg(long, default_value = "")]
+    pub detail: String,
+    /// When an exception ended
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// How many rows, newest first
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

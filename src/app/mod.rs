@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod caseload;
+pub mod casework;
 pub mod data;
 pub mod keymap;
 pub mod picker;

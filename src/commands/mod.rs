@@ -1,5 +1,6 @@
 //! The command-line commands, over the store and the rules engine.
 
+mod casework;
 mod data;
 mod deadlines;
 mod demo;
@@ -104,6 +105,15 @@ pub fn run(cli: Cli) -> Result<i32> {
             report::run(&Context::new(&cli.global, default_db_path)?, &args)
         }
         Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?, &args),
+        Some(Command::Contact(command)) => {
+            casework::contact(&Context::new(&cli.global, default_db_path)?, command)
+        }
+        Some(Command::Step(args)) => {
+            casework::step(&Context::new(&cli.global, default_db_path)?, &args)
+        }
+        Some(Command::Audit(args)) => {
+            casework::audit(&Context::new(&cli.global, default_db_path)?, &args)
+        }
         Some(Command::Render(args)) => {
             let ctx = Context::new(&cli.global, default_db_path)?;
             let pane = crate::app::Pane::parse(&args.pane)

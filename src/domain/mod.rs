@@ -1,6 +1,7 @@
 //! Pure rules: no I/O and no clock reads. `today` is always passed in.
 
 pub mod calendar;
+pub mod casework;
 pub mod county;
 pub mod milestones;
 pub mod model;

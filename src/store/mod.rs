@@ -2,6 +2,7 @@
 //! Only this module talks to the database.
 
 pub mod audit;
+pub mod casework;
 pub mod csv_strict;
 pub mod export;
 pub mod import;

@@ -1,0 +1,171 @@
+//! The casework action layer: what the interface's forms and the command line both call.
+//! Validate against the records in memory, write in one transaction, say what happened.
+
+use chrono::NaiveDate;
+
+use crate::domain::casework::{
+    ContactEntry, FieldError, StepEntry, apply_step, validate_answer, validate_contact,
+    validate_promise,
+};
+use crate::domain::{Calendar, ContactKind, County, RulesConfig};
+use crate::store::{Store, StoreError};
+
+/// Something an officer records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    Contact {
+        child_id: String,
+        entry: ContactEntry,
+        date: NaiveDate,
+        summary: String,
+    },
+    Answer {
+        contact_id: i64,
+        date: NaiveDate,
+    },
+    Promise {
+        contact_id: i64,
+        date: NaiveDate,
+    },
+    Step {
+        child_id: String,
+        step: StepEntry,
+    },
+}
+
+#[derive(Debug)]
+pub enum RecordError {
+    /// The entry is wrong: nothing was saved; the field says where.
+    Invalid(FieldError),
+    Store(StoreError),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Invalid(e) => write!(f, "{e}"),
+            RecordError::Store(e) => write!(f, "not saved: {e}"),
+        }
+    }
+}
+
+impl From<FieldError> for RecordError {
+    fn from(e: FieldError) -> Self {
+        RecordError::Invalid(e)
+    }
+}
+
+impl From<StoreError> for RecordError {
+    fn from(e: StoreError) -> Self {
+        RecordError::Store(e)
+    }
+}
+
+/// The settings an entry is judged by.
+pub struct Rules<'a> {
+    pub today: NaiveDate,
+    pub calendar: &'a Calendar,
+    pub rules: &'a RulesConfig,
+}
+
+fn human(day: NaiveDate) -> String {
+    day.format("%a %-d %b %Y").to_string()
+}
+
+/// Checks and saves `entry` as `actor` (a staff id); returns a sentence saying what was done.
+pub fn record(
+    store: &mut Store,
+    county: &County,
+    entry: &Entry,
+    actor: &str,
+    ctx: &Rules,
+) -> Result<String, RecordError> {
+    let find_child = |id: &str| {
+        county
+            .children
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| FieldError {
+                field: "child",
+                message: format!("no child has id {id}"),
+            })
+    };
+    let find_contact = |id: i64| {
+        county
+            .contacts
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| FieldError {
+                field: "contact",
+                message: format!("no contact has id {id}"),
+            })
+    };
+    match entry {
+        Entry::Contact {
+            child_id,
+            entry,
+            date,
+            summary,
+        } => {
+            let child = find_child(child_id)?;
+            validate_contact(child, *date, summary, ctx.today)?;
+            let id = store.add_contact(child_id, *entry, *date, summary.trim(), actor)?;
+            let name = child.full_name();
+            Ok(match (entry.opens(), id) {
+                (Some(kind), Some(id)) => {
+                    let days = match kind {
+                        ContactKind::PhoneMessage => ctx.rules.call_back_days,
+                        ContactKind::EmailReceived => ctx.rules.email_reply_days,
+                    };
+                    let due = ctx.calendar.add_working_days(*date, days);
+                    let what = if kind == ContactKind::PhoneMessage {
+                        "call back"
+                    } else {
+                        "reply"
+                    };
+                    format!(
+                        "{} recorded for {name} (contact {id}): {what} by {}",
+                        entry.label(),
+                        human(due)
+                    )
+                }
+                _ => format!("{} recorded for {name}", entry.as_str().replace('-', " ")),
+            })
+        }
+        Entry::Answer { contact_id, date } => {
+            let contact = find_contact(*contact_id)?;
+            validate_answer(contact, *date, ctx.today)?;
+            store.answer_contact(*contact_id, *date, actor)?;
+            Ok(format!("contact {contact_id} answered on {}", human(*date)))
+        }
+        Entry::Promise { contact_id, date } => {
+            let contact = find_contact(*contact_id)?;
+            validate_promise(contact, *date, ctx.today)?;
+            store.promise_contact(*contact_id, *date, actor)?;
+            Ok(format!(
+                "family told to expect an answer to contact {contact_id} by {}",
+                human(*date)
+            ))
+        }
+        Entry::Step { child_id, step } => {
+            let child = find_child(child_id)?;
+            let steps: Vec<_> = county
+                .steps
+                .iter()
+                .filter(|s| &s.child_id == child_id)
+                .cloned()
+                .collect();
+            let after = apply_step(child, &steps, step, ctx.today)?;
+            store.add_step(child, &after, step, actor)?;
+            let mut text = format!(
+                "{} recorded for {}",
+                step.kind.as_str().replace('_', " "),
+                child.full_name()
+            );
+            if after.stage != child.stage {
+                text.push_str(&format!("; stage now {}", after.stage));
+            }
+            Ok(text)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! `caseload contact`, `caseload step` and `caseload audit`: casework from the command line,
+//! through the same action layer as the interface.
+
+use color_eyre::eyre::{Result, eyre};
+
+use super::{Context, emit};
+use crate::app::casework::{Entry, RecordError, Rules, record};
+use crate::cli::{AuditArgs, ContactCommand, StepArgs};
+use crate::domain::StepKind;
+use crate::domain::casework::{ContactEntry, StepEntry};
+use crate::store::Store;
+
+/// The member of staff recording: `--as`, else the one whose login this is.
+fn actor(ctx: &Context, store: &Store) -> Result<String> {
+    let who = ctx
+        .actor()
+        .ok_or_else(|| eyre!("cannot tell who is recording this; pass --as STAFF_ID"))?;
+    store.staff_id_for(&who)?.ok_or_else(|| {
+        eyre!("\"{who}\" is not in the staff list; pass --as STAFF_ID to say who is recording this")
+    })
+}
+
+fn save(ctx: &Context, entry: Entry) -> Result<i32> {
+    let (mut store, county, _) = ctx.load()?;
+    let actor = actor(ctx, &store)?;
+    let rules = Rules {
+        today: ctx.today,
+        calendar: &ctx.calendar,
+        rules: &ctx.config.rules,
+    };
+    match record(&mut store, &county, &entry, &actor, &rules) {
+        Ok(done) => {
+            emit(&format!("{done}\n"))?;
+            Ok(0)
+        }
+        Err(RecordError::Invalid(e)) => {
+            eprintln!("not saved: {e}");
+            Ok(1)
+        }
+        Err(e) => Err(eyre!("{e}")),
+    }
+}
+
+pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
+    match command {
+        ContactCommand::Add {
+            child,
+            kind,
+            summary,
+            date,
+        } => {
+            let entry = ContactEntry::parse(&kind).ok_or_else(|| {
+                let kinds: Vec<&str> = ContactEntry::ALL.iter().map(|k| k.as_str()).collect();
+                eyre!("--kind {kind}: not one of {}", kinds.join(", "))
+            })?;
+            save(
+                ctx,
+                Entry::Contact {
+                    child_id: child,
+                    entry,
+                    date: date.unwrap_or(ctx.today),
+                    summary,
+                },
+            )
+        }
+        ContactCommand::Answer { id, date } => save(
+            ctx,
+            Entry::Answer {
+                contact_id: id,
+                date: date.unwrap_or(ctx.today),
+            },
+        ),
+        ContactCommand::Promise { id, date } => save(
+            ctx,
+            Entry::Promise {
+                contact_id: id,
+                date,
+            },
+        ),
+        ContactCommand::List { child, all } => {
+            let (_store, county, _) = ctx.load()?;
+            let mut text = String::new();
+            for c in county
+                .contacts
+                .iter()
+                .filter(|c| all || c.answered.is_none())
+            {
+                if child.as_deref().is_some_and(|id| id != c.child_id) {
+                    continue;
+                }
+                let state = match (c.answered, c.promised) {
+                    (Some(day), _) => format!("answered {day}"),
+                    (None, Some(day)) => format!("open, promised by {day}"),
+                    (None, None) => "open".to_string(),
+                };
+                text.push_str(&format!(
+                    "{:>5}  {}  {:<8} {:<14} {:<22} {}\n",
+                    c.id,
+                    c.received,
+                    c.child_id,
+                    c.kind.as_str(),
+                    state,
+                    super::clip(&c.summary.replace('\n', " "), 60)
+                ));
+            }
+            if text.is_empty() {
+                text = "No contacts to answer.\n".into();
+            }
+            emit(&text)?;
+            Ok(0)
+        }
+    }
+}
+
+pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
+    let kind = StepKind::parse(&args.kind)
+        .ok_or_else(|| eyre!("{}: not a step; one of {}", args.kind, StepKind::choices()))?;
+    let step = StepEntry {
+        kind,
+        date: args.date.unwrap_or(ctx.today),
+        until: args.until,
+        detail: args.detail.trim().to_string(),
+    };
+    save(
+        ctx,
+        Entry::Step {
+            child_id: args.child.clone(),
+            step,
+        },
+    )
+}
+
+pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
+    let store = ctx.open_store()?;
+    let rows = store.audit_rows(args.limit)?;
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
+        return Ok(0);
+    }
+    let mut text = String::new();
+    for row in &rows {
+        text.push_str(&format!(
+            "{}  {:<6} {:<16} {} {}\n",
+            row.at,
+            row.staff_id.as_deref().unwrap_or("-"),
+            row.action,
+            row.entity,
+            row.entity_id.as_deref().unwrap_or("")
+        ));
+    }
+    if text.is_empty() {
+        text = "The audit log is empty.\n".into();
+    }
+    emit(&text)?;
+    Ok(0)
+}

@@ -1,0 +1,383 @@
+//! Casework entries and the rules they must satisfy before anything is saved. Pure: the store
+//! writes what these functions accept, and the interface shows their errors beside the field.
+
+use chrono::{Days, NaiveDate};
+
+use super::model::*;
+
+/// What an officer records about a contact with a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactEntry {
+    /// A message to ring back: opens a `call_back` (2 working days by default).
+    PhoneMessage,
+    Call,
+    /// An email to answer: opens an `email_reply` (5 working days by default).
+    EmailReceived,
+    EmailSent,
+    Letter,
+    Meeting,
+    Note,
+}
+
+impl ContactEntry {
+    pub const ALL: [ContactEntry; 7] = [
+        ContactEntry::PhoneMessage,
+        ContactEntry::Call,
+        ContactEntry::EmailReceived,
+        ContactEntry::EmailSent,
+        ContactEntry::Letter,
+        ContactEntry::Meeting,
+        ContactEntry::Note,
+    ];
+
+    /// The command-line word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactEntry::PhoneMessage => "phone-message",
+            ContactEntry::Call => "call",
+            ContactEntry::EmailReceived => "email-received",
+            ContactEntry::EmailSent => "email-sent",
+            ContactEntry::Letter => "letter",
+            ContactEntry::Meeting => "meeting",
+            ContactEntry::Note => "note",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactEntry::PhoneMessage => "phone message (to call back)",
+            ContactEntry::Call => "call",
+            ContactEntry::EmailReceived => "email received (to answer)",
+            ContactEntry::EmailSent => "email sent",
+            ContactEntry::Letter => "letter",
+            ContactEntry::Meeting => "meeting",
+            ContactEntry::Note => "note",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ContactEntry> {
+        ContactEntry::ALL
+            .into_iter()
+            .find(|e| e.as_str() == text.trim().to_ascii_lowercase().replace('_', "-"))
+    }
+
+    /// The history entry it makes.
+    pub fn event_kind(self) -> EventKind {
+        match self {
+            ContactEntry::PhoneMessage | ContactEntry::Call => EventKind::Call,
+            ContactEntry::EmailReceived | ContactEntry::EmailSent => EventKind::Email,
+            ContactEntry::Letter => EventKind::Letter,
+            ContactEntry::Meeting => EventKind::Meeting,
+            ContactEntry::Note => EventKind::Note,
+        }
+    }
+
+    /// The contact it opens, if it needs an answer.
+    pub fn opens(self) -> Option<ContactKind> {
+        match self {
+            ContactEntry::PhoneMessage => Some(ContactKind::PhoneMessage),
+            ContactEntry::EmailReceived => Some(ContactKind::EmailReceived),
+            _ => None,
+        }
+    }
+}
+
+/// A problem with one field of an entry: shown beside that field, and nothing is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+fn error(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+fn human(day: NaiveDate) -> String {
+    day.format("%-d %b %Y").to_string()
+}
+
+/// A date that has happened: not after today, not before the child was born.
+fn past_date(
+    field: &'static str,
+    date: NaiveDate,
+    child: &Child,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    if date > today {
+        return Err(error(field, format!("{} is in the future", human(date))));
+    }
+    if date < child.date_of_birth {
+        return Err(error(
+            field,
+            format!("{} is before {} was born", human(date), child.first_name),
+        ));
+    }
+    Ok(())
+}
+
+pub fn validate_contact(
+    child: &Child,
+    date: NaiveDate,
+    summary: &str,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    past_date("date", date, child, today)?;
+    if summary.trim().is_empty() {
+        return Err(error("summary", "say what it was about"));
+    }
+    Ok(())
+}
+
+/// Answering (or promising an answer to) an open contact.
+pub fn validate_answer(
+    contact: &Contact,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    if contact.answered.is_some() {
+        return Err(error("contact", "already answered"));
+    }
+    if date > today {
+        return Err(error("date", format!("{} is in the future", human(date))));
+    }
+    if date < contact.received {
+        return Err(error(
+            "date",
+            format!(
+                "{} is before the contact was received ({})",
+                human(date),
+                human(contact.received)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Telling the family when to expect an answer: a date after today.
+pub fn validate_promise(
+    contact: &Contact,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    if contact.answered.is_some() {
+        return Err(error("contact", "already answered"));
+    }
+    if date <= today {
+        return Err(error(
+            "date",
+            "the date the family can expect an answer must be after today",
+        ));
+    }
+    Ok(())
+}
+
+/// A statutory step as entered, before it is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepEntry {
+    pub kind: StepKind,
+    pub date: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub detail: String,
+}
+
+/// Which steps make sense for a child at its stage, in the order they usually happen.
+pub fn steps_for_stage(stage: Stage) -> &'static [StepKind] {
+    use StepKind::*;
+    match stage {
+        Stage::Request => &[AssessDecision, Exception],
+        Stage::Assessment => &[
+            AdviceRequested,
+            AdviceReceived,
+            IssueDecision,
+            DraftSent,
+            Exception,
+        ],
+        Stage::Draft => &[FinalIssued, Exception],
+        Stage::Plan => &[
+            ReviewMeeting,
+            ReviewReport,
+            ReviewDecision,
+            AmendmentsProposed,
+            AmendedIssued,
+            Ceased,
+        ],
+        Stage::Ceased => &[],
+    }
+}
+
+/// The choices for a step's detail, where it has fixed ones.
+pub fn detail_choices(kind: StepKind) -> &'static [&'static str] {
+    match kind {
+        StepKind::AssessDecision | StepKind::IssueDecision => &["agreed", "declined"],
+        StepKind::AdviceRequested | StepKind::AdviceReceived => &[
+            "education",
+            "health",
+            "social_care",
+            "educational_psychologist",
+            "other",
+        ],
+        StepKind::ReviewDecision => &["maintain", "amend", "cease"],
+        StepKind::Exception => &["a", "b", "c", "d"],
+        // SEN2 reasons for ceasing a plan.
+        StepKind::Ceased => &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+        _ => &[],
+    }
+}
+
+/// Checks a step against the child's record: allowed at this stage, dated, in order.
+/// Returns the child's row as it will be after the step.
+pub fn apply_step(
+    child: &Child,
+    steps: &[Step],
+    entry: &StepEntry,
+    today: NaiveDate,
+) -> Result<Child, FieldError> {
+    use StepKind::*;
+    if !steps_for_stage(child.stage).contains(&entry.kind) {
+        return Err(error(
+            "step",
+            format!(
+                "{} cannot be recorded at stage {}",
+                entry.kind.as_str().replace('_', " "),
+                child.stage
+            ),
+        ));
+    }
+    past_date("date", entry.date, child, today)?;
+    let choices = detail_choices(entry.kind);
+    if !choices.is_empty() && !choices.contains(&entry.detail.as_str()) {
+        return Err(error(
+            "detail",
+            format!("choose one of {}", choices.join(", ")),
+        ));
+    }
+    let not_before = |what: &str, earlier: Option<NaiveDate>| -> Result<(), FieldError> {
+        match earlier {
+            Some(earlier) if entry.date < earlier => Err(error(
+                "date",
+                format!(
+                    "{} is before the {what} ({})",
+                    human(entry.date),
+                    human(earlier)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    };
+    let latest = |kind: StepKind| {
+        steps
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.date)
+            .max()
+    };
+    let mut after = child.clone();
+    match entry.kind {
+        AssessDecision => {
+            not_before("request", child.request_date)?;
+            after.assess_decision_date = Some(entry.date);
+            after.stage = if entry.detail == "agreed" {
+                Stage::Assessment
+            } else {
+                Stage::Ceased
+            };
+        }
+        AdviceRequested => not_before("decision to assess", child.assess_decision_date)?,
+        AdviceReceived => {
+            let asked = steps
+                .iter()
+                .filter(|s| s.kind == AdviceRequested && s.detail == entry.detail)
+                .map(|s| s.date)
+                .max();
+            if asked.is_none() {
+                return Err(error(
+                    "detail",
+                    format!("no {} advice was requested", entry.detail.replace('_', " ")),
+                ));
+            }
+            not_before("advice request", asked)?;
+        }
+        IssueDecision => {
+            not_before("decision to assess", child.assess_decision_date)?;
+            if entry.detail == "declined" {
+                after.stage = Stage::Ceased;
+            }
+        }
+        DraftSent => {
+            not_before("decision to assess", child.assess_decision_date)?;
+            after.draft_date = Some(entry.date);
+            after.stage = Stage::Draft;
+        }
+        FinalIssued => {
+            let draft = child
+                .draft_date
+                .ok_or_else(|| error("step", "no draft plan has been sent"))?;
+            // Reg 13(1): at least 15 days for comments, beginning with the day the draft was served.
+            let earliest = draft.checked_add_days(Days::new(15)).unwrap_or(draft);
+            if entry.date < earliest {
+                return Err(error(
+                    "date",
+                    format!(
+                        "the family has until {} to comment on the draft of {}; the final plan can be issued from {}",
+                        human(earliest.pred_opt().unwrap_or(earliest)),
+                        human(draft),
+                        human(earliest)
+                    ),
+                ));
+            }
+            after.plan_date = Some(entry.date);
+            after.stage = Stage::Plan;
+        }
+        Exception => {
+            not_before("request", child.request_date)?;
+            match entry.until {
+                Some(until) if until < entry.date => {
+                    return Err(error(
+                        "until",
+                        format!("{} is before the exception began", human(until)),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    return Err(error(
+                        "until",
+                        "say when the exception ended (or is expected to)",
+                    ));
+                }
+            }
+        }
+        ReviewMeeting => {
+            not_before("plan", child.plan_date)?;
+            not_before("last review meeting", child.last_review_date)?;
+            after.last_review_date = Some(entry.date);
+        }
+        ReviewReport | ReviewDecision => {
+            let meeting = latest(ReviewMeeting).or(child.last_review_date);
+            if meeting.is_none() {
+                return Err(error("step", "record the review meeting first"));
+            }
+            not_before("review meeting", meeting)?;
+        }
+        AmendmentsProposed => not_before("plan", child.plan_date)?,
+        AmendedIssued => {
+            let proposed = latest(AmendmentsProposed)
+                .ok_or_else(|| error("step", "no amendments have been proposed"))?;
+            not_before("proposed amendments", Some(proposed))?;
+        }
+        Ceased => {
+            not_before("plan", child.plan_date)?;
+            after.stage = Stage::Ceased;
+        }
+    }
+    Ok(after)
+}

@@ -1,0 +1,198 @@
+//! Casework writes. Each is one transaction with an audit row (who, when, before and after).
+//! Callers validate first (`domain::casework`); these functions only write.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde_json::json;
+
+use super::{Result, Store, StoreError, audit};
+use crate::domain::casework::{ContactEntry, StepEntry};
+use crate::domain::{Child, Contact};
+
+impl Store {
+    /// Records a contact in the child's history; a phone message or email received also opens
+    /// a contact to answer. Returns the open contact's id.
+    pub fn add_contact(
+        &mut self,
+        child_id: &str,
+        entry: ContactEntry,
+        date: NaiveDate,
+        summary: &str,
+        actor: &str,
+    ) -> Result<Option<i64>> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![child_id, date, entry.event_kind().as_str(), actor, summary],
+        )?;
+        let contact = match entry.opens() {
+            Some(kind) => {
+                tx.execute(
+                    "INSERT INTO contacts (child_id, kind, received, summary, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![child_id, kind.as_str(), date, summary, actor],
+                )?;
+                Some(tx.last_insert_rowid())
+            }
+            None => None,
+        };
+        let after = json!({ "entry": entry.as_str(), "date": date, "summary": summary, "contact_id": contact });
+        audit::record(
+            &tx,
+            Some(actor),
+            "record_contact",
+            "child",
+            Some(child_id),
+            None,
+            Some(&after),
+        )?;
+        tx.commit()?;
+        Ok(contact)
+    }
+
+    pub fn contact(&self, id: i64) -> Result<Option<Contact>> {
+        Ok(self.load_contacts_where("id = ?1", id)?.into_iter().next())
+    }
+
+    /// Marks a contact answered on `date`.
+    pub fn answer_contact(&mut self, id: i64, date: NaiveDate, actor: &str) -> Result<()> {
+        self.update_contact(id, "answered", date, actor, "answer_contact")
+    }
+
+    /// Records the date the family was told to expect an answer.
+    pub fn promise_contact(&mut self, id: i64, date: NaiveDate, actor: &str) -> Result<()> {
+        self.update_contact(id, "promised", date, actor, "promise_answer")
+    }
+
+    fn update_contact(
+        &mut self,
+        id: i64,
+        column: &str,
+        date: NaiveDate,
+        actor: &str,
+        action: &str,
+    ) -> Result<()> {
+        let before = self
+            .contact(id)?
+            .ok_or_else(|| StoreError::Other(format!("no contact {id}")))?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            &format!("UPDATE contacts SET {column} = ?1 WHERE id = ?2"),
+            params![date, id],
+        )?;
+        let mut after = before.clone();
+        if column == "answered" {
+            after.answered = Some(date);
+        } else {
+            after.promised = Some(date);
+        }
+        let (before, after) = (
+            serde_json::to_value(&before).ok(),
+            serde_json::to_value(&after).ok(),
+        );
+        audit::record(
+            &tx,
+            Some(actor),
+            action,
+            "contact",
+            Some(&id.to_string()),
+            before.as_ref(),
+            after.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn load_contacts_where(&self, condition: &str, value: i64) -> Result<Vec<Contact>> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT id, child_id, kind, received, summary, promised, answered, staff_id FROM contacts WHERE {condition}"
+        ))?;
+        let contacts = statement
+            .query_map([value], |r| {
+                let kind: String = r.get(2)?;
+                Ok(Contact {
+                    id: r.get(0)?,
+                    child_id: r.get(1)?,
+                    kind: crate::domain::ContactKind::parse(&kind).ok_or_else(|| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            2,
+                            rusqlite::types::Type::Text,
+                            "contact kind".into(),
+                        )
+                    })?,
+                    received: r.get(3)?,
+                    summary: r.get(4)?,
+                    promised: r.get(5)?,
+                    answered: r.get(6)?,
+                    staff_id: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(contacts)
+    }
+
+    /// Records a statutory step and the child's row as it now stands (`after`, from
+    /// `domain::casework::apply_step`). Returns the step's id.
+    pub fn add_step(
+        &mut self,
+        before: &Child,
+        after: &Child,
+        entry: &StepEntry,
+        actor: &str,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        tx.execute(
+            "INSERT INTO steps (child_id, kind, date, until, detail, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![after.id, entry.kind.as_str(), entry.date, entry.until, entry.detail, actor, recorded_at],
+        )?;
+        let step_id = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE children SET stage = ?2, assess_decision_date = ?3, draft_date = ?4, plan_date = ?5,
+                 last_review_date = ?6,
+                 ceased_date = CASE WHEN ?2 = 'ceased' AND stage <> 'ceased' THEN ?7 ELSE ceased_date END,
+                 cease_reason = CASE WHEN ?2 = 'ceased' AND stage <> 'ceased' THEN ?8 ELSE cease_reason END
+             WHERE id = ?1",
+            params![
+                after.id,
+                after.stage.as_str(),
+                after.assess_decision_date,
+                after.draft_date,
+                after.plan_date,
+                after.last_review_date,
+                entry.date,
+                entry.detail
+            ],
+        )?;
+        let before_json = serde_json::to_value(before).ok();
+        let mut after_json = serde_json::to_value(after).unwrap_or_default();
+        if let Some(object) = after_json.as_object_mut() {
+            object.insert(
+                "step".into(),
+                json!({ "id": step_id, "kind": entry.kind.as_str(), "date": entry.date, "until": entry.until, "detail": entry.detail }),
+            );
+        }
+        audit::record(
+            &tx,
+            Some(actor),
+            "record_step",
+            "child",
+            Some(&after.id),
+            before_json.as_ref(),
+            Some(&after_json),
+        )?;
+        tx.commit()?;
+        Ok(step_id)
+    }
+
+    /// The staff id that owns `login` or is `id`, if any.
+    pub fn staff_id_for(&self, id_or_login: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM staff WHERE id = ?1 OR login = ?1 ORDER BY id = ?1 DESC LIMIT 1",
+                [id_or_login],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
