@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use caseload::app::App;
 use caseload::app::action::Action;
 use caseload::app::keymap::Keymap;
-use caseload::app::update::{Records, apply, handle_key, settle};
+use caseload::app::update::{apply, handle_key, settle};
 use caseload::config::{Config, ThemeName};
 use caseload::domain::Calendar;
 use caseload::store::Store;
@@ -74,7 +74,7 @@ fn main() {
     let frames = 200;
     let start = Instant::now();
     for _ in 0..frames {
-        apply(&mut app, Action::Down, &store as &dyn Records);
+        apply(&mut app, Action::Down, &mut store);
         std::hint::black_box(render_text(&app, &theme, 200, 60));
     }
     println!(
@@ -85,14 +85,14 @@ fn main() {
     handle_key(
         &mut app,
         &KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE),
-        &store,
+        &mut store,
     );
     let start = Instant::now();
     for c in "smith".chars() {
         handle_key(
             &mut app,
             &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            &store,
+            &mut store,
         );
     }
     println!(
@@ -102,7 +102,7 @@ fn main() {
     );
     app.focus_child = app.caseload.selected_child();
     time("open a timeline (history query)", || {
-        apply(&mut app, Action::ShowTimeline, &store);
+        apply(&mut app, Action::ShowTimeline, &mut store);
         settle(&mut app, &store);
     });
     time("one timeline frame", || render_text(&app, &theme, 200, 60));

@@ -78,11 +78,11 @@ pub fn prepare(ctx: &Context, store: &Store, sign_in: SignIn) -> Result<App> {
 }
 
 fn run(ctx: &Context, sign_in: SignIn) -> Result<i32> {
-    let store = ctx.open_store()?;
+    let mut store = ctx.open_store()?;
     let mut app = prepare(ctx, &store, sign_in)?;
     let theme = Theme::new(ctx.config.theme, no_color());
     // ratatui::run restores the terminal on return; its panic hook restores it on a panic.
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, &store))?;
+    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, &mut store))?;
     Ok(0)
 }
 
@@ -93,7 +93,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    store: &Store,
+    store: &mut Store,
 ) -> Result<()> {
     let mut seen_version = store.data_version().ok();
     let mut redraw = true;

@@ -156,3 +156,89 @@ fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
 fn shell_path(path: &Path) -> String {
     format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
 }
+
+#[test]
+fn a_phone_message_recorded_in_the_interface_shows_its_call_back_on_the_caseload() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is part of the CI machine image and must be there"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let county = dir.path().join("county");
+    std::fs::create_dir(&county).expect("folder");
+    std::fs::write(
+        county.join("staff.csv"),
+        "staff_id,name,role,team,login\nS1,Theo Brown,officer,North,tbrown\n",
+    )
+    .expect("write");
+    std::fs::write(
+        county.join("children.csv"),
+        "child_id,first_name,last_name,date_of_birth,officer,stage,plan_date,last_review_date\n\
+         C1,Holly,Stewart,2015-04-18,S1,plan,2020-03-01,2026-10-01\n",
+    )
+    .expect("write");
+    let db = dir.path().join("county.db");
+    let imported = Command::new(BIN)
+        .args(["import", "--today", TODAY, "--db"])
+        .arg(&db)
+        .arg(&county)
+        .output()
+        .expect("runs");
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+
+    let status_file = dir.path().join("status");
+    let tmux = Tmux {
+        socket: format!("caseload-e2e-contact-{}", std::process::id()),
+        session: "e2e".into(),
+    };
+    let command = format!(
+        "{BIN} --as S1 --today {TODAY} --db {db}; echo $? > {status}; echo DONE; sleep 30",
+        db = shell_path(&db),
+        status = shell_path(&status_file),
+    );
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+    let screen = tmux.wait_for("Holly Stewart");
+    assert!(!screen.contains("call back"), "{screen}");
+    tmux.keys(&["c"]);
+    tmux.wait_for("Record a contact");
+    // Kind is already "phone message"; go to the summary and type it.
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["-l", "Mum asked about transport"]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("call back by Wed 25 Nov 2026");
+    // Mon 23 Nov 2026 + 2 working days = Wed 25 Nov.
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Holly Stewart"))
+        .expect("the child's row");
+    assert!(
+        row.contains("call back") && row.contains("25 Nov 26"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("DONE");
+    assert_eq!(
+        std::fs::read_to_string(&status_file)
+            .expect("status")
+            .trim(),
+        "0"
+    );
+}

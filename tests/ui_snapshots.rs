@@ -54,7 +54,7 @@ fn duty_pane() {
 #[test]
 fn help_overlay_lists_the_keymap() {
     let mut app = app_as("S1");
-    apply(&mut app, Action::Help, &FakeRecords);
+    apply(&mut app, Action::Help, &mut FakeRecords);
     insta::assert_snapshot!("help_80x24", frame(&app, 80, 24));
 }
 
@@ -65,13 +65,13 @@ fn never_panics_at_any_size() {
         apps.push(show(app_as("S3"), pane));
     }
     let mut with_help = app_as("S3");
-    apply(&mut with_help, Action::Help, &FakeRecords);
+    apply(&mut with_help, Action::Help, &mut FakeRecords);
     apps.push(with_help);
     let mut with_filter = app_as("S3");
-    apply(&mut with_filter, Action::Filter, &FakeRecords);
+    apply(&mut with_filter, Action::Filter, &mut FakeRecords);
     apps.push(with_filter);
     let mut with_picker = app_as("S3");
-    apply(&mut with_picker, Action::Scope, &FakeRecords);
+    apply(&mut with_picker, Action::Scope, &mut FakeRecords);
     apps.push(with_picker);
     for app in &apps {
         for width in [1u16, 2, 5, 10, 20, 39, 40, 41, 60, 80, 81, 120, 250] {

@@ -17,7 +17,7 @@ fn key(code: KeyCode) -> KeyEvent {
 
 fn type_text(app: &mut caseload::app::App, text: &str) {
     for c in text.chars() {
-        handle_key(app, &key(KeyCode::Char(c)), &FakeRecords);
+        handle_key(app, &key(KeyCode::Char(c)), &mut FakeRecords);
     }
 }
 
@@ -45,10 +45,10 @@ fn a_senior_starts_on_their_team_and_may_change_scope() {
     let mut app = app_as("S3");
     assert_eq!(app.caseload.scope, Scope::Team("North Pre-14".into()));
     assert_eq!(app.caseload.counts.children, 4);
-    apply(&mut app, Action::Scope, &FakeRecords);
+    apply(&mut app, Action::Scope, &mut FakeRecords);
     assert!(matches!(app.overlay, Some(Overlay::Picker(..))));
     type_text(&mut app, "unalloc");
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert_eq!(app.caseload.scope, Scope::Unallocated);
     assert_eq!(visible_ids(&app), vec!["C5"]);
 }
@@ -56,7 +56,7 @@ fn a_senior_starts_on_their_team_and_may_change_scope() {
 #[test]
 fn an_officer_may_not_change_scope() {
     let mut app = app_as("S1");
-    apply(&mut app, Action::Scope, &FakeRecords);
+    apply(&mut app, Action::Scope, &mut FakeRecords);
     assert!(app.overlay.is_none());
     assert_eq!(app.caseload.scope, Scope::Officer("S1".into()));
     assert!(
@@ -69,42 +69,42 @@ fn an_officer_may_not_change_scope() {
 #[test]
 fn search_narrows_by_name_or_id_and_escape_clears_it() {
     let mut app = app_as("S4");
-    apply(&mut app, Action::Scope, &FakeRecords);
+    apply(&mut app, Action::Scope, &mut FakeRecords);
     type_text(&mut app, "whole");
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert_eq!(app.caseload.visible.len(), 6);
 
-    handle_key(&mut app, &key(KeyCode::Char('/')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('/')), &mut FakeRecords);
     assert!(app.searching);
     type_text(&mut app, "zoë");
     assert_eq!(visible_ids(&app), vec!["C3"]);
-    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
     type_text(&mut app, "e");
     assert_eq!(
         visible_ids(&app),
         vec!["C3"],
         "accent-free spelling finds Zoë"
     );
-    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Backspace), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
     type_text(&mut app, "c4");
     assert_eq!(visible_ids(&app), vec!["C4"]);
     // Enter keeps the search; letters are then keys again.
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert!(!app.searching);
     assert_eq!(app.caseload.visible.len(), 1);
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.caseload.visible.len(), 6);
 }
 
 #[test]
 fn enter_opens_the_timeline_with_the_childs_history() {
     let mut app = app_as("S1");
-    handle_key(&mut app, &key(KeyCode::Char('/')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('/')), &mut FakeRecords);
     type_text(&mut app, "holly");
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Timeline);
     let child = app.timeline.child.expect("a child is loaded");
     assert_eq!(app.data.county.children[child].id, "C1");
@@ -114,23 +114,23 @@ fn enter_opens_the_timeline_with_the_childs_history() {
         "newest first"
     );
     // Esc goes back to the caseload.
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
 }
 
 #[test]
 fn number_keys_and_tab_switch_panes() {
     let mut app = app_as("S1");
-    handle_key(&mut app, &key(KeyCode::Char('3')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('3')), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Panel);
-    handle_key(&mut app, &key(KeyCode::Tab), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Duty);
-    handle_key(&mut app, &key(KeyCode::Tab), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
     handle_key(
         &mut app,
         &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-        &FakeRecords,
+        &mut FakeRecords,
     );
     assert_eq!(app.pane, Pane::Duty);
 }
@@ -138,22 +138,22 @@ fn number_keys_and_tab_switch_panes() {
 #[test]
 fn filters_cycle_and_clear() {
     let mut app = app_as("S1");
-    apply(&mut app, Action::Filter, &FakeRecords);
+    apply(&mut app, Action::Filter, &mut FakeRecords);
     // First row is the stage: Right moves from "any" to the first stage, request.
-    handle_key(&mut app, &key(KeyCode::Right), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Right), &mut FakeRecords);
     assert_eq!(app.caseload.filters.stage, Some(Stage::Request));
     assert_eq!(visible_ids(&app), vec!["C1"]);
-    handle_key(&mut app, &key(KeyCode::Left), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Left), &mut FakeRecords);
     assert_eq!(app.caseload.filters.stage, None);
-    handle_key(&mut app, &key(KeyCode::Left), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Left), &mut FakeRecords);
     assert_eq!(app.caseload.filters.stage, Some(Stage::Ceased));
     assert!(
         app.caseload.visible.is_empty(),
         "ceased children are outside an officer's caseload"
     );
-    handle_key(&mut app, &key(KeyCode::Char('x')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('x')), &mut FakeRecords);
     assert!(app.caseload.filters.is_empty());
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.overlay.is_none());
 }
 
@@ -162,7 +162,7 @@ fn sorting_by_name_and_reversing() {
     let mut app = app_as("S1");
     // Default sort is by due date; s moves to status, then name (wrapping).
     while app.caseload.sort != caseload::app::caseload::SortKey::Name {
-        handle_key(&mut app, &key(KeyCode::Char('s')), &FakeRecords);
+        handle_key(&mut app, &key(KeyCode::Char('s')), &mut FakeRecords);
     }
     assert_eq!(
         visible_ids(&app),
@@ -172,7 +172,7 @@ fn sorting_by_name_and_reversing() {
     handle_key(
         &mut app,
         &KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT),
-        &FakeRecords,
+        &mut FakeRecords,
     );
     assert_eq!(visible_ids(&app), vec!["C2", "C1", "C3"]);
 }
@@ -185,11 +185,11 @@ fn the_who_am_i_picker_signs_in_and_cannot_be_dismissed_unsigned() {
         caseload::app::PickerPurpose::WhoAmI,
         picker,
     ));
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.overlay.is_some());
     assert!(app.me.is_none());
     type_text(&mut app, "priya");
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert!(app.overlay.is_none());
     assert_eq!(app.caseload.scope, Scope::Officer("S2".into()));
 }
@@ -197,13 +197,13 @@ fn the_who_am_i_picker_signs_in_and_cannot_be_dismissed_unsigned() {
 #[test]
 fn quit_keys() {
     let mut app = app_as("S1");
-    handle_key(&mut app, &key(KeyCode::Char('q')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('q')), &mut FakeRecords);
     assert!(app.quit);
     let mut app = app_as("S1");
     handle_key(
         &mut app,
         &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        &FakeRecords,
+        &mut FakeRecords,
     );
     assert!(app.quit);
 }
@@ -225,24 +225,24 @@ fn the_panel_queue_and_duty_cover_are_derived() {
 #[test]
 fn escape_backs_out_step_by_step_then_quits() {
     let mut app = app_as("S1");
-    handle_key(&mut app, &key(KeyCode::Char('2')), &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('2')), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
-    handle_key(&mut app, &key(KeyCode::Char('/')), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('/')), &mut FakeRecords);
     type_text(&mut app, "holly");
-    handle_key(&mut app, &key(KeyCode::Enter), &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.caseload.search.is_empty() && !app.quit);
-    apply(&mut app, Action::Filter, &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Right), &FakeRecords);
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    apply(&mut app, Action::Filter, &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Right), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(
         !app.caseload.filters.is_empty() && !app.quit,
         "Esc closes the menu, keeping the filter"
     );
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.caseload.filters.is_empty() && !app.quit);
-    handle_key(&mut app, &key(KeyCode::Esc), &FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.quit);
 }
 

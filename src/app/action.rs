@@ -28,6 +28,9 @@ pub enum Action {
     ClearFilters,
     Scope,
     Reload,
+    RecordContact,
+    RecordStep,
+    AnswerContact,
 }
 
 impl Action {
@@ -55,6 +58,9 @@ impl Action {
         Action::ClearFilters,
         Action::Scope,
         Action::Reload,
+        Action::RecordContact,
+        Action::RecordStep,
+        Action::AnswerContact,
     ];
 
     /// The name used in config.toml.
@@ -83,6 +89,9 @@ impl Action {
             Action::ClearFilters => "clear_filters",
             Action::Scope => "scope",
             Action::Reload => "reload",
+            Action::RecordContact => "record_contact",
+            Action::RecordStep => "record_step",
+            Action::AnswerContact => "answer_contact",
         }
     }
 
@@ -116,6 +125,9 @@ impl Action {
             Action::ClearFilters => "clear filters and search",
             Action::Scope => "whose caseload to show (seniors and managers)",
             Action::Reload => "reload from the database",
+            Action::RecordContact => "record a call, message, email, letter or note",
+            Action::RecordStep => "record a statutory step (decision, draft, review…)",
+            Action::AnswerContact => "answer a phone message or email",
         }
     }
 }

@@ -123,11 +123,12 @@ pub fn record(
                     } else {
                         "reply"
                     };
-                    format!(
-                        "{} recorded for {name} (contact {id}): {what} by {}",
-                        entry.label(),
-                        human(due)
-                    )
+                    let noun = if kind == ContactKind::PhoneMessage {
+                        "phone message"
+                    } else {
+                        "email"
+                    };
+                    format!("{noun} {id} for {name}: {what} by {}", human(due))
                 }
                 _ => format!("{} recorded for {name}", entry.as_str().replace('-', " ")),
             })

@@ -150,6 +150,9 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::ClearFilters, &["x"]),
         (Action::Scope, &["v"]),
         (Action::Reload, &["ctrl-r"]),
+        (Action::RecordContact, &["c"]),
+        (Action::RecordStep, &["t"]),
+        (Action::AnswerContact, &["a"]),
     ]
 }
 

@@ -4,9 +4,11 @@ pub mod action;
 pub mod caseload;
 pub mod casework;
 pub mod data;
+pub mod form;
 pub mod keymap;
 pub mod picker;
 pub mod queues;
+pub mod recording;
 pub mod timeline;
 pub mod update;
 
@@ -73,6 +75,7 @@ pub enum Overlay {
         row: usize,
     },
     Picker(PickerPurpose, Picker),
+    Form(form::Form),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +167,14 @@ impl App {
 
     pub fn my_role(&self) -> Option<Role> {
         self.me.map(|i| self.data.county.staff[i].role)
+    }
+
+    /// Business support record contacts; statutory steps are for officers, seniors and managers.
+    pub fn can_record_steps(&self) -> bool {
+        matches!(
+            self.my_role(),
+            Some(Role::Officer | Role::Senior | Role::Manager)
+        )
     }
 
     /// Seniors, managers and business support may look beyond one caseload.

@@ -4,17 +4,26 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::caseload::Scope;
+use super::casework::{Entry, RecordError, Rules};
 use super::picker::{PickItem, Picker};
 use super::queues::{DutyLine, PanelLine};
-use super::{App, Overlay, Pane, PickerPurpose};
+use super::{App, Overlay, Pane, PickerPurpose, recording};
 use crate::domain::{CaseEvent, County, Need, Role, Stage, Status};
 
-/// Where the interface reads what it does not hold in memory.
+/// Where the interface reads what it does not hold in memory, and saves what is recorded.
 pub trait Records {
     /// One child's case history, newest first.
     fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String>;
-    /// Everything, read again (after another user's changes).
+    /// Everything, read again (after a change).
     fn county(&self) -> Result<County, String>;
+    /// Checks and saves an entry (see `casework::record`).
+    fn save(
+        &mut self,
+        county: &County,
+        entry: &Entry,
+        actor: &str,
+        rules: &Rules,
+    ) -> Result<String, RecordError>;
 }
 
 impl Records for crate::store::Store {
@@ -24,18 +33,29 @@ impl Records for crate::store::Store {
     fn county(&self) -> Result<County, String> {
         self.load_county().map_err(|e| e.to_string())
     }
+    fn save(
+        &mut self,
+        county: &County,
+        entry: &Entry,
+        actor: &str,
+        rules: &Rules,
+    ) -> Result<String, RecordError> {
+        super::casework::record(self, county, entry, actor, rules)
+    }
 }
 
 /// Rows in the filter menu.
 pub const FILTER_ROWS: [&str; 4] = ["Stage", "Status", "Team", "Primary need"];
 
-pub fn handle_key(app: &mut App, key: &KeyEvent, records: &dyn Records) {
+pub fn handle_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
     let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl_c {
         app.quit = true;
         return;
     }
-    if matches!(app.overlay, Some(Overlay::Picker(..))) {
+    if matches!(app.overlay, Some(Overlay::Form(..))) {
+        recording::form_key(app, key, records);
+    } else if matches!(app.overlay, Some(Overlay::Picker(..))) {
         picker_key(app, key);
     } else if app.searching {
         search_key(app, key);
@@ -50,7 +70,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent, records: &dyn Records) {
 }
 
 /// Applies one action (also used by tests and scripts).
-pub fn apply(app: &mut App, action: Action, records: &dyn Records) {
+pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
     app.message = None;
     if app.me.is_none() && !matches!(action, Action::Quit) {
         return;
@@ -132,6 +152,9 @@ pub fn apply(app: &mut App, action: Action, records: &dyn Records) {
         Action::ClearFilters => clear_filters(app),
         Action::Scope => open_scope_picker(app),
         Action::Reload => reload(app, records),
+        Action::RecordContact | Action::RecordStep | Action::AnswerContact => {
+            recording::open_form(app, action)
+        }
     }
 }
 
@@ -161,10 +184,11 @@ fn move_selection(app: &mut App, delta: isize) {
     }
 }
 
-fn open_selected(app: &mut App) {
-    let child = match app.pane {
+/// The child the selected line is about, in whichever pane is showing.
+pub(super) fn selected_child(app: &App) -> Option<usize> {
+    match app.pane {
         Pane::Caseload => app.caseload.selected_child(),
-        Pane::Timeline => return,
+        Pane::Timeline => app.timeline.child.or(app.focus_child),
         Pane::Panel => match app.panel.lines.get(app.panel.selected) {
             Some(PanelLine::Case(p)) => app
                 .data
@@ -177,8 +201,14 @@ fn open_selected(app: &mut App) {
             Some(DutyLine::Urgent(child, _)) => Some(*child),
             _ => None,
         },
-    };
-    match child {
+    }
+}
+
+fn open_selected(app: &mut App) {
+    if app.pane == Pane::Timeline {
+        return;
+    }
+    match selected_child(app) {
         Some(child) => {
             app.focus_child = Some(child);
             app.pane = Pane::Timeline;

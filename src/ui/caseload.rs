@@ -25,7 +25,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let counts = &view.counts;
     let mut spans = vec![
         Span::styled(view.scope.label(&app.data), theme.heading),
-        Span::raw(format!(" · {} children · ", counts.children)),
+        Span::raw(format!(
+            " · {} {} · ",
+            counts.children,
+            if counts.children == 1 {
+                "child"
+            } else {
+                "children"
+            }
+        )),
         Span::styled(
             format!("{} overdue", counts.overdue),
             if counts.overdue > 0 {

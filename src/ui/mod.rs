@@ -2,6 +2,7 @@
 
 mod caseload;
 mod duty;
+mod form;
 mod overlays;
 mod panel;
 pub mod text;
@@ -97,11 +98,16 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 crate::domain::Role::Manager => "Manager",
                 crate::domain::Role::Admin => "Business support",
             };
-            format!(
-                " {} · {role} · {} ",
-                staff.name,
-                app.today().format("%a %-d %b %Y")
-            )
+            if app.message.is_some() {
+                // A message needs the room more than the role and date do.
+                format!(" {} ", staff.name)
+            } else {
+                format!(
+                    " {} · {role} · {} ",
+                    staff.name,
+                    app.today().format("%a %-d %b %Y")
+                )
+            }
         }
         None => format!(" {} ", app.today().format("%a %-d %b %Y")),
     };

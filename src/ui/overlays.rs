@@ -17,11 +17,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area
         Overlay::Help { scroll } => help(frame, app, theme, *scroll, area),
         Overlay::Filter { row } => filter(frame, app, theme, *row, area),
         Overlay::Picker(_, picker) => pick(frame, theme, picker, area),
+        Overlay::Form(form) => super::form::draw(frame, theme, form, area),
     }
 }
 
 /// A bordered box of at most `width`×`height`, centred in `area`, cleared and titled.
-fn popup(
+pub fn popup(
     frame: &mut Frame,
     theme: &Theme,
     area: Rect,

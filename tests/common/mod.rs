@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use caseload::app::App;
+use caseload::app::casework::{Entry, RecordError, Rules};
 use caseload::app::keymap::Keymap;
 use caseload::app::update::Records;
 use caseload::config::Config;
@@ -217,6 +218,11 @@ impl Records for FakeRecords {
     }
     fn county(&self) -> Result<County, String> {
         Ok(county())
+    }
+    fn save(&mut self, _: &County, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
+        Err(RecordError::Store(caseload::store::StoreError::Other(
+            "the test records are read-only".into(),
+        )))
     }
 }
 

@@ -1,0 +1,316 @@
+//! Entry forms: a few fields, keyboard only, validated on Enter with the error shown beside
+//! its field. Nothing is saved until the whole entry is valid.
+
+use chrono::NaiveDate;
+
+use super::App;
+use super::casework::Entry;
+use crate::domain::casework::{
+    ContactEntry, FieldError, StepEntry, detail_choices, steps_for_stage,
+};
+use crate::domain::{ContactKind, StepKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// (value, label) pairs and the chosen index.
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+    Text(String),
+    /// YYYY-MM-DD as typed; empty when optional and not given.
+    Date(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The name errors use ("date", "summary"…).
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    Contact,
+    Step,
+    Answer,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub purpose: FormPurpose,
+    /// The child it is about (index into `county.children`).
+    pub child: usize,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<FieldError>,
+}
+
+fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
+    Field {
+        key,
+        label,
+        kind: FieldKind::Choice { options, index: 0 },
+    }
+}
+
+fn date_field(key: &'static str, label: &'static str, value: Option<NaiveDate>) -> Field {
+    Field {
+        key,
+        label,
+        kind: FieldKind::Date(
+            value
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+fn words(values: &[&str]) -> Vec<(String, String)> {
+    values
+        .iter()
+        .map(|v| (v.to_string(), v.replace('_', " ")))
+        .collect()
+}
+
+impl Form {
+    fn value(&self, key: &str) -> &str {
+        match self.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
+            Some(FieldKind::Choice { options, index }) => {
+                options.get(*index).map_or("", |(v, _)| v.as_str())
+            }
+            Some(FieldKind::Text(text) | FieldKind::Date(text)) => text.as_str(),
+            None => "",
+        }
+    }
+
+    fn date(&self, key: &'static str, required: bool) -> Result<Option<NaiveDate>, FieldError> {
+        let text = self.value(key).trim();
+        if text.is_empty() {
+            return if required {
+                Err(FieldError {
+                    field: key,
+                    message: "a date is needed (YYYY-MM-DD)".into(),
+                })
+            } else {
+                Ok(None)
+            };
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| FieldError {
+                field: key,
+                message: format!("\"{text}\" is not a date (YYYY-MM-DD)"),
+            })
+    }
+
+    pub fn next_field(&mut self, step: isize) {
+        let len = self.fields.len() as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(len.max(1)) as usize;
+    }
+
+    /// ←/→ on a choice.
+    pub fn cycle(&mut self, step: isize) {
+        if let Some(Field {
+            kind: FieldKind::Choice { options, index },
+            key,
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            let len = options.len().max(1) as isize;
+            *index = (*index as isize + step).rem_euclid(len) as usize;
+            if *key == "step" {
+                self.refresh_step_fields();
+            }
+        }
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
+            Some(FieldKind::Text(text)) => text.push(c),
+            Some(FieldKind::Date(text)) if c.is_ascii_digit() || c == '-' => text.push(c),
+            Some(FieldKind::Choice { .. }) if c == ' ' => self.cycle(1),
+            _ => {}
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(FieldKind::Text(text) | FieldKind::Date(text)) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.kind)
+        {
+            text.pop();
+        }
+    }
+
+    /// The step form's detail choices follow the chosen step.
+    fn refresh_step_fields(&mut self) {
+        let Some(kind) = StepKind::parse(self.value("step")) else {
+            return;
+        };
+        let choices = detail_choices(kind);
+        if let Some(field) = self.fields.iter_mut().find(|f| f.key == "detail") {
+            field.kind = if choices.is_empty() {
+                FieldKind::Text(String::new())
+            } else {
+                FieldKind::Choice {
+                    options: words(choices),
+                    index: 0,
+                }
+            };
+        }
+    }
+
+    /// The entry the form describes, or the first field that is wrong.
+    pub fn entry(&self, app: &App) -> Result<Entry, FieldError> {
+        let child_id = app.data.county.children[self.child].id.clone();
+        match self.purpose {
+            FormPurpose::Contact => {
+                let entry = ContactEntry::parse(self.value("kind")).unwrap_or(ContactEntry::Note);
+                let date = self.date("date", true)?.unwrap_or(app.today());
+                Ok(Entry::Contact {
+                    child_id,
+                    entry,
+                    date,
+                    summary: self.value("summary").to_string(),
+                })
+            }
+            FormPurpose::Step => {
+                let kind = StepKind::parse(self.value("step")).ok_or_else(|| FieldError {
+                    field: "step",
+                    message: "nothing can be recorded at this stage".into(),
+                })?;
+                let date = self.date("date", true)?.unwrap_or(app.today());
+                let until = self.date("until", false)?;
+                let detail = self.value("detail").trim().to_string();
+                Ok(Entry::Step {
+                    child_id,
+                    step: StepEntry {
+                        kind,
+                        date,
+                        until,
+                        detail,
+                    },
+                })
+            }
+            FormPurpose::Answer => {
+                let contact_id: i64 = self.value("contact").parse().map_err(|_| FieldError {
+                    field: "contact",
+                    message: "no open contact".into(),
+                })?;
+                let date = self.date("date", true)?.unwrap_or(app.today());
+                Ok(if self.value("action") == "promise" {
+                    Entry::Promise { contact_id, date }
+                } else {
+                    Entry::Answer { contact_id, date }
+                })
+            }
+        }
+    }
+}
+
+pub fn contact_form(app: &App, child: usize) -> Form {
+    let options = ContactEntry::ALL
+        .iter()
+        .map(|e| (e.as_str().to_string(), e.label().to_string()))
+        .collect();
+    Form {
+        purpose: FormPurpose::Contact,
+        child,
+        title: format!("Record a contact · {}", app.data.rows[child].name),
+        fields: vec![
+            choice("kind", "Kind", options),
+            date_field("date", "Date", Some(app.today())),
+            Field {
+                key: "summary",
+                label: "Summary",
+                kind: FieldKind::Text(String::new()),
+            },
+        ],
+        focus: 0,
+        error: None,
+    }
+}
+
+pub fn step_form(app: &App, child: usize) -> Form {
+    let stage = app.data.county.children[child].stage;
+    let steps = steps_for_stage(stage)
+        .iter()
+        .map(|k| (k.as_str().to_string(), k.as_str().replace('_', " ")))
+        .collect();
+    let mut form = Form {
+        purpose: FormPurpose::Step,
+        child,
+        title: format!(
+            "Record a statutory step · {} ({stage})",
+            app.data.rows[child].name
+        ),
+        fields: vec![
+            choice("step", "Step", steps),
+            date_field("date", "Date", Some(app.today())),
+            Field {
+                key: "detail",
+                label: "Detail",
+                kind: FieldKind::Text(String::new()),
+            },
+            date_field("until", "Until", None),
+        ],
+        focus: 0,
+        error: None,
+    };
+    form.refresh_step_fields();
+    form
+}
+
+/// The form for answering one of the child's open contacts; `None` if there are none.
+pub fn answer_form(app: &App, child: usize) -> Option<Form> {
+    let id = &app.data.county.children[child].id;
+    let open: Vec<(String, String)> = app
+        .data
+        .county
+        .contacts
+        .iter()
+        .filter(|c| &c.child_id == id && c.answered.is_none())
+        .map(|c| {
+            let what = if c.kind == ContactKind::PhoneMessage {
+                "phone message"
+            } else {
+                "email"
+            };
+            (
+                c.id.to_string(),
+                format!(
+                    "{what} {} · {}",
+                    c.received.format("%-d %b"),
+                    c.summary.replace('\n', " ")
+                ),
+            )
+        })
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    Some(Form {
+        purpose: FormPurpose::Answer,
+        child,
+        title: format!("Answer a contact · {}", app.data.rows[child].name),
+        fields: vec![
+            choice("contact", "Contact", open),
+            choice(
+                "action",
+                "Action",
+                vec![
+                    ("answer".into(), "answered on".into()),
+                    (
+                        "promise".into(),
+                        "family told to expect an answer by".into(),
+                    ),
+                ],
+            ),
+            date_field("date", "Date", Some(app.today())),
+        ],
+        focus: 0,
+        error: None,
+    })
+}

@@ -1,0 +1,99 @@
+//! Opening the entry forms for the selected child, typing into them, and saving.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::casework::{RecordError, Rules};
+use super::form::{answer_form, contact_form, step_form};
+use super::update::{Records, reload, selected_child};
+use super::{App, Overlay};
+
+/// `c`, `t` or `a`: the form for the selected child.
+pub fn open_form(app: &mut App, action: Action) {
+    let Some(child) = selected_child(app) else {
+        app.say("select a child first");
+        return;
+    };
+    let form = match action {
+        Action::RecordStep if !app.can_record_steps() => {
+            app.warn("statutory steps are recorded by officers, seniors and managers");
+            return;
+        }
+        Action::RecordStep => step_form(app, child),
+        Action::AnswerContact => match answer_form(app, child) {
+            Some(form) => form,
+            None => {
+                let name = app.data.rows[child].name.clone();
+                app.say(format!(
+                    "{name} has no phone message or email waiting for an answer"
+                ));
+                return;
+            }
+        },
+        _ => contact_form(app, child),
+    };
+    app.overlay = Some(Overlay::Form(form));
+}
+
+pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        return;
+    };
+    match key.code {
+        KeyCode::Esc => {
+            app.overlay = None;
+            app.say("not saved");
+        }
+        KeyCode::Tab | KeyCode::Down => form.next_field(1),
+        KeyCode::BackTab | KeyCode::Up => form.next_field(-1),
+        KeyCode::Left => form.cycle(-1),
+        KeyCode::Right => form.cycle(1),
+        KeyCode::Backspace => form.backspace(),
+        KeyCode::Enter => submit(app, records),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => form.type_char(c),
+        _ => {}
+    }
+}
+
+fn submit(app: &mut App, records: &mut dyn Records) {
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        return;
+    };
+    let Some(me) = app.me else { return };
+    let actor = app.data.county.staff[me].id.clone();
+    let outcome = form
+        .entry(app)
+        .map_err(RecordError::Invalid)
+        .and_then(|entry| {
+            let rules = Rules {
+                today: app.today(),
+                calendar: &app.calendar,
+                rules: &app.config.rules,
+            };
+            records.save(&app.data.county, &entry, &actor, &rules)
+        });
+    match outcome {
+        Ok(done) => {
+            app.overlay = None;
+            // Every pane shows the change at once: the county is read again and rebuilt.
+            reload(app, records);
+            app.say(done);
+        }
+        Err(RecordError::Invalid(error)) => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                if let Some(position) = form.fields.iter().position(|f| f.key == error.field) {
+                    form.focus = position;
+                }
+                form.error = Some(error);
+            }
+        }
+        Err(error) => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                form.error = Some(crate::domain::casework::FieldError {
+                    field: "save",
+                    message: error.to_string(),
+                });
+            }
+        }
+    }
+}

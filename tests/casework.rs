@@ -1,0 +1,478 @@
+//! Recording casework: validation refuses and saves nothing; accepted entries are saved in one
+//! transaction with an audit row, survive a restart and show in the milestones and panes.
+
+mod common;
+
+use caseload::app::Overlay;
+use caseload::app::casework::{Entry, RecordError, Rules, record};
+use caseload::app::update::handle_key;
+use caseload::domain::casework::{ContactEntry, StepEntry};
+use caseload::domain::county::county_milestones;
+use caseload::domain::*;
+use caseload::store::Store;
+use common::{TODAY, day};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn store_at(path: &std::path::Path) -> Store {
+    let mut store = Store::open(path).expect("open");
+    store
+        .replace_all(
+            &common::county(),
+            &common::events(),
+            Some("test"),
+            day(TODAY),
+        )
+        .expect("seed");
+    store
+}
+
+fn save(store: &mut Store, entry: Entry) -> Result<String, RecordError> {
+    let county = store.load_county().expect("load");
+    let calendar = Calendar::england_and_wales();
+    let rules = RulesConfig::default();
+    record(
+        store,
+        &county,
+        &entry,
+        "S1",
+        &Rules {
+            today: day(TODAY),
+            calendar: &calendar,
+            rules: &rules,
+        },
+    )
+}
+
+fn step(kind: StepKind, date: &str, detail: &str) -> StepEntry {
+    StepEntry {
+        kind,
+        date: day(date),
+        until: None,
+        detail: detail.into(),
+    }
+}
+
+fn milestone(store: &Store, child: &str, name: MilestoneName) -> Option<Milestone> {
+    let county = store.load_county().expect("load");
+    let ms = county_milestones(
+        &county,
+        day(TODAY),
+        &Calendar::england_and_wales(),
+        &RulesConfig::default(),
+    );
+    let index = county
+        .children
+        .iter()
+        .position(|c| c.id == child)
+        .expect("child");
+    ms[index].iter().find(|m| m.name == name).cloned()
+}
+
+fn invalid(result: Result<String, RecordError>) -> (&'static str, String) {
+    match result {
+        Err(RecordError::Invalid(e)) => (e.field, e.message),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_phone_message_opens_a_call_back_that_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("county.db");
+    let mut store = store_at(&path);
+    let done = save(
+        &mut store,
+        Entry::Contact {
+            child_id: "C3".into(),
+            entry: ContactEntry::PhoneMessage,
+            date: day("2026-11-23"),
+            summary: "Dad asked about the review".into(),
+        },
+    )
+    .expect("saved");
+    assert!(done.contains("call back by Wed 25 Nov 2026"), "{done}");
+    drop(store);
+
+    let store = Store::open(&path).expect("reopen");
+    let call = milestone(&store, "C3", MilestoneName::CallBack).expect("a call-back");
+    assert_eq!(
+        (call.due, call.status),
+        (day("2026-11-25"), Status::DueSoon)
+    );
+    assert_eq!(call.detail, "Dad asked about the review");
+    let history = store.events_for_child("C3").expect("history");
+    assert_eq!(history[0].summary, "Dad asked about the review");
+    assert_eq!(history[0].kind, EventKind::Call);
+    let audit = store.audit_rows(1).expect("audit");
+    assert_eq!(
+        (audit[0].action.as_str(), audit[0].staff_id.as_deref()),
+        ("record_contact", Some("S1"))
+    );
+}
+
+#[test]
+fn contacts_are_answered_or_given_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    // Contact 1 (fixture): C4's phone message of 20 Nov.
+    let (field, message) = invalid(save(
+        &mut store,
+        Entry::Promise {
+            contact_id: 1,
+            date: day("2026-11-23"),
+        },
+    ));
+    assert_eq!(field, "date");
+    assert!(message.contains("after today"), "{message}");
+    save(
+        &mut store,
+        Entry::Promise {
+            contact_id: 1,
+            date: day("2026-11-30"),
+        },
+    )
+    .expect("promised");
+    assert_eq!(
+        milestone(&store, "C4", MilestoneName::CallBack)
+            .expect("open")
+            .due,
+        day("2026-11-30")
+    );
+    let (field, _) = invalid(save(
+        &mut store,
+        Entry::Answer {
+            contact_id: 1,
+            date: day("2026-11-19"),
+        },
+    ));
+    assert_eq!(field, "date", "before it was received");
+    save(
+        &mut store,
+        Entry::Answer {
+            contact_id: 1,
+            date: day("2026-11-23"),
+        },
+    )
+    .expect("answered");
+    assert_eq!(
+        milestone(&store, "C4", MilestoneName::CallBack)
+            .expect("kept")
+            .status,
+        Status::Done
+    );
+    let (field, _) = invalid(save(
+        &mut store,
+        Entry::Answer {
+            contact_id: 1,
+            date: day("2026-11-23"),
+        },
+    ));
+    assert_eq!(field, "contact", "already answered");
+    let (field, _) = invalid(save(
+        &mut store,
+        Entry::Answer {
+            contact_id: 99,
+            date: day("2026-11-23"),
+        },
+    ));
+    assert_eq!(field, "contact");
+}
+
+#[test]
+fn bad_entries_change_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let before = (
+        store.event_count().expect("count"),
+        store.audit_rows(100).expect("audit").len(),
+        store.load_county().expect("load"),
+    );
+    let contact = |date: &str, summary: &str| Entry::Contact {
+        child_id: "C1".into(),
+        entry: ContactEntry::EmailReceived,
+        date: day(date),
+        summary: summary.into(),
+    };
+    assert_eq!(
+        invalid(save(&mut store, contact("2026-11-24", "x"))).0,
+        "date",
+        "future"
+    );
+    assert_eq!(
+        invalid(save(&mut store, contact("2010-01-01", "x"))).0,
+        "date",
+        "before birth"
+    );
+    assert_eq!(
+        invalid(save(&mut store, contact("2026-11-23", "  "))).0,
+        "summary"
+    );
+    let unknown = Entry::Contact {
+        child_id: "C99".into(),
+        entry: ContactEntry::Note,
+        date: day(TODAY),
+        summary: "x".into(),
+    };
+    assert_eq!(invalid(save(&mut store, unknown)).0, "child");
+    let early = Entry::Step {
+        child_id: "C1".into(),
+        step: step(StepKind::AssessDecision, "2026-08-01", "agreed"),
+    };
+    assert_eq!(
+        invalid(save(&mut store, early)).0,
+        "date",
+        "before the request"
+    );
+    let wrong_stage = Entry::Step {
+        child_id: "C1".into(),
+        step: step(StepKind::FinalIssued, TODAY, ""),
+    };
+    assert_eq!(invalid(save(&mut store, wrong_stage)).0, "step");
+    let no_detail = Entry::Step {
+        child_id: "C1".into(),
+        step: step(StepKind::AssessDecision, TODAY, "maybe"),
+    };
+    assert_eq!(invalid(save(&mut store, no_detail)).0, "detail");
+    let after = (
+        store.event_count().expect("count"),
+        store.audit_rows(100).expect("audit").len(),
+        store.load_county().expect("load"),
+    );
+    assert_eq!(before.0, after.0);
+    assert_eq!(before.1, after.1);
+    assert_eq!(before.2.children, after.2.children);
+    assert_eq!(before.2.steps, after.2.steps);
+}
+
+#[test]
+fn a_request_goes_all_the_way_to_a_final_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let child = |store: &Store| {
+        store
+            .load_county()
+            .expect("load")
+            .children
+            .into_iter()
+            .find(|c| c.id == "C1")
+            .expect("C1")
+    };
+    let go = |store: &mut Store, kind, date: &str, detail: &str| {
+        save(
+            store,
+            Entry::Step {
+                child_id: "C1".into(),
+                step: step(kind, date, detail),
+            },
+        )
+    };
+    assert_eq!(
+        milestone(&store, "C1", MilestoneName::AssessDecision)
+            .expect("open")
+            .status,
+        Status::Overdue
+    );
+    go(&mut store, StepKind::AssessDecision, "2026-10-05", "agreed").expect("decided");
+    assert_eq!(child(&store).stage, Stage::Assessment);
+    assert_eq!(
+        milestone(&store, "C1", MilestoneName::AssessDecision)
+            .expect("kept")
+            .done,
+        Some(day("2026-10-05"))
+    );
+    go(
+        &mut store,
+        StepKind::AdviceRequested,
+        "2026-10-06",
+        "educational_psychologist",
+    )
+    .expect("asked");
+    let advice = milestone(&store, "C1", MilestoneName::AdviceDue).expect("advice due");
+    assert_eq!(advice.due, day("2026-11-17"));
+    let (field, _) = invalid(go(
+        &mut store,
+        StepKind::AdviceReceived,
+        "2026-11-01",
+        "health",
+    ));
+    assert_eq!(field, "detail", "health advice was never requested");
+    go(
+        &mut store,
+        StepKind::AdviceReceived,
+        "2026-11-10",
+        "educational_psychologist",
+    )
+    .expect("received");
+    assert_eq!(
+        milestone(&store, "C1", MilestoneName::AdviceDue)
+            .expect("kept")
+            .status,
+        Status::Done
+    );
+    go(&mut store, StepKind::DraftSent, "2026-11-16", "").expect("draft");
+    assert_eq!(child(&store).stage, Stage::Draft);
+    // Reg 13(1): not before the 15 days are over (16 Nov is day 1, 30 Nov the last).
+    let (field, message) = invalid(go(&mut store, StepKind::FinalIssued, "2026-11-23", ""));
+    assert_eq!(field, "date");
+    assert!(message.contains("1 Dec 2026"), "{message}");
+    assert_eq!(child(&store).stage, Stage::Draft, "nothing changed");
+    let later = Rules {
+        today: day("2026-12-02"),
+        calendar: &Calendar::england_and_wales(),
+        rules: &RulesConfig::default(),
+    };
+    let county = store.load_county().expect("load");
+    let entry = Entry::Step {
+        child_id: "C1".into(),
+        step: step(StepKind::FinalIssued, "2026-12-01", ""),
+    };
+    record(&mut store, &county, &entry, "S1", &later).expect("final plan");
+    let c1 = child(&store);
+    assert_eq!(
+        (c1.stage, c1.plan_date),
+        (Stage::Plan, Some(day("2026-12-01")))
+    );
+    let audit = store.audit_rows(1).expect("audit");
+    assert_eq!(
+        audit[0].before.as_ref().and_then(|b| b["stage"].as_str()),
+        Some("draft")
+    );
+    assert_eq!(
+        audit[0].after.as_ref().and_then(|a| a["stage"].as_str()),
+        Some("plan")
+    );
+}
+
+#[test]
+fn an_annual_review_through_amendment_and_a_plan_ceased() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let go = |store: &mut Store, kind, date: &str, detail: &str| {
+        save(
+            store,
+            Entry::Step {
+                child_id: "C2".into(),
+                step: step(kind, date, detail),
+            },
+        )
+    };
+    assert_eq!(
+        invalid(go(&mut store, StepKind::AmendedIssued, "2026-11-20", "")).0,
+        "step",
+        "no proposals yet"
+    );
+    assert_eq!(
+        invalid(go(&mut store, StepKind::ReviewMeeting, "2025-09-01", "")).0,
+        "date",
+        "before the last review"
+    );
+    go(&mut store, StepKind::ReviewMeeting, "2026-11-02", "").expect("meeting");
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::ReviewDecision)
+            .expect("open")
+            .due,
+        day("2026-11-30")
+    );
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::AnnualReview)
+            .expect("next")
+            .due,
+        day("2027-11-02")
+    );
+    go(&mut store, StepKind::ReviewReport, "2026-11-10", "").expect("report");
+    go(&mut store, StepKind::ReviewDecision, "2026-11-20", "amend").expect("decision");
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::AnnualReview)
+            .expect("next")
+            .due,
+        day("2027-11-20")
+    );
+    go(&mut store, StepKind::AmendmentsProposed, "2026-11-20", "").expect("proposed");
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::AmendedPlan)
+            .expect("open")
+            .due,
+        day("2027-01-15")
+    );
+    go(&mut store, StepKind::AmendedIssued, "2026-11-23", "").expect("amended");
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::AmendedPlan)
+            .expect("kept")
+            .status,
+        Status::Done
+    );
+    assert_eq!(
+        invalid(go(&mut store, StepKind::Ceased, TODAY, "12")).0,
+        "detail",
+        "SEN2 reasons are 1-9"
+    );
+    go(&mut store, StepKind::Ceased, TODAY, "3").expect("ceased");
+    let county = store.load_county().expect("load");
+    assert_eq!(
+        county
+            .children
+            .iter()
+            .find(|c| c.id == "C2")
+            .map(|c| c.stage),
+        Some(Stage::Ceased)
+    );
+    assert!(
+        milestone(&store, "C2", MilestoneName::AnnualReview).is_none(),
+        "nothing open once ceased"
+    );
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn the_contact_form_saves_and_every_pane_sees_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    app.data = caseload::app::data::CaseData::build(
+        store.load_county().expect("load"),
+        day(TODAY),
+        &app.calendar,
+        &app.config.rules,
+    );
+    app.refresh_views();
+    // Select Zoë (C3), whose next milestone is months away.
+    let zoe = app.data.child_index["C3"];
+    let position = app
+        .caseload
+        .visible
+        .iter()
+        .position(|&i| i == zoe)
+        .expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Char('c')), &mut store);
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    // Enter with no summary: refused, the form stays, the error names the field.
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.error.as_ref().map(|e| e.field), Some("summary"));
+    for c in "Mum rang about transport".chars() {
+        handle_key(&mut app, &key(KeyCode::Char(c)), &mut store);
+    }
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "saved and closed");
+    let zoe = app.data.child_index["C3"];
+    let next = app.data.rows[zoe].next.as_ref().expect("a next milestone");
+    assert_eq!(
+        (next.name, next.due),
+        (MilestoneName::CallBack, day("2026-11-25"))
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(text, _)| text.contains("call back by Wed 25 Nov 2026"))
+    );
+    // A business-support member may record contacts but not statutory steps.
+    let mut admin = common::app_as("S5");
+    handle_key(&mut admin, &key(KeyCode::Char('t')), &mut store);
+    assert!(admin.overlay.is_none());
+}
