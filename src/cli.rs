@@ -56,8 +56,48 @@ pub enum Command {
     Contact(ContactCommand),
     /// Record a statutory step for a child (decision to assess, draft, final plan, review…)
     Step(StepArgs),
+    /// Submit children to panels and record their decisions
+    #[command(subcommand)]
+    Panel(PanelCommand),
     /// Show the audit log: who changed what, and when
     Audit(AuditArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PanelCommand {
+    /// Put a child to a coming panel
+    Submit {
+        /// The child's id
+        child: String,
+        /// The panel's date
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// assess, issue_plan, amend, placement or band
+        #[arg(long)]
+        question: String,
+        /// The papers going to the panel
+        #[arg(long)]
+        papers: String,
+    },
+    /// Record a panel's decision and/or that it was sent to the family
+    Decision {
+        /// The panel case id (see `caseload panel list`)
+        id: i64,
+        /// agreed, declined or deferred
+        #[arg(long)]
+        outcome: Option<String>,
+        /// What a deferred case needs before it goes back
+        #[arg(long, default_value = "")]
+        needs: String,
+        /// When the decision and reasons were sent to the family
+        #[arg(long, value_parser = parse_date)]
+        sent: Option<NaiveDate>,
+        /// How they were sent (email, letter, phone, meeting)
+        #[arg(long, default_value = "")]
+        how: String,
+    },
+    /// List panel cases
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -476,3 +476,126 @@ fn the_contact_form_saves_and_every_pane_sees_it() {
     handle_key(&mut admin, &key(KeyCode::Char('t')), &mut store);
     assert!(admin.overlay.is_none());
 }
+
+#[test]
+fn panels_submission_decision_and_resubmission() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    // Fixture: case 2 (C2, 19 Nov) deferred for updated EP advice, decision not yet sent.
+    let decide = |store: &mut Store, outcome, needs: &str, sent: Option<(&str, &str)>| {
+        save(
+            store,
+            Entry::PanelDecision {
+                panel_id: 2,
+                outcome,
+                info_needed: needs.into(),
+                sent: sent.map(|(d, how)| (day(d), how.to_string())),
+            },
+        )
+    };
+    assert_eq!(
+        invalid(decide(&mut store, None, "", Some(("2026-11-18", "letter")))).0,
+        "sent",
+        "before the panel met"
+    );
+    assert_eq!(
+        invalid(decide(&mut store, None, "", Some(("2026-11-20", " ")))).0,
+        "how"
+    );
+    decide(&mut store, None, "", Some(("2026-11-20", "letter"))).expect("sent");
+    let panel = store
+        .load_county()
+        .expect("load")
+        .panels
+        .into_iter()
+        .find(|p| p.id == 2)
+        .expect("case 2");
+    assert_eq!(
+        (panel.decision_sent, panel.sent_how.as_str()),
+        (Some(day("2026-11-20")), "letter")
+    );
+    assert_eq!(panel.outcome, Some(PanelOutcome::Deferred), "unchanged");
+
+    // Case 1 (C1, 26 Nov) has not met yet.
+    let early = Entry::PanelDecision {
+        panel_id: 1,
+        outcome: Some(PanelOutcome::Agreed),
+        info_needed: String::new(),
+        sent: None,
+    };
+    assert_eq!(invalid(save(&mut store, early)).0, "outcome");
+
+    // Resubmitting C2 links the new case to the deferral, which then leaves the queue.
+    let submit = |date: &str, papers: &str| Entry::Submit {
+        child_id: "C2".into(),
+        panel_date: day(date),
+        question: PanelQuestion::Band,
+        papers: papers.into(),
+    };
+    assert_eq!(
+        invalid(save(&mut store, submit("2026-11-19", "EP advice"))).0,
+        "panel date",
+        "passed"
+    );
+    assert_eq!(
+        invalid(save(&mut store, submit("2026-12-03", ""))).0,
+        "papers"
+    );
+    save(&mut store, submit("2026-12-03", "Updated EP advice")).expect("resubmitted");
+    let county = store.load_county().expect("load");
+    let new = county
+        .panels
+        .iter()
+        .find(|p| p.child_id == "C2" && p.panel_date == day("2026-12-03"))
+        .expect("new case");
+    assert_eq!(new.resubmission_of, Some(2));
+    assert_eq!(
+        invalid(save(&mut store, submit("2026-12-03", "again"))).0,
+        "panel date",
+        "already submitted"
+    );
+    let audit = store.audit_rows(3).expect("audit");
+    assert_eq!(audit[0].action, "submit_to_panel");
+    assert_eq!(audit[1].action, "panel_decision");
+}
+
+#[test]
+fn the_panel_form_records_a_decision_from_the_queue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S3");
+    handle_key(&mut app, &key(KeyCode::Char('3')), &mut store);
+    // The queue opens on the coming panel's case; move up to the deferred case of 19 Nov.
+    handle_key(&mut app, &key(KeyCode::Up), &mut store);
+    handle_key(&mut app, &key(KeyCode::Up), &mut store);
+    handle_key(&mut app, &key(KeyCode::Char('p')), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("a form opens")
+    };
+    assert!(
+        form.title.starts_with("Panel decision · Logan Wright"),
+        "{}",
+        form.title
+    );
+    // Sent: type today's date, how: letter.
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    for c in "2026-11-23".chars() {
+        handle_key(&mut app, &key(KeyCode::Char(c)), &mut store);
+    }
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.message);
+    let panel = app
+        .data
+        .county
+        .panels
+        .iter()
+        .find(|p| p.id == 2)
+        .expect("case 2");
+    assert_eq!(
+        (panel.decision_sent, panel.sent_how.as_str()),
+        (Some(day("2026-11-23")), "letter")
+    );
+}

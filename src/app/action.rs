@@ -31,6 +31,7 @@ pub enum Action {
     RecordContact,
     RecordStep,
     AnswerContact,
+    Panel,
 }
 
 impl Action {
@@ -61,6 +62,7 @@ impl Action {
         Action::RecordContact,
         Action::RecordStep,
         Action::AnswerContact,
+        Action::Panel,
     ];
 
     /// The name used in config.toml.
@@ -92,6 +94,7 @@ impl Action {
             Action::RecordContact => "record_contact",
             Action::RecordStep => "record_step",
             Action::AnswerContact => "answer_contact",
+            Action::Panel => "panel",
         }
     }
 
@@ -128,6 +131,7 @@ impl Action {
             Action::RecordContact => "record a call, message, email, letter or note",
             Action::RecordStep => "record a statutory step (decision, draft, review…)",
             Action::AnswerContact => "answer a phone message or email",
+            Action::Panel => "submit to panel; on a panel case, its decision",
         }
     }
 }

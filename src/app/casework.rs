@@ -7,7 +7,10 @@ use crate::domain::casework::{
     ContactEntry, FieldError, StepEntry, apply_step, validate_answer, validate_contact,
     validate_promise,
 };
-use crate::domain::{Calendar, ContactKind, County, RulesConfig};
+use crate::domain::casework::{validate_panel_decision, validate_submission};
+use crate::domain::{
+    Calendar, ContactKind, County, PanelOutcome, PanelQuestion, PanelSubmission, RulesConfig,
+};
 use crate::store::{Store, StoreError};
 
 /// Something an officer records.
@@ -30,6 +33,20 @@ pub enum Entry {
     Step {
         child_id: String,
         step: StepEntry,
+    },
+    /// Put a child to a panel.
+    Submit {
+        child_id: String,
+        panel_date: NaiveDate,
+        question: PanelQuestion,
+        papers: String,
+    },
+    /// What a panel decided, and/or that the decision and reasons were sent to the family.
+    PanelDecision {
+        panel_id: i64,
+        outcome: Option<PanelOutcome>,
+        info_needed: String,
+        sent: Option<(NaiveDate, String)>,
     },
 }
 
@@ -147,6 +164,96 @@ pub fn record(
                 "family told to expect an answer to contact {contact_id} by {}",
                 human(*date)
             ))
+        }
+        Entry::Submit {
+            child_id,
+            panel_date,
+            question,
+            papers,
+        } => {
+            let child = find_child(child_id)?;
+            validate_submission(child, *panel_date, papers, &county.panels, ctx.today)?;
+            // A deferred case goes back to panel as a resubmission of the deferral.
+            let resubmitted: Vec<i64> = county
+                .panels
+                .iter()
+                .filter_map(|p| p.resubmission_of)
+                .collect();
+            let deferred = county
+                .panels
+                .iter()
+                .filter(|p| {
+                    &p.child_id == child_id
+                        && p.outcome == Some(PanelOutcome::Deferred)
+                        && !resubmitted.contains(&p.id)
+                })
+                .map(|p| p.id)
+                .max();
+            let submission = PanelSubmission {
+                id: 0,
+                child_id: child_id.clone(),
+                panel_date: *panel_date,
+                question: *question,
+                papers: papers.trim().to_string(),
+                submitted_by: Some(actor.to_string()),
+                outcome: None,
+                info_needed: String::new(),
+                decision_sent: None,
+                sent_how: String::new(),
+                resubmission_of: deferred,
+            };
+            let id = store.add_panel_submission(&submission, actor)?;
+            let again = if deferred.is_some() {
+                " (resubmitted)"
+            } else {
+                ""
+            };
+            Ok(format!(
+                "{} submitted to the panel of {}{again} as case {id}",
+                child.full_name(),
+                human(*panel_date)
+            ))
+        }
+        Entry::PanelDecision {
+            panel_id,
+            outcome,
+            info_needed,
+            sent,
+        } => {
+            let panel = county
+                .panels
+                .iter()
+                .find(|p| p.id == *panel_id)
+                .ok_or_else(|| FieldError {
+                    field: "panel",
+                    message: format!("no panel case has id {panel_id}"),
+                })?;
+            let sent_ref = sent.as_ref().map(|(d, how)| (*d, how.as_str()));
+            validate_panel_decision(panel, *outcome, info_needed, sent_ref, ctx.today)?;
+            let mut after = panel.clone();
+            if let Some(outcome) = outcome {
+                after.outcome = Some(*outcome);
+            }
+            if !info_needed.trim().is_empty() {
+                after.info_needed = info_needed.trim().to_string();
+            }
+            if let Some((date, how)) = sent {
+                after.decision_sent = Some(*date);
+                after.sent_how = how.trim().to_string();
+            }
+            store.update_panel(panel, &after, actor)?;
+            let mut text = format!(
+                "panel case {panel_id}: {}",
+                after.outcome.map_or("", |o| o.as_str())
+            );
+            if let Some(date) = after.decision_sent {
+                text.push_str(&format!(
+                    ", decision sent to the family {} by {}",
+                    human(date),
+                    after.sent_how
+                ));
+            }
+            Ok(text)
         }
         Entry::Step { child_id, step } => {
             let child = find_child(child_id)?;

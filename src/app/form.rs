@@ -8,7 +8,7 @@ use super::casework::Entry;
 use crate::domain::casework::{
     ContactEntry, FieldError, StepEntry, detail_choices, steps_for_stage,
 };
-use crate::domain::{ContactKind, StepKind};
+use crate::domain::{ContactKind, PanelOutcome, PanelQuestion, StepKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -35,6 +35,10 @@ pub enum FormPurpose {
     Contact,
     Step,
     Answer,
+    /// Put the child to a panel.
+    Submit,
+    /// Record the decision of the panel case `county.panels[index]`.
+    PanelDecision(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -194,6 +198,30 @@ impl Form {
                     },
                 })
             }
+            FormPurpose::Submit => {
+                let panel_date = self.date("panel date", true)?.unwrap_or(app.today());
+                let question =
+                    PanelQuestion::parse(self.value("question")).unwrap_or(PanelQuestion::Assess);
+                Ok(Entry::Submit {
+                    child_id,
+                    panel_date,
+                    question,
+                    papers: self.value("papers").to_string(),
+                })
+            }
+            FormPurpose::PanelDecision(index) => {
+                let panel_id = app.data.county.panels[index].id;
+                let outcome = PanelOutcome::parse(self.value("outcome"));
+                let sent = self
+                    .date("sent", false)?
+                    .map(|d| (d, self.value("how").to_string()));
+                Ok(Entry::PanelDecision {
+                    panel_id,
+                    outcome,
+                    info_needed: self.value("needs").to_string(),
+                    sent,
+                })
+            }
             FormPurpose::Answer => {
                 let contact_id: i64 = self.value("contact").parse().map_err(|_| FieldError {
                     field: "contact",
@@ -313,4 +341,104 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
         focus: 0,
         error: None,
     })
+}
+
+/// The next panel: weekly on Thursdays, today if it is one.
+fn next_panel_day(today: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    today
+        .iter_days()
+        .find(|d| d.weekday() == chrono::Weekday::Thu)
+        .unwrap_or(today)
+}
+
+pub fn submit_form(app: &App, child: usize) -> Form {
+    let stage = app.data.county.children[child].stage;
+    // The usual question first for the child's stage.
+    let mut questions: Vec<PanelQuestion> = PanelQuestion::ALL.to_vec();
+    let usual = match stage {
+        crate::domain::Stage::Request => PanelQuestion::Assess,
+        crate::domain::Stage::Assessment | crate::domain::Stage::Draft => PanelQuestion::IssuePlan,
+        _ => PanelQuestion::Amend,
+    };
+    questions.retain(|q| *q != usual);
+    questions.insert(0, usual);
+    let options = questions
+        .iter()
+        .map(|q| {
+            let label = match q {
+                PanelQuestion::Assess => "assess?",
+                PanelQuestion::IssuePlan => "issue a plan?",
+                PanelQuestion::Amend => "amend the plan?",
+                PanelQuestion::Placement => "placement?",
+                PanelQuestion::Band => "band (top-up)?",
+            };
+            (q.as_str().to_string(), label.to_string())
+        })
+        .collect();
+    Form {
+        purpose: FormPurpose::Submit,
+        child,
+        title: format!("Submit to panel · {}", app.data.rows[child].name),
+        fields: vec![
+            date_field("panel date", "Panel", Some(next_panel_day(app.today()))),
+            choice("question", "Question", options),
+            Field {
+                key: "papers",
+                label: "Papers",
+                kind: FieldKind::Text(String::new()),
+            },
+        ],
+        focus: 0,
+        error: None,
+    }
+}
+
+pub fn panel_decision_form(app: &App, index: usize) -> Form {
+    let panel = &app.data.county.panels[index];
+    let child = app
+        .data
+        .child_index
+        .get(&panel.child_id)
+        .copied()
+        .unwrap_or(0);
+    let mut outcomes: Vec<(String, String)> = PanelOutcome::ALL
+        .iter()
+        .map(|o| (o.as_str().to_string(), o.as_str().to_string()))
+        .collect();
+    if let Some(current) = panel.outcome {
+        outcomes.retain(|(v, _)| v != current.as_str());
+        outcomes.insert(
+            0,
+            (
+                current.as_str().to_string(),
+                format!("{current} (recorded)"),
+            ),
+        );
+    }
+    Form {
+        purpose: FormPurpose::PanelDecision(index),
+        child,
+        title: format!(
+            "Panel decision · {} · {}",
+            app.data.rows[child].name,
+            panel.panel_date.format("%-d %b %Y")
+        ),
+        fields: vec![
+            choice("outcome", "Outcome", outcomes),
+            Field {
+                key: "needs",
+                label: "Needs",
+                kind: FieldKind::Text(panel.info_needed.clone()),
+            },
+            date_field("sent", "Sent", panel.decision_sent),
+            choice(
+                "how",
+                "How",
+                words(&["email", "letter", "phone", "meeting"]),
+            ),
+        ],
+        focus: 0,
+        error: None,
+    }
 }

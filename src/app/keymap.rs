@@ -153,6 +153,7 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::RecordContact, &["c"]),
         (Action::RecordStep, &["t"]),
         (Action::AnswerContact, &["a"]),
+        (Action::Panel, &["p"]),
     ]
 }
 

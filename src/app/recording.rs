@@ -4,12 +4,26 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::casework::{RecordError, Rules};
-use super::form::{answer_form, contact_form, step_form};
+use super::form::{answer_form, contact_form, panel_decision_form, step_form, submit_form};
+use super::queues::PanelLine;
 use super::update::{Records, reload, selected_child};
 use super::{App, Overlay};
 
-/// `c`, `t` or `a`: the form for the selected child.
+/// `c`, `t`, `a` or `p`: the form for the selected child (or panel case).
 pub fn open_form(app: &mut App, action: Action) {
+    if action == Action::Panel {
+        if let (super::Pane::Panel, Some(PanelLine::Case(index))) =
+            (app.pane, app.panel.lines.get(app.panel.selected))
+        {
+            let form = panel_decision_form(app, *index);
+            app.overlay = Some(Overlay::Form(form));
+            return;
+        }
+        if !app.can_record_steps() {
+            app.warn("children are put to panel by officers, seniors and managers");
+            return;
+        }
+    }
     let Some(child) = selected_child(app) else {
         app.say("select a child first");
         return;
@@ -20,6 +34,7 @@ pub fn open_form(app: &mut App, action: Action) {
             return;
         }
         Action::RecordStep => step_form(app, child),
+        Action::Panel => submit_form(app, child),
         Action::AnswerContact => match answer_form(app, child) {
             Some(form) => form,
             None => {

@@ -152,7 +152,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::ClearFilters => clear_filters(app),
         Action::Scope => open_scope_picker(app),
         Action::Reload => reload(app, records),
-        Action::RecordContact | Action::RecordStep | Action::AnswerContact => {
+        Action::RecordContact | Action::RecordStep | Action::AnswerContact | Action::Panel => {
             recording::open_form(app, action)
         }
     }

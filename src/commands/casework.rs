@@ -5,9 +5,9 @@ use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
 use crate::app::casework::{Entry, RecordError, Rules, record};
-use crate::cli::{AuditArgs, ContactCommand, StepArgs};
-use crate::domain::StepKind;
+use crate::cli::{AuditArgs, ContactCommand, PanelCommand, StepArgs};
 use crate::domain::casework::{ContactEntry, StepEntry};
+use crate::domain::{PanelOutcome, PanelQuestion, StepKind};
 use crate::store::Store;
 
 /// The member of staff recording: `--as`, else the one whose login this is.
@@ -153,4 +153,81 @@ pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
     }
     emit(&text)?;
     Ok(0)
+}
+
+pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
+    match command {
+        PanelCommand::Submit {
+            child,
+            date,
+            question,
+            papers,
+        } => {
+            let question = PanelQuestion::parse(&question).ok_or_else(|| {
+                eyre!(
+                    "--question {question}: not one of {}",
+                    PanelQuestion::choices()
+                )
+            })?;
+            save(
+                ctx,
+                Entry::Submit {
+                    child_id: child,
+                    panel_date: date,
+                    question,
+                    papers,
+                },
+            )
+        }
+        PanelCommand::Decision {
+            id,
+            outcome,
+            needs,
+            sent,
+            how,
+        } => {
+            let outcome = match outcome {
+                Some(word) => Some(PanelOutcome::parse(&word).ok_or_else(|| {
+                    eyre!("--outcome {word}: not one of {}", PanelOutcome::choices())
+                })?),
+                None => None,
+            };
+            if outcome.is_none() && sent.is_none() {
+                return Err(eyre!("say --outcome, or --sent DATE --how HOW, or both"));
+            }
+            save(
+                ctx,
+                Entry::PanelDecision {
+                    panel_id: id,
+                    outcome,
+                    info_needed: needs,
+                    sent: sent.map(|d| (d, how)),
+                },
+            )
+        }
+        PanelCommand::List => {
+            let (_store, county, _) = ctx.load()?;
+            let mut text = String::new();
+            for p in &county.panels {
+                let outcome = p.outcome.map_or("awaiting", |o| o.as_str());
+                let sent = p
+                    .decision_sent
+                    .map_or_else(String::new, |d| format!("sent {d} by {}", p.sent_how));
+                text.push_str(&format!(
+                    "{:>5}  {}  {:<8} {:<10} {:<9} {}\n",
+                    p.id,
+                    p.panel_date,
+                    p.child_id,
+                    p.question.as_str(),
+                    outcome,
+                    sent
+                ));
+            }
+            if text.is_empty() {
+                text = "No panel cases.\n".into();
+            }
+            emit(&text)?;
+            Ok(0)
+        }
+    }
 }

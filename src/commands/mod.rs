@@ -111,6 +111,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Step(args)) => {
             casework::step(&Context::new(&cli.global, default_db_path)?, &args)
         }
+        Some(Command::Panel(command)) => {
+            casework::panel(&Context::new(&cli.global, default_db_path)?, command)
+        }
         Some(Command::Audit(args)) => {
             casework::audit(&Context::new(&cli.global, default_db_path)?, &args)
         }

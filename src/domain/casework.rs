@@ -381,3 +381,82 @@ pub fn apply_step(
     }
     Ok(after)
 }
+
+/// Putting a child to a panel.
+pub fn validate_submission(
+    child: &Child,
+    panel_date: NaiveDate,
+    papers: &str,
+    existing: &[PanelSubmission],
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    if child.stage == Stage::Ceased {
+        return Err(error("child", "the plan has ceased"));
+    }
+    if panel_date < today {
+        return Err(error(
+            "panel date",
+            format!("{} has passed; choose a coming panel", human(panel_date)),
+        ));
+    }
+    if papers.trim().is_empty() {
+        return Err(error("papers", "list the papers going to the panel"));
+    }
+    if existing
+        .iter()
+        .any(|p| p.child_id == child.id && p.panel_date == panel_date)
+    {
+        return Err(error(
+            "panel date",
+            format!("already submitted to the panel of {}", human(panel_date)),
+        ));
+    }
+    Ok(())
+}
+
+/// Recording what a panel decided and that the family was told.
+pub fn validate_panel_decision(
+    panel: &PanelSubmission,
+    outcome: Option<PanelOutcome>,
+    info_needed: &str,
+    sent: Option<(NaiveDate, &str)>,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    if panel.panel_date > today {
+        return Err(error(
+            "outcome",
+            format!(
+                "the panel meets on {}; record its decision after that",
+                human(panel.panel_date)
+            ),
+        ));
+    }
+    let outcome = outcome
+        .or(panel.outcome)
+        .ok_or_else(|| error("outcome", "record the panel's decision first"))?;
+    if outcome == PanelOutcome::Deferred
+        && info_needed.trim().is_empty()
+        && panel.info_needed.trim().is_empty()
+    {
+        return Err(error("needs", "say what information the panel needs"));
+    }
+    if let Some((date, how)) = sent {
+        if date > today {
+            return Err(error("sent", format!("{} is in the future", human(date))));
+        }
+        if date < panel.panel_date {
+            return Err(error(
+                "sent",
+                format!(
+                    "{} is before the panel met ({})",
+                    human(date),
+                    human(panel.panel_date)
+                ),
+            ));
+        }
+        if how.trim().is_empty() {
+            return Err(error("how", "say how the family was told"));
+        }
+    }
+    Ok(())
+}

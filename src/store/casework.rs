@@ -196,3 +196,71 @@ impl Store {
             .optional()?)
     }
 }
+
+impl Store {
+    /// Puts a child to a panel; a deferred case not yet resubmitted is linked as resubmitted.
+    pub fn add_panel_submission(
+        &mut self,
+        submission: &crate::domain::PanelSubmission,
+        actor: &str,
+    ) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO panel_submissions (child_id, panel_date, question, papers, submitted_by, resubmission_of)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                submission.child_id,
+                submission.panel_date,
+                submission.question.as_str(),
+                submission.papers,
+                actor,
+                submission.resubmission_of
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let mut after = submission.clone();
+        after.id = id;
+        after.submitted_by = Some(actor.to_string());
+        let after = serde_json::to_value(&after).ok();
+        audit::record(
+            &tx,
+            Some(actor),
+            "submit_to_panel",
+            "panel",
+            Some(&id.to_string()),
+            None,
+            after.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Records a panel's outcome and/or that its decision was sent to the family, in one transaction.
+    pub fn update_panel(
+        &mut self,
+        before: &crate::domain::PanelSubmission,
+        after: &crate::domain::PanelSubmission,
+        actor: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE panel_submissions SET outcome = ?2, info_needed = ?3, decision_sent = ?4, sent_how = ?5 WHERE id = ?1",
+            params![after.id, after.outcome.map(|o| o.as_str()), after.info_needed, after.decision_sent, after.sent_how],
+        )?;
+        let (b, a) = (
+            serde_json::to_value(before).ok(),
+            serde_json::to_value(after).ok(),
+        );
+        audit::record(
+            &tx,
+            Some(actor),
+            "panel_decision",
+            "panel",
+            Some(&after.id.to_string()),
+            b.as_ref(),
+            a.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
