@@ -59,6 +59,9 @@ pub enum Command {
     /// Submit children to panels and record their decisions
     #[command(subcommand)]
     Panel(PanelCommand),
+    /// Change a child's details: setting, postcode, primary need, band, year group
+    #[command(subcommand)]
+    Child(ChildCommand),
     /// Show the audit log: who changed what, and when
     Audit(AuditArgs),
 }
@@ -258,4 +261,26 @@ pub struct DemoArgs {
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChildCommand {
+    /// Change details; anything not given stays as it is ("none" clears a value)
+    Edit {
+        /// The child's id
+        child: String,
+        #[arg(long)]
+        setting: Option<String>,
+        #[arg(long)]
+        postcode: Option<String>,
+        /// SEN2 primary need code, or none
+        #[arg(long)]
+        need: Option<String>,
+        /// Top-up band, or none
+        #[arg(long)]
+        band: Option<String>,
+        /// National Curriculum year taught in (-1 Nursery, 0 Reception…), or none for their age
+        #[arg(long, allow_hyphen_values = true)]
+        year_group: Option<String>,
+    },
 }

@@ -99,6 +99,11 @@ impl Config {
         if rules.call_back_days == 0 || rules.email_reply_days == 0 {
             return Err("rules: call_back_days and email_reply_days must be at least 1".into());
         }
+        if !(1..=9).contains(&rules.bands) {
+            return Err(
+                "rules: bands must be 1-9 (the interchange format carries bands 1-9)".into(),
+            );
+        }
         if let Some(year) = rules.transfer_years.iter().find(|y| !(0..=14).contains(*y)) {
             return Err(format!(
                 "rules: transfer year {year} is not a school year 0-14"

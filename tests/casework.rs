@@ -6,7 +6,7 @@ mod common;
 use caseload::app::Overlay;
 use caseload::app::casework::{Entry, RecordError, Rules, record};
 use caseload::app::update::handle_key;
-use caseload::domain::casework::{ContactEntry, StepEntry};
+use caseload::domain::casework::{ContactEntry, DetailsEntry, StepEntry};
 use caseload::domain::county::county_milestones;
 use caseload::domain::*;
 use caseload::store::Store;
@@ -598,4 +598,68 @@ fn the_panel_form_records_a_decision_from_the_queue() {
         (panel.decision_sent, panel.sent_how.as_str()),
         (Some(day("2026-11-23")), "letter")
     );
+}
+
+#[test]
+fn details_and_band_changes_keep_their_history() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let county = store.load_county().expect("load");
+    let zoe = county
+        .children
+        .iter()
+        .find(|c| c.id == "C3")
+        .expect("C3")
+        .clone();
+    let change = |band: Option<u8>, year: Option<i32>| Entry::Details {
+        child_id: "C3".into(),
+        details: DetailsEntry {
+            setting: zoe.setting.clone(),
+            postcode: zoe.postcode.clone(),
+            primary_need: zoe.primary_need,
+            band,
+            year_group_override: year,
+        },
+    };
+    assert_eq!(invalid(save(&mut store, change(Some(10), None))).0, "band");
+    assert_eq!(
+        invalid(save(&mut store, change(zoe.band, None))).0,
+        "details",
+        "nothing changed"
+    );
+    assert_eq!(
+        invalid(save(&mut store, change(zoe.band, Some(20)))).0,
+        "year group"
+    );
+    let done = save(&mut store, change(Some(5), Some(5))).expect("saved");
+    assert!(
+        done.contains("band 3 → 5") && done.contains("Year 5"),
+        "{done}"
+    );
+    let after = store
+        .load_county()
+        .expect("load")
+        .children
+        .into_iter()
+        .find(|c| c.id == "C3")
+        .expect("C3");
+    assert_eq!((after.band, after.year_group_override), (Some(5), Some(5)));
+    assert!(
+        store.events_for_child("C3").expect("history")[0]
+            .summary
+            .starts_with("Details changed: band 3 → 5")
+    );
+    let audit = &store.audit_rows(1).expect("audit")[0];
+    assert_eq!(audit.action, "edit_details");
+    assert_eq!(
+        audit.before.as_ref().map(|b| b["band"].clone()),
+        Some(serde_json::json!(3))
+    );
+    assert_eq!(
+        audit.after.as_ref().map(|a| a["band"].clone()),
+        Some(serde_json::json!(5))
+    );
+    // Taught a year behind: the phase transfer moves a year later (Year 6 → 7 becomes 2028).
+    let transfer = milestone(&store, "C3", MilestoneName::PhaseTransfer).expect("transfer");
+    assert_eq!(transfer.due, day("2028-02-15"));
 }

@@ -32,6 +32,7 @@ pub enum Action {
     RecordStep,
     AnswerContact,
     Panel,
+    EditDetails,
 }
 
 impl Action {
@@ -63,6 +64,7 @@ impl Action {
         Action::RecordStep,
         Action::AnswerContact,
         Action::Panel,
+        Action::EditDetails,
     ];
 
     /// The name used in config.toml.
@@ -95,6 +97,7 @@ impl Action {
             Action::RecordStep => "record_step",
             Action::AnswerContact => "answer_contact",
             Action::Panel => "panel",
+            Action::EditDetails => "edit_details",
         }
     }
 
@@ -132,6 +135,7 @@ impl Action {
             Action::RecordStep => "record a statutory step (decision, draft, review…)",
             Action::AnswerContact => "answer a phone message or email",
             Action::Panel => "submit to panel; on a panel case, its decision",
+            Action::EditDetails => "edit setting, need, band or year group",
         }
     }
 }

@@ -7,7 +7,9 @@ use crate::domain::casework::{
     ContactEntry, FieldError, StepEntry, apply_step, validate_answer, validate_contact,
     validate_promise,
 };
-use crate::domain::casework::{validate_panel_decision, validate_submission};
+use crate::domain::casework::{
+    DetailsEntry, apply_details, describe_changes, validate_panel_decision, validate_submission,
+};
 use crate::domain::{
     Calendar, ContactKind, County, PanelOutcome, PanelQuestion, PanelSubmission, RulesConfig,
 };
@@ -33,6 +35,11 @@ pub enum Entry {
     Step {
         child_id: String,
         step: StepEntry,
+    },
+    /// Edit a child's setting, postcode, need, band or year-group override.
+    Details {
+        child_id: String,
+        details: DetailsEntry,
     },
     /// Put a child to a panel.
     Submit {
@@ -164,6 +171,13 @@ pub fn record(
                 "family told to expect an answer to contact {contact_id} by {}",
                 human(*date)
             ))
+        }
+        Entry::Details { child_id, details } => {
+            let child = find_child(child_id)?;
+            let after = apply_details(child, details, ctx.rules.bands)?;
+            let note = describe_changes(child, &after);
+            store.update_child_details(child, &after, &note, ctx.today, actor)?;
+            Ok(format!("{} · {}", child.full_name(), note))
         }
         Entry::Submit {
             child_id,

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use super::App;
 use super::casework::Entry;
 use crate::domain::casework::{
-    ContactEntry, FieldError, StepEntry, detail_choices, steps_for_stage,
+    ContactEntry, DetailsEntry, FieldError, StepEntry, detail_choices, steps_for_stage,
 };
-use crate::domain::{ContactKind, PanelOutcome, PanelQuestion, StepKind};
+use crate::domain::year_group::year_group_label;
+use crate::domain::{ContactKind, Need, PanelOutcome, PanelQuestion, StepKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -35,6 +36,8 @@ pub enum FormPurpose {
     Contact,
     Step,
     Answer,
+    /// Edit the child's details.
+    Details,
     /// Put the child to a panel.
     Submit,
     /// Record the decision of the panel case `county.panels[index]`.
@@ -195,6 +198,21 @@ impl Form {
                         date,
                         until,
                         detail,
+                    },
+                })
+            }
+            FormPurpose::Details => {
+                let text = |key| Some(self.value(key).to_string());
+                let band = self.value("band").parse::<u8>().ok();
+                let year_group_override = self.value("year group").parse::<i32>().ok();
+                Ok(Entry::Details {
+                    child_id,
+                    details: DetailsEntry {
+                        setting: text("setting"),
+                        postcode: text("postcode"),
+                        primary_need: Need::parse(self.value("need")),
+                        band,
+                        year_group_override,
                     },
                 })
             }
@@ -436,6 +454,74 @@ pub fn panel_decision_form(app: &App, index: usize) -> Form {
                 "how",
                 "How",
                 words(&["email", "letter", "phone", "meeting"]),
+            ),
+        ],
+        focus: 0,
+        error: None,
+    }
+}
+
+/// A choice with `current` selected (the first option when it is not among them).
+fn choice_at(
+    key: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    current: &str,
+) -> Field {
+    let index = options.iter().position(|(v, _)| v == current).unwrap_or(0);
+    Field {
+        key,
+        label,
+        kind: FieldKind::Choice { options, index },
+    }
+}
+
+pub fn details_form(app: &App, child: usize) -> Form {
+    let c = &app.data.county.children[child];
+    let mut needs = vec![(String::new(), "not recorded".to_string())];
+    needs.extend(
+        Need::ALL
+            .iter()
+            .map(|n| (n.as_str().to_string(), n.as_str().to_string())),
+    );
+    let mut bands = vec![(String::new(), "none".to_string())];
+    bands.extend((1..=app.config.rules.bands).map(|b| (b.to_string(), format!("band {b}"))));
+    let mut years = vec![(String::new(), "as for their age".to_string())];
+    years.extend((-1..=14).map(|y| (y.to_string(), year_group_label(y))));
+    Form {
+        purpose: FormPurpose::Details,
+        child,
+        title: format!("Edit details · {}", app.data.rows[child].name),
+        fields: vec![
+            Field {
+                key: "setting",
+                label: "Setting",
+                kind: FieldKind::Text(c.setting.clone().unwrap_or_default()),
+            },
+            Field {
+                key: "postcode",
+                label: "Postcode",
+                kind: FieldKind::Text(c.postcode.clone().unwrap_or_default()),
+            },
+            choice_at(
+                "need",
+                "Need",
+                needs,
+                c.primary_need.map_or("", |n| n.as_str()),
+            ),
+            choice_at(
+                "band",
+                "Band",
+                bands,
+                &c.band.map(|b| b.to_string()).unwrap_or_default(),
+            ),
+            choice_at(
+                "year group",
+                "Year",
+                years,
+                &c.year_group_override
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
             ),
         ],
         focus: 0,

@@ -154,6 +154,7 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::RecordStep, &["t"]),
         (Action::AnswerContact, &["a"]),
         (Action::Panel, &["p"]),
+        (Action::EditDetails, &["e"]),
     ]
 }
 

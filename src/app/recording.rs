@@ -4,7 +4,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::casework::{RecordError, Rules};
-use super::form::{answer_form, contact_form, panel_decision_form, step_form, submit_form};
+use super::form::{
+    answer_form, contact_form, details_form, panel_decision_form, step_form, submit_form,
+};
 use super::queues::PanelLine;
 use super::update::{Records, reload, selected_child};
 use super::{App, Overlay};
@@ -35,6 +37,11 @@ pub fn open_form(app: &mut App, action: Action) {
         }
         Action::RecordStep => step_form(app, child),
         Action::Panel => submit_form(app, child),
+        Action::EditDetails if !app.can_record_steps() => {
+            app.warn("details and bands are changed by officers, seniors and managers");
+            return;
+        }
+        Action::EditDetails => details_form(app, child),
         Action::AnswerContact => match answer_form(app, child) {
             Some(form) => form,
             None => {

@@ -152,9 +152,11 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::ClearFilters => clear_filters(app),
         Action::Scope => open_scope_picker(app),
         Action::Reload => reload(app, records),
-        Action::RecordContact | Action::RecordStep | Action::AnswerContact | Action::Panel => {
-            recording::open_form(app, action)
-        }
+        Action::RecordContact
+        | Action::RecordStep
+        | Action::AnswerContact
+        | Action::Panel
+        | Action::EditDetails => recording::open_form(app, action),
     }
 }
 

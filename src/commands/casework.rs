@@ -5,9 +5,10 @@ use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
 use crate::app::casework::{Entry, RecordError, Rules, record};
-use crate::cli::{AuditArgs, ContactCommand, PanelCommand, StepArgs};
+use crate::cli::{AuditArgs, ChildCommand, ContactCommand, PanelCommand, StepArgs};
+use crate::domain::casework::DetailsEntry;
 use crate::domain::casework::{ContactEntry, StepEntry};
-use crate::domain::{PanelOutcome, PanelQuestion, StepKind};
+use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
 use crate::store::Store;
 
 /// The member of staff recording: `--as`, else the one whose login this is.
@@ -230,4 +231,66 @@ pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
             Ok(0)
         }
     }
+}
+
+pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
+    let ChildCommand::Edit {
+        child,
+        setting,
+        postcode,
+        need,
+        band,
+        year_group,
+    } = command;
+    let (_store, county, _) = ctx.load()?;
+    let current = county
+        .children
+        .iter()
+        .find(|c| c.id == child)
+        .ok_or_else(|| eyre!("no child has id {child}"))?;
+    let cleared = |v: &str| v.trim().eq_ignore_ascii_case("none") || v.trim().is_empty();
+    let text = |given: Option<String>, now: &Option<String>| match given {
+        Some(v) if cleared(&v) => None,
+        Some(v) => Some(v),
+        None => now.clone(),
+    };
+    let primary_need = match need {
+        Some(v) if cleared(&v) => None,
+        Some(v) => Some(
+            Need::parse(&v).ok_or_else(|| eyre!("--need {v}: not one of {}", Need::choices()))?,
+        ),
+        None => current.primary_need,
+    };
+    let band = match band {
+        Some(v) if cleared(&v) => None,
+        Some(v) => Some(
+            v.trim()
+                .parse::<u8>()
+                .map_err(|_| eyre!("--band {v}: not a band number"))?,
+        ),
+        None => current.band,
+    };
+    let year_group_override = match year_group {
+        Some(v) if cleared(&v) => None,
+        Some(v) => Some(
+            v.trim()
+                .parse::<i32>()
+                .map_err(|_| eyre!("--year-group {v}: not a year (-1 to 14)"))?,
+        ),
+        None => current.year_group_override,
+    };
+    let details = DetailsEntry {
+        setting: text(setting, &current.setting),
+        postcode: text(postcode, &current.postcode),
+        primary_need,
+        band,
+        year_group_override,
+    };
+    save(
+        ctx,
+        Entry::Details {
+            child_id: child,
+            details,
+        },
+    )
 }

@@ -114,6 +114,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Panel(command)) => {
             casework::panel(&Context::new(&cli.global, default_db_path)?, command)
         }
+        Some(Command::Child(command)) => {
+            casework::child(&Context::new(&cli.global, default_db_path)?, command)
+        }
         Some(Command::Audit(args)) => {
             casework::audit(&Context::new(&cli.global, default_db_path)?, &args)
         }

@@ -460,3 +460,92 @@ pub fn validate_panel_decision(
     }
     Ok(())
 }
+
+/// Changes to a child's details, checked; returns the row as it will be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailsEntry {
+    pub setting: Option<String>,
+    pub postcode: Option<String>,
+    pub primary_need: Option<Need>,
+    pub band: Option<u8>,
+    pub year_group_override: Option<i32>,
+}
+
+pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8) -> Result<Child, FieldError> {
+    if let Some(band) = entry.band
+        && !(1..=bands).contains(&band)
+    {
+        return Err(error("band", format!("bands run from 1 to {bands}")));
+    }
+    if let Some(year) = entry.year_group_override
+        && !(-1..=14).contains(&year)
+    {
+        return Err(error(
+            "year group",
+            "choose Nursery to Year 14, or as for their age",
+        ));
+    }
+    let clean = |text: &Option<String>| {
+        text.as_ref()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    let mut after = child.clone();
+    after.setting = clean(&entry.setting);
+    after.postcode = clean(&entry.postcode).map(|p| p.to_uppercase());
+    after.primary_need = entry.primary_need;
+    after.band = entry.band;
+    after.year_group_override = entry.year_group_override;
+    if after == *child {
+        return Err(error("details", "nothing has changed"));
+    }
+    Ok(after)
+}
+
+/// "band 3 → 5; setting … → …": what changed, for the case history.
+pub fn describe_changes(before: &Child, after: &Child) -> String {
+    let show = |v: Option<String>| v.unwrap_or_else(|| "none".to_string());
+    let mut parts = Vec::new();
+    if before.band != after.band {
+        parts.push(format!(
+            "band {} → {}",
+            show(before.band.map(|b| b.to_string())),
+            show(after.band.map(|b| b.to_string()))
+        ));
+    }
+    if before.setting != after.setting {
+        parts.push(format!(
+            "setting {} → {}",
+            show(before.setting.clone()),
+            show(after.setting.clone())
+        ));
+    }
+    if before.primary_need != after.primary_need {
+        parts.push(format!(
+            "primary need {} → {}",
+            show(before.primary_need.map(|n| n.to_string())),
+            show(after.primary_need.map(|n| n.to_string()))
+        ));
+    }
+    if before.year_group_override != after.year_group_override {
+        let year = |y: Option<i32>| {
+            y.map_or_else(
+                || "as for age".to_string(),
+                super::year_group::year_group_label,
+            )
+        };
+        parts.push(format!(
+            "year group {} → {}",
+            year(before.year_group_override),
+            year(after.year_group_override)
+        ));
+    }
+    if before.postcode != after.postcode {
+        parts.push(format!(
+            "postcode {} → {}",
+            show(before.postcode.clone()),
+            show(after.postcode.clone())
+        ));
+    }
+    format!("Details changed: {}.", parts.join("; "))
+}

@@ -13,6 +13,8 @@ pub struct RulesConfig {
     pub due_soon_working_days: u32,
     /// National Curriculum years a child transfers *into* (0 = Reception entry).
     pub transfer_years: Vec<i32>,
+    /// How many top-up funding bands the authority has (DOMAIN.md: up to 9).
+    pub bands: u8,
 }
 
 impl Default for RulesConfig {
@@ -22,6 +24,7 @@ impl Default for RulesConfig {
             email_reply_days: 5,
             due_soon_working_days: 10,
             transfer_years: vec![0, 3, 7, 12],
+            bands: 9,
         }
     }
 }

@@ -264,3 +264,47 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Saves a child's edited details, with an audit row and a note in the case history.
+    pub fn update_child_details(
+        &mut self,
+        before: &Child,
+        after: &Child,
+        note: &str,
+        today: NaiveDate,
+        actor: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE children SET setting = ?2, postcode = ?3, primary_need = ?4, band = ?5, year_group_override = ?6 WHERE id = ?1",
+            params![
+                after.id,
+                after.setting,
+                after.postcode,
+                after.primary_need.map(|n| n.as_str()),
+                after.band,
+                after.year_group_override
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, 'note', ?3, ?4)",
+            params![after.id, today, actor, note],
+        )?;
+        let (b, a) = (
+            serde_json::to_value(before).ok(),
+            serde_json::to_value(after).ok(),
+        );
+        audit::record(
+            &tx,
+            Some(actor),
+            "edit_details",
+            "child",
+            Some(&after.id),
+            b.as_ref(),
+            a.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
