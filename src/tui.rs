@@ -51,6 +51,7 @@ pub fn prepare(ctx: &Context, store: &Store, sign_in: SignIn) -> Result<App> {
         keymap,
         ctx.calendar.clone(),
     );
+    app.now = ctx.now;
     match &ctx.as_staff {
         Some(id) => {
             let index = app

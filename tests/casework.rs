@@ -36,6 +36,7 @@ fn save(store: &mut Store, entry: Entry) -> Result<String, RecordError> {
         &entry,
         "S1",
         &Rules {
+            now: None,
             today: day(TODAY),
             calendar: &calendar,
             rules: &rules,
@@ -317,6 +318,7 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     assert!(message.contains("1 Dec 2026"), "{message}");
     assert_eq!(child(&store).stage, Stage::Draft, "nothing changed");
     let later = Rules {
+        now: None,
         today: day("2026-12-02"),
         calendar: &Calendar::england_and_wales(),
         rules: &RulesConfig::default(),

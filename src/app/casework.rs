@@ -41,6 +41,20 @@ pub enum Entry {
         child_id: String,
         details: DetailsEntry,
     },
+    /// Book a 15-minute call-back into an officer's phone surgery.
+    Book {
+        officer_id: String,
+        date: NaiveDate,
+        start: chrono::NaiveTime,
+        child_id: Option<String>,
+        caller_number: String,
+        query: String,
+    },
+    /// Set an officer's weekly surgeries.
+    Surgeries {
+        officer_id: String,
+        blocks: Vec<(u8, chrono::NaiveTime, u32)>,
+    },
     /// Put a child to a panel.
     Submit {
         child_id: String,
@@ -88,6 +102,8 @@ impl From<StoreError> for RecordError {
 /// The settings an entry is judged by.
 pub struct Rules<'a> {
     pub today: NaiveDate,
+    /// The time of day, when `today` is the real today; `None` under `--today`.
+    pub now: Option<chrono::NaiveTime>,
     pub calendar: &'a Calendar,
     pub rules: &'a RulesConfig,
 }
@@ -170,6 +186,71 @@ pub fn record(
             Ok(format!(
                 "family told to expect an answer to contact {contact_id} by {}",
                 human(*date)
+            ))
+        }
+        Entry::Book {
+            officer_id,
+            date,
+            start,
+            child_id,
+            caller_number,
+            query,
+        } => {
+            if let Some(id) = child_id {
+                find_child(id)?;
+            }
+            let officer = county
+                .staff
+                .iter()
+                .find(|s| &s.id == officer_id)
+                .ok_or_else(|| FieldError {
+                    field: "officer",
+                    message: format!("no member of staff has id {officer_id}"),
+                })?;
+            crate::domain::surgery::validate_booking(
+                officer_id,
+                *date,
+                *start,
+                caller_number,
+                query,
+                &county.slots,
+                &county.bookings,
+                &county.absences,
+                ctx.today,
+                ctx.now,
+            )?;
+            let booking = crate::domain::Booking {
+                id: 0,
+                officer_id: officer_id.clone(),
+                date: *date,
+                start: *start,
+                child_id: child_id.clone(),
+                caller_number: caller_number.trim().to_string(),
+                query: query.trim().to_string(),
+                booked_by: Some(actor.to_string()),
+            };
+            let id = store.add_booking(&booking, actor)?;
+            Ok(format!(
+                "call-back {id} booked with {} on {} at {}",
+                officer.name,
+                human(*date),
+                start.format("%H:%M")
+            ))
+        }
+        Entry::Surgeries { officer_id, blocks } => {
+            let officer = county
+                .staff
+                .iter()
+                .find(|s| &s.id == officer_id)
+                .ok_or_else(|| FieldError {
+                    field: "officer",
+                    message: format!("no member of staff has id {officer_id}"),
+                })?;
+            store.set_surgeries(officer_id, blocks, actor)?;
+            Ok(format!(
+                "{} now has {} weekly surgery block(s)",
+                officer.name,
+                blocks.len()
             ))
         }
         Entry::Details { child_id, details } => {

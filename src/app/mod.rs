@@ -124,6 +124,8 @@ pub struct App {
     pub panel: ListCursor<PanelLine>,
     pub duty: ListCursor<DutyLine>,
     pub message: Option<(String, Tone)>,
+    /// The time of day when running on the real date (for "not in the past" checks).
+    pub now: Option<chrono::NaiveTime>,
     pub quit: bool,
     /// Rows the focused list showed in the last frame (render writes it; paging reads it).
     pub page_height: Cell<usize>,
@@ -155,6 +157,7 @@ impl App {
             panel: ListCursor::default(),
             duty: ListCursor::default(),
             message: None,
+            now: None,
             quit: false,
             page_height: Cell::new(10),
             caseload_offset: Cell::new(0),

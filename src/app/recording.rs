@@ -89,6 +89,7 @@ fn submit(app: &mut App, records: &mut dyn Records) {
         .and_then(|entry| {
             let rules = Rules {
                 today: app.today(),
+                now: app.now,
                 calendar: &app.calendar,
                 rules: &app.config.rules,
             };

@@ -26,6 +26,7 @@ fn save(ctx: &Context, entry: Entry) -> Result<i32> {
     let actor = actor(ctx, &store)?;
     let rules = Rules {
         today: ctx.today,
+        now: ctx.now,
         calendar: &ctx.calendar,
         rules: &ctx.config.rules,
     };

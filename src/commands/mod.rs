@@ -20,6 +20,9 @@ use crate::store::Store;
 pub struct Context {
     pub db_path: PathBuf,
     pub today: NaiveDate,
+    /// The time of day when `today` is the real today; `None` under `--today`, so that runs
+    /// with a fixed date do not depend on the clock.
+    pub now: Option<chrono::NaiveTime>,
     pub config: Config,
     pub calendar: Calendar,
     pub as_staff: Option<String>,
@@ -38,6 +41,7 @@ impl Context {
             today: global
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            now: global.today.is_none().then(|| chrono::Local::now().time()),
             config,
             calendar: Calendar::england_and_wales(),
             as_staff: global.as_staff.clone(),

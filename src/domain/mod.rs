@@ -7,6 +7,7 @@ pub mod milestones;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod surgery;
 pub mod year_group;
 
 pub use calendar::Calendar;

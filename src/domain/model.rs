@@ -308,6 +308,30 @@ pub struct PanelSubmission {
     pub resubmission_of: Option<i64>,
 }
 
+/// A weekly phone-surgery block of an officer's, split into 15-minute call-backs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SurgerySlot {
+    pub id: i64,
+    pub officer_id: String,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    pub start: chrono::NaiveTime,
+    pub minutes: u32,
+}
+
+/// A call-back booked into a surgery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Booking {
+    pub id: i64,
+    pub officer_id: String,
+    pub date: NaiveDate,
+    pub start: chrono::NaiveTime,
+    pub child_id: Option<String>,
+    pub caller_number: String,
+    pub query: String,
+    pub booked_by: Option<String>,
+}
+
 /// A whole authority's records as loaded into memory (case history is loaded per child).
 #[derive(Debug, Clone, Default)]
 pub struct County {
@@ -317,4 +341,6 @@ pub struct County {
     pub contacts: Vec<Contact>,
     pub absences: Vec<Absence>,
     pub panels: Vec<PanelSubmission>,
+    pub slots: Vec<SurgerySlot>,
+    pub bookings: Vec<Booking>,
 }

@@ -308,3 +308,91 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Books a call-back. The database refuses a second booking of the same officer and time,
+    /// so two people booking at once cannot both succeed.
+    pub fn add_booking(&mut self, booking: &crate::domain::Booking, actor: &str) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let inserted = tx.execute(
+            "INSERT INTO surgery_bookings (officer_id, date, start, child_id, caller_number, query, booked_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                booking.officer_id,
+                booking.date,
+                booking.start.format("%H:%M").to_string(),
+                booking.child_id,
+                booking.caller_number,
+                booking.query,
+                actor,
+                created
+            ],
+        );
+        match inserted {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                return Err(StoreError::Other(
+                    "that call-back has just been booked by someone else".into(),
+                ));
+            }
+            other => {
+                other?;
+            }
+        }
+        let id = tx.last_insert_rowid();
+        let mut after = booking.clone();
+        after.id = id;
+        let after = serde_json::to_value(&after).ok();
+        audit::record(
+            &tx,
+            Some(actor),
+            "book_call_back",
+            "booking",
+            Some(&id.to_string()),
+            None,
+            after.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Replaces an officer's weekly surgery blocks.
+    pub fn set_surgeries(
+        &mut self,
+        officer: &str,
+        blocks: &[(u8, chrono::NaiveTime, u32)],
+        actor: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let before: Vec<String> = {
+            let mut statement = tx.prepare("SELECT weekday || ' ' || start || ' ' || minutes FROM surgery_slots WHERE officer_id = ?1")?;
+            statement
+                .query_map([officer], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        tx.execute("DELETE FROM surgery_slots WHERE officer_id = ?1", [officer])?;
+        for (weekday, start, minutes) in blocks {
+            tx.execute(
+                "INSERT INTO surgery_slots (officer_id, weekday, start, minutes) VALUES (?1, ?2, ?3, ?4)",
+                params![officer, weekday, start.format("%H:%M").to_string(), minutes],
+            )?;
+        }
+        let after: Vec<String> = blocks
+            .iter()
+            .map(|(w, s, m)| format!("{w} {} {m}", s.format("%H:%M")))
+            .collect();
+        audit::record(
+            &tx,
+            Some(actor),
+            "set_surgeries",
+            "staff",
+            Some(officer),
+            Some(&json!(before)),
+            Some(&json!(after)),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -156,6 +156,30 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let slots = conn
+            .prepare("SELECT id, officer_id, weekday, start, minutes FROM surgery_slots ORDER BY officer_id, weekday, start")?
+            .query_map([], |r| {
+                Ok(SurgerySlot { id: r.get(0)?, officer_id: r.get(1)?, weekday: r.get(2)?, start: r.get(3)?, minutes: r.get(4)? })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let bookings = conn
+            .prepare(
+                "SELECT id, officer_id, date, start, child_id, caller_number, query, booked_by FROM surgery_bookings
+                 ORDER BY date, start, officer_id",
+            )?
+            .query_map([], |r| {
+                Ok(Booking {
+                    id: r.get(0)?,
+                    officer_id: r.get(1)?,
+                    date: r.get(2)?,
+                    start: r.get(3)?,
+                    child_id: r.get(4)?,
+                    caller_number: r.get(5)?,
+                    query: r.get(6)?,
+                    booked_by: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(County {
             staff,
             children,
@@ -163,6 +187,8 @@ impl Store {
             contacts,
             absences,
             panels,
+            slots,
+            bookings,
         })
     }
 

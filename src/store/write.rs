@@ -152,6 +152,37 @@ impl Store {
                 ])?;
             }
         }
+        {
+            let mut insert =
+                tx.prepare("INSERT INTO surgery_slots (id, officer_id, weekday, start, minutes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            for s in &county.slots {
+                insert.execute(params![
+                    s.id,
+                    s.officer_id,
+                    s.weekday,
+                    s.start.format("%H:%M").to_string(),
+                    s.minutes
+                ])?;
+            }
+            let mut insert = tx.prepare(
+                "INSERT INTO surgery_bookings (id, officer_id, date, start, child_id, caller_number, query, booked_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            for b in &county.bookings {
+                insert.execute(params![
+                    b.id,
+                    b.officer_id,
+                    b.date,
+                    b.start.format("%H:%M").to_string(),
+                    b.child_id,
+                    b.caller_number,
+                    b.query,
+                    b.booked_by,
+                    created
+                ])?;
+            }
+        }
         let after = json!({
             "staff": county.staff.len(),
             "children": county.children.len(),

@@ -182,6 +182,23 @@ pub fn county() -> County {
                 resubmission_of: None,
             },
         ],
+        slots: vec![SurgerySlot {
+            id: 1,
+            officer_id: "S1".into(),
+            weekday: 1,
+            start: chrono::NaiveTime::from_hms_opt(14, 0, 0).expect("valid"),
+            minutes: 60,
+        }],
+        bookings: vec![Booking {
+            id: 1,
+            officer_id: "S1".into(),
+            date: day("2026-11-23"),
+            start: chrono::NaiveTime::from_hms_opt(14, 15, 0).expect("valid"),
+            child_id: Some("C3".into()),
+            caller_number: "07700 900123".into(),
+            query: "When is the review?".into(),
+            booked_by: Some("S5".into()),
+        }],
     }
 }
 
