@@ -62,6 +62,9 @@ pub enum Command {
     /// Change a child's details: setting, postcode, primary need, band, year group
     #[command(subcommand)]
     Child(ChildCommand),
+    /// Phone surgeries: officers' weekly slots and booked call-backs
+    #[command(subcommand)]
+    Surgery(SurgeryCommand),
     /// Show the audit log: who changed what, and when
     Audit(AuditArgs),
 }
@@ -282,5 +285,43 @@ pub enum ChildCommand {
         /// National Curriculum year taught in (-1 Nursery, 0 Reception…), or none for their age
         #[arg(long, allow_hyphen_values = true)]
         year_group: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurgeryCommand {
+    /// Set an officer's weekly surgeries, e.g. "tue 14:00-15:00" "thu 10:00-11:00" (none: no surgeries)
+    Set {
+        officer: String,
+        #[arg(required = true)]
+        blocks: Vec<String>,
+    },
+    /// Book a 15-minute call-back into an officer's surgery
+    Book {
+        #[arg(long)]
+        officer: String,
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// HH:MM
+        #[arg(long)]
+        time: String,
+        /// The child it is about
+        #[arg(long)]
+        child: Option<String>,
+        /// The caller's telephone number
+        #[arg(long)]
+        number: String,
+        /// What the call is about
+        #[arg(long)]
+        query: String,
+    },
+    /// Bookings and free call-backs on a day
+    List {
+        /// Only this officer's
+        #[arg(long)]
+        officer: Option<String>,
+        /// The day [default: today]
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
     },
 }

@@ -665,3 +665,139 @@ fn details_and_band_changes_keep_their_history() {
     let transfer = milestone(&store, "C3", MilestoneName::PhaseTransfer).expect("transfer");
     assert_eq!(transfer.due, day("2028-02-15"));
 }
+
+#[test]
+fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let time = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).expect("valid");
+    let book = |date: &str, start, number: &str| Entry::Book {
+        officer_id: "S1".into(),
+        date: day(date),
+        start,
+        child_id: Some("C1".into()),
+        caller_number: number.into(),
+        query: "Transport to school".into(),
+    };
+    // Fixture: S1's surgery is Mondays 14:00-15:00; 14:15 today is booked.
+    assert_eq!(
+        invalid(save(&mut store, book(TODAY, time(14, 15), "07700 900555"))).0,
+        "time",
+        "double booking"
+    );
+    assert_eq!(
+        invalid(save(
+            &mut store,
+            book("2026-11-16", time(14, 0), "07700 900555")
+        ))
+        .0,
+        "time",
+        "in the past"
+    );
+    assert_eq!(
+        invalid(save(
+            &mut store,
+            book("2026-11-24", time(14, 0), "07700 900555")
+        ))
+        .0,
+        "date",
+        "no surgery on Tuesdays"
+    );
+    assert_eq!(
+        invalid(save(&mut store, book(TODAY, time(14, 30), "123"))).0,
+        "number"
+    );
+    let done = save(&mut store, book(TODAY, time(14, 30), "07700 900555")).expect("booked");
+    assert!(done.contains("Mon 23 Nov 2026 at 14:30"), "{done}");
+    // The time of day counts when it is known: at 14:40, 14:45 is the only one left.
+    let county = store.load_county().expect("load");
+    let calendar = Calendar::england_and_wales();
+    let rules = RulesConfig::default();
+    let at = Rules {
+        today: day(TODAY),
+        now: Some(time(14, 40)),
+        calendar: &calendar,
+        rules: &rules,
+    };
+    let late = record(
+        &mut store,
+        &county,
+        &book(TODAY, time(14, 0), "07700 900555"),
+        "S5",
+        &at,
+    );
+    assert_eq!(invalid(late).0, "time");
+    // An officer away that day cannot take call-backs (S2 is away 23-25 Nov).
+    store
+        .set_surgeries("S2", &[(2, time(10, 0), 60)], "S3")
+        .expect("surgeries");
+    let away = Entry::Book {
+        officer_id: "S2".into(),
+        date: day("2026-11-24"),
+        start: time(10, 0),
+        child_id: None,
+        caller_number: "07700 900555".into(),
+        query: "x".into(),
+    };
+    let (field, message) = invalid(save(&mut store, away));
+    assert_eq!(field, "date");
+    assert!(message.contains("S3 is covering"), "{message}");
+    assert_eq!(
+        store.audit_rows(1).expect("audit")[0].action,
+        "set_surgeries"
+    );
+}
+
+#[test]
+fn the_booking_form_offers_the_next_free_call_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S5");
+    app.focus_child = Some(app.data.child_index["C3"]);
+    handle_key(&mut app, &key(KeyCode::Char('2')), &mut store);
+    handle_key(&mut app, &key(KeyCode::Char('b')), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        panic!("a form opens")
+    };
+    let value = |key: &str| match form.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
+        Some(
+            caseload::app::form::FieldKind::Date(text) | caseload::app::form::FieldKind::Text(text),
+        ) => text.clone(),
+        _ => String::new(),
+    };
+    // Under --today the clock is not read: 14:00 today is the first free call-back.
+    assert_eq!(
+        (value("date"), value("time")),
+        ("2026-11-23".to_string(), "14:00".to_string())
+    );
+    for _ in 0..3 {
+        handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    }
+    for c in "07700 900777".chars() {
+        handle_key(&mut app, &key(KeyCode::Char(c)), &mut store);
+    }
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    for c in "Dad: when is the review?".chars() {
+        handle_key(&mut app, &key(KeyCode::Char(c)), &mut store);
+    }
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert_eq!(app.data.county.bookings.len(), 2);
+    // S1's surgery pane shows both call-backs today.
+    let theo = common::app_as("S1");
+    let mut theo = theo;
+    theo.data = caseload::app::data::CaseData::build(
+        store.load_county().expect("load"),
+        day(TODAY),
+        &theo.calendar,
+        &theo.config.rules,
+    );
+    theo.refresh_views();
+    let booked = theo
+        .surgery
+        .lines
+        .iter()
+        .filter(|l| matches!(l, caseload::app::queues::SurgeryLine::Booking(_)))
+        .count();
+    assert_eq!(booked, 2);
+}

@@ -86,3 +86,9 @@ fn never_panics_at_any_size() {
         }
     }
 }
+
+#[test]
+fn surgery_pane() {
+    let app = show(app_as("S1"), Pane::Surgery);
+    insta::assert_snapshot!("surgery_80x24", frame(&app, 80, 24));
+}

@@ -13,6 +13,7 @@ pub enum Action {
     ShowTimeline,
     ShowPanel,
     ShowDuty,
+    ShowSurgery,
     Up,
     Down,
     PageUp,
@@ -33,6 +34,7 @@ pub enum Action {
     AnswerContact,
     Panel,
     EditDetails,
+    Book,
 }
 
 impl Action {
@@ -45,6 +47,7 @@ impl Action {
         Action::ShowTimeline,
         Action::ShowPanel,
         Action::ShowDuty,
+        Action::ShowSurgery,
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -65,6 +68,7 @@ impl Action {
         Action::AnswerContact,
         Action::Panel,
         Action::EditDetails,
+        Action::Book,
     ];
 
     /// The name used in config.toml.
@@ -78,6 +82,7 @@ impl Action {
             Action::ShowTimeline => "show_timeline",
             Action::ShowPanel => "show_panel",
             Action::ShowDuty => "show_duty",
+            Action::ShowSurgery => "show_surgery",
             Action::Up => "up",
             Action::Down => "down",
             Action::PageUp => "page_up",
@@ -98,6 +103,7 @@ impl Action {
             Action::AnswerContact => "answer_contact",
             Action::Panel => "panel",
             Action::EditDetails => "edit_details",
+            Action::Book => "book_call_back",
         }
     }
 
@@ -116,6 +122,7 @@ impl Action {
             Action::ShowTimeline => "timeline of the selected child",
             Action::ShowPanel => "panel queue",
             Action::ShowDuty => "duty cover",
+            Action::ShowSurgery => "today's phone surgery",
             Action::Up => "move up",
             Action::Down => "move down",
             Action::PageUp => "page up",
@@ -136,6 +143,7 @@ impl Action {
             Action::AnswerContact => "answer a phone message or email",
             Action::Panel => "submit to panel; on a panel case, its decision",
             Action::EditDetails => "edit setting, need, band or year group",
+            Action::Book => "book a surgery call-back",
         }
     }
 }

@@ -38,6 +38,8 @@ pub enum FormPurpose {
     Answer,
     /// Edit the child's details.
     Details,
+    /// Book a call-back into a phone surgery.
+    Book,
     /// Put the child to a panel.
     Submit,
     /// Record the decision of the panel case `county.panels[index]`.
@@ -53,6 +55,8 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<FieldError>,
+    /// The officer changed: the booking form's date and time should move to their next free call-back.
+    pub wants_next_free: bool,
 }
 
 fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
@@ -128,8 +132,12 @@ impl Form {
         {
             let len = options.len().max(1) as isize;
             *index = (*index as isize + step).rem_euclid(len) as usize;
-            if *key == "step" {
+            let key = *key;
+            if key == "step" {
                 self.refresh_step_fields();
+            }
+            if key == "officer" {
+                self.wants_next_free = true;
             }
         }
     }
@@ -216,6 +224,23 @@ impl Form {
                     },
                 })
             }
+            FormPurpose::Book => {
+                let date = self.date("date", true)?.unwrap_or(app.today());
+                let text = self.value("time").trim().to_string();
+                let start =
+                    chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| FieldError {
+                        field: "time",
+                        message: format!("\"{text}\" is not a time like 14:15"),
+                    })?;
+                Ok(Entry::Book {
+                    officer_id: self.value("officer").to_string(),
+                    date,
+                    start,
+                    child_id: Some(child_id),
+                    caller_number: self.value("number").to_string(),
+                    query: self.value("query").to_string(),
+                })
+            }
             FormPurpose::Submit => {
                 let panel_date = self.date("panel date", true)?.unwrap_or(app.today());
                 let question =
@@ -276,6 +301,7 @@ pub fn contact_form(app: &App, child: usize) -> Form {
         ],
         focus: 0,
         error: None,
+        wants_next_free: false,
     }
 }
 
@@ -304,6 +330,7 @@ pub fn step_form(app: &App, child: usize) -> Form {
         ],
         focus: 0,
         error: None,
+        wants_next_free: false,
     };
     form.refresh_step_fields();
     form
@@ -358,6 +385,7 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
         ],
         focus: 0,
         error: None,
+        wants_next_free: false,
     })
 }
 
@@ -409,6 +437,7 @@ pub fn submit_form(app: &App, child: usize) -> Form {
         ],
         focus: 0,
         error: None,
+        wants_next_free: false,
     }
 }
 
@@ -458,6 +487,7 @@ pub fn panel_decision_form(app: &App, index: usize) -> Form {
         ],
         focus: 0,
         error: None,
+        wants_next_free: false,
     }
 }
 
@@ -526,5 +556,116 @@ pub fn details_form(app: &App, child: usize) -> Form {
         ],
         focus: 0,
         error: None,
+        wants_next_free: false,
     }
+}
+
+/// The officer's next free call-back in the coming fortnight.
+fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, chrono::NaiveTime)> {
+    let county = &app.data.county;
+    app.today().iter_days().take(14).find_map(|date| {
+        if county
+            .absences
+            .iter()
+            .any(|a| a.staff_id == officer && a.covers(date))
+        {
+            return None;
+        }
+        let free = crate::domain::surgery::free_times(
+            officer,
+            date,
+            &county.slots,
+            &county.bookings,
+            app.today(),
+            app.now,
+        );
+        free.first().map(|t| (date, *t))
+    })
+}
+
+impl Form {
+    /// Moves the booking form's date and time to the chosen officer's next free call-back.
+    pub fn fill_next_free(&mut self, app: &App) {
+        self.wants_next_free = false;
+        let officer = self.value("officer").to_string();
+        let (date, time) = match next_free(app, &officer) {
+            Some((d, t)) => {
+                self.error = None;
+                (
+                    d.format("%Y-%m-%d").to_string(),
+                    t.format("%H:%M").to_string(),
+                )
+            }
+            None => {
+                let name = app.data.staff_name(&officer).to_string();
+                self.error = Some(FieldError {
+                    field: "officer",
+                    message: format!("{name} has no free call-back in 2 weeks; ←→ for another"),
+                });
+                (String::new(), String::new())
+            }
+        };
+        for field in &mut self.fields {
+            match (field.key, &mut field.kind) {
+                ("date", FieldKind::Date(text)) => *text = date.clone(),
+                ("time", FieldKind::Text(text)) => *text = time.clone(),
+                _ => {}
+            }
+        }
+    }
+}
+
+pub fn booking_form(app: &App, child: usize) -> Option<Form> {
+    let county = &app.data.county;
+    let mut officers: Vec<&str> = county.slots.iter().map(|s| s.officer_id.as_str()).collect();
+    officers.sort();
+    officers.dedup();
+    if officers.is_empty() {
+        return None;
+    }
+    // The child's own officer first.
+    if let Some(own) = county.children[child].officer.as_deref()
+        && let Some(position) = officers.iter().position(|o| *o == own)
+    {
+        let own = officers.remove(position);
+        officers.insert(0, own);
+    }
+    let options = officers
+        .iter()
+        .map(|id| {
+            (
+                id.to_string(),
+                format!("{} ({id})", app.data.staff_name(id)),
+            )
+        })
+        .collect();
+    let mut form = Form {
+        purpose: FormPurpose::Book,
+        child,
+        title: format!("Book a call-back · {}", app.data.rows[child].name),
+        fields: vec![
+            choice("officer", "Officer", options),
+            date_field("date", "Date", None),
+            Field {
+                key: "time",
+                label: "Time",
+                kind: FieldKind::Text(String::new()),
+            },
+            Field {
+                key: "number",
+                label: "Number",
+                kind: FieldKind::Text(String::new()),
+            },
+            Field {
+                key: "query",
+                label: "Query",
+                kind: FieldKind::Text(String::new()),
+            },
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+    };
+    form.fill_next_free(app);
+    Some(form)
 }

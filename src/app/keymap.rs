@@ -125,6 +125,7 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::ShowTimeline, &["2"]),
         (Action::ShowPanel, &["3"]),
         (Action::ShowDuty, &["4"]),
+        (Action::ShowSurgery, &["5"]),
         (Action::Up, if vim { &["up", "k"] } else { &["up"] }),
         (Action::Down, if vim { &["down", "j"] } else { &["down"] }),
         (
@@ -155,6 +156,7 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::AnswerContact, &["a"]),
         (Action::Panel, &["p"]),
         (Action::EditDetails, &["e"]),
+        (Action::Book, &["b"]),
     ]
 }
 

@@ -22,7 +22,7 @@ use caseload::{CaseloadView, Scope};
 use data::CaseData;
 use keymap::Keymap;
 use picker::Picker;
-use queues::{DutyLine, PanelLine};
+use queues::{DutyLine, PanelLine, SurgeryLine};
 use timeline::TimelineView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +31,17 @@ pub enum Pane {
     Timeline,
     Panel,
     Duty,
+    Surgery,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Caseload, Pane::Timeline, Pane::Panel, Pane::Duty];
+    pub const ALL: [Pane; 5] = [
+        Pane::Caseload,
+        Pane::Timeline,
+        Pane::Panel,
+        Pane::Duty,
+        Pane::Surgery,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -42,6 +49,7 @@ impl Pane {
             Pane::Timeline => "Timeline",
             Pane::Panel => "Panel queue",
             Pane::Duty => "Duty cover",
+            Pane::Surgery => "Surgery",
         }
     }
 
@@ -51,6 +59,7 @@ impl Pane {
             "timeline" => Some(Pane::Timeline),
             "panel" => Some(Pane::Panel),
             "duty" => Some(Pane::Duty),
+            "surgery" => Some(Pane::Surgery),
             _ => None,
         }
     }
@@ -123,6 +132,7 @@ pub struct App {
     pub timeline: TimelineView,
     pub panel: ListCursor<PanelLine>,
     pub duty: ListCursor<DutyLine>,
+    pub surgery: ListCursor<SurgeryLine>,
     pub message: Option<(String, Tone)>,
     /// The time of day when running on the real date (for "not in the past" checks).
     pub now: Option<chrono::NaiveTime>,
@@ -156,6 +166,7 @@ impl App {
             timeline: TimelineView::default(),
             panel: ListCursor::default(),
             duty: ListCursor::default(),
+            surgery: ListCursor::default(),
             message: None,
             now: None,
             quit: false,
@@ -234,6 +245,17 @@ impl App {
         self.panel.move_to(first_upcoming.map_or(0, |i| i + 1));
         self.duty.lines = queues::duty_cover(&self.data);
         self.duty.move_to(self.duty.selected);
+        let staff = &self.data.county.staff;
+        let officers: Vec<usize> = (0..staff.len())
+            .filter(|&i| staff[i].role == Role::Officer)
+            .filter(|&i| match &self.caseload.scope {
+                Scope::Officer(id) => &staff[i].id == id,
+                Scope::Team(team) => &staff[i].team == team,
+                Scope::Unallocated | Scope::Authority => true,
+            })
+            .collect();
+        self.surgery.lines = queues::surgery_today(&self.data, &officers, self.now);
+        self.surgery.move_to(self.surgery.selected);
         if self.focus_child.is_none() {
             self.focus_child = self.caseload.selected_child();
         }

@@ -113,3 +113,52 @@ pub fn duty_cover(data: &CaseData) -> Vec<DutyLine> {
     }
     lines
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SurgeryLine {
+    /// An officer with a surgery today (index into `county.staff`), booked and free counts.
+    Officer(usize, usize, usize),
+    /// Index into `county.bookings`.
+    Booking(usize),
+    /// The officer's free call-back times today, as text.
+    Free(String),
+}
+
+/// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
+pub fn surgery_today(
+    data: &CaseData,
+    officers: &[usize],
+    now: Option<chrono::NaiveTime>,
+) -> Vec<SurgeryLine> {
+    use crate::domain::surgery::{free_times, surgery_times};
+    let county = &data.county;
+    let mut lines = Vec::new();
+    for &staff in officers {
+        let id = &county.staff[staff].id;
+        if surgery_times(id, data.today, &county.slots).is_empty() {
+            continue;
+        }
+        let booked: Vec<usize> = (0..county.bookings.len())
+            .filter(|&b| {
+                &county.bookings[b].officer_id == id && county.bookings[b].date == data.today
+            })
+            .collect();
+        let free = free_times(
+            id,
+            data.today,
+            &county.slots,
+            &county.bookings,
+            data.today,
+            now,
+        );
+        lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
+        lines.extend(booked.into_iter().map(SurgeryLine::Booking));
+        let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
+        lines.push(SurgeryLine::Free(if free.is_empty() {
+            "none".into()
+        } else {
+            free.join(" ")
+        }));
+    }
+    lines
+}

@@ -5,7 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::casework::{RecordError, Rules};
 use super::form::{
-    answer_form, contact_form, details_form, panel_decision_form, step_form, submit_form,
+    answer_form, booking_form, contact_form, details_form, panel_decision_form, step_form,
+    submit_form,
 };
 use super::queues::PanelLine;
 use super::update::{Records, reload, selected_child};
@@ -42,6 +43,13 @@ pub fn open_form(app: &mut App, action: Action) {
             return;
         }
         Action::EditDetails => details_form(app, child),
+        Action::Book => match booking_form(app, child) {
+            Some(form) => form,
+            None => {
+                app.say("no officer has phone surgeries set up (caseload surgery set)");
+                return;
+            }
+        },
         Action::AnswerContact => match answer_form(app, child) {
             Some(form) => form,
             None => {
@@ -74,6 +82,14 @@ pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
         KeyCode::Enter => submit(app, records),
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => form.type_char(c),
         _ => {}
+    }
+    // Choosing another officer moves the booking to their next free call-back.
+    if let Some(Overlay::Form(form)) = &app.overlay
+        && form.wants_next_free
+    {
+        let mut form = form.clone();
+        form.fill_next_free(app);
+        app.overlay = Some(Overlay::Form(form));
     }
 }
 

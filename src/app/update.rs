@@ -6,7 +6,7 @@ use super::action::Action;
 use super::caseload::Scope;
 use super::casework::{Entry, RecordError, Rules};
 use super::picker::{PickItem, Picker};
-use super::queues::{DutyLine, PanelLine};
+use super::queues::{DutyLine, PanelLine, SurgeryLine};
 use super::{App, Overlay, Pane, PickerPurpose, recording};
 use crate::domain::{CaseEvent, County, Need, Role, Stage, Status};
 
@@ -117,6 +117,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::ShowTimeline => app.pane = Pane::Timeline,
         Action::ShowPanel => app.pane = Pane::Panel,
         Action::ShowDuty => app.pane = Pane::Duty,
+        Action::ShowSurgery => app.pane = Pane::Surgery,
         Action::Up => move_selection(app, -1),
         Action::Down => move_selection(app, 1),
         Action::PageUp => move_selection(app, -(page(app) as isize)),
@@ -156,7 +157,8 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         | Action::RecordStep
         | Action::AnswerContact
         | Action::Panel
-        | Action::EditDetails => recording::open_form(app, action),
+        | Action::EditDetails
+        | Action::Book => recording::open_form(app, action),
     }
 }
 
@@ -183,6 +185,10 @@ fn move_selection(app: &mut App, delta: isize) {
             let target = app.duty.selected.saturating_add_signed(delta);
             app.duty.move_to(target);
         }
+        Pane::Surgery => {
+            let target = app.surgery.selected.saturating_add_signed(delta);
+            app.surgery.move_to(target);
+        }
     }
 }
 
@@ -201,6 +207,13 @@ pub(super) fn selected_child(app: &App) -> Option<usize> {
         },
         Pane::Duty => match app.duty.lines.get(app.duty.selected) {
             Some(DutyLine::Urgent(child, _)) => Some(*child),
+            _ => None,
+        },
+        Pane::Surgery => match app.surgery.lines.get(app.surgery.selected) {
+            Some(SurgeryLine::Booking(b)) => app.data.county.bookings[*b]
+                .child_id
+                .as_ref()
+                .and_then(|id| app.data.child_index.get(id).copied()),
             _ => None,
         },
     }

@@ -5,7 +5,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
 use crate::app::casework::{Entry, RecordError, Rules, record};
-use crate::cli::{AuditArgs, ChildCommand, ContactCommand, PanelCommand, StepArgs};
+use crate::cli::{AuditArgs, ChildCommand, ContactCommand, PanelCommand, StepArgs, SurgeryCommand};
 use crate::domain::casework::DetailsEntry;
 use crate::domain::casework::{ContactEntry, StepEntry};
 use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
@@ -294,4 +294,104 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
             details,
         },
     )
+}
+
+pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
+    use crate::domain::surgery::{free_times, parse_block};
+    match command {
+        SurgeryCommand::Set { officer, blocks } => {
+            let blocks = if blocks.len() == 1 && blocks[0].trim().eq_ignore_ascii_case("none") {
+                Vec::new()
+            } else {
+                blocks
+                    .iter()
+                    .map(|b| parse_block(b).map_err(|e| eyre!(e)))
+                    .collect::<Result<Vec<_>>>()?
+            };
+            save(
+                ctx,
+                Entry::Surgeries {
+                    officer_id: officer,
+                    blocks,
+                },
+            )
+        }
+        SurgeryCommand::Book {
+            officer,
+            date,
+            time,
+            child,
+            number,
+            query,
+        } => {
+            let start = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M")
+                .map_err(|_| eyre!("--time {time}: not a time like 14:15"))?;
+            save(
+                ctx,
+                Entry::Book {
+                    officer_id: officer,
+                    date,
+                    start,
+                    child_id: child,
+                    caller_number: number,
+                    query,
+                },
+            )
+        }
+        SurgeryCommand::List { officer, date } => {
+            let (_store, county, _) = ctx.load()?;
+            let date = date.unwrap_or(ctx.today);
+            let mut officers: Vec<&str> =
+                county.slots.iter().map(|s| s.officer_id.as_str()).collect();
+            officers.sort();
+            officers.dedup();
+            let mut text = String::new();
+            for id in officers
+                .into_iter()
+                .filter(|id| officer.as_deref().is_none_or(|o| o == *id))
+            {
+                let booked: Vec<_> = county
+                    .bookings
+                    .iter()
+                    .filter(|b| b.officer_id == id && b.date == date)
+                    .collect();
+                let free = free_times(
+                    id,
+                    date,
+                    &county.slots,
+                    &county.bookings,
+                    ctx.today,
+                    ctx.now,
+                );
+                if booked.is_empty() && free.is_empty() {
+                    continue;
+                }
+                text.push_str(&format!("{id} on {}:\n", date.format("%a %-d %b %Y")));
+                for b in booked {
+                    text.push_str(&format!(
+                        "  {}  {:<8} {:<14} {}\n",
+                        b.start.format("%H:%M"),
+                        b.child_id.as_deref().unwrap_or("-"),
+                        b.caller_number,
+                        b.query
+                    ));
+                }
+                let free: Vec<String> =
+                    free.iter().map(|t| t.format("%H:%M").to_string()).collect();
+                text.push_str(&format!(
+                    "  free: {}\n",
+                    if free.is_empty() {
+                        "none".to_string()
+                    } else {
+                        free.join(" ")
+                    }
+                ));
+            }
+            if text.is_empty() {
+                text = format!("No surgeries on {}.\n", date.format("%a %-d %b %Y"));
+            }
+            emit(&text)?;
+            Ok(0)
+        }
+    }
 }

@@ -121,6 +121,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Child(command)) => {
             casework::child(&Context::new(&cli.global, default_db_path)?, command)
         }
+        Some(Command::Surgery(command)) => {
+            casework::surgery(&Context::new(&cli.global, default_db_path)?, command)
+        }
         Some(Command::Audit(args)) => {
             casework::audit(&Context::new(&cli.global, default_db_path)?, &args)
         }

@@ -226,4 +226,56 @@ pub(super) fn extras(
     for (i, step) in county.steps.iter_mut().enumerate() {
         step.id = i as i64 + 1;
     }
+    surgeries(county, drafts, officers, today, &mut rng);
+}
+
+/// Two weekly phone surgeries per officer, and call-backs booked this week.
+fn surgeries(
+    county: &mut County,
+    drafts: &[Draft],
+    officers: &[Vec<String>],
+    today: chrono::NaiveDate,
+    rng: &mut Rng,
+) {
+    let time = |h: u32| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
+    for (i, officer) in officers.iter().flatten().enumerate() {
+        for (weekday, hour) in [((i % 5) as u8 + 1, 14), (((i + 2) % 5) as u8 + 1, 10)] {
+            county.slots.push(SurgerySlot {
+                id: county.slots.len() as i64 + 1,
+                officer_id: officer.clone(),
+                weekday,
+                start: time(hour),
+                minutes: 60,
+            });
+        }
+    }
+    for offset in 0..5 {
+        let date = plus(today, offset);
+        for officer in officers.iter().flatten() {
+            let times = crate::domain::surgery::surgery_times(officer, date, &county.slots);
+            let theirs: Vec<&Draft> = drafts
+                .iter()
+                .filter(|d| d.child.officer.as_deref() == Some(officer.as_str()))
+                .collect();
+            for start in times {
+                if theirs.is_empty() || !rng.chance(if offset == 0 { 0.6 } else { 0.3 }) {
+                    continue;
+                }
+                let d = theirs[rng.index(theirs.len())];
+                let setting = d.child.setting.as_deref().unwrap_or("school");
+                let template = rng.word(QUERIES);
+                let query = fill(template, rng, &d.child.first_name, setting, "3");
+                county.bookings.push(Booking {
+                    id: county.bookings.len() as i64 + 1,
+                    officer_id: officer.clone(),
+                    date,
+                    start,
+                    child_id: Some(d.child.id.clone()),
+                    caller_number: format!("07700 900{:03}", rng.range(0, 999)),
+                    query,
+                    booked_by: None,
+                });
+            }
+        }
+    }
 }

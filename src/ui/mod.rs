@@ -5,6 +5,7 @@ mod duty;
 mod form;
 mod overlays;
 mod panel;
+mod surgery;
 pub mod text;
 pub mod theme;
 mod timeline;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             Pane::Timeline => timeline::draw(frame, app, theme, inner),
             Pane::Panel => panel::draw(frame, app, theme, inner),
             Pane::Duty => duty::draw(frame, app, theme, inner),
+            Pane::Surgery => surgery::draw(frame, app, theme, inner),
         }
     }
     draw_status(frame, app, theme, status);

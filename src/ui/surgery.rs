@@ -1,0 +1,76 @@
+//! Today's phone surgery: who is on, the call-backs booked, and the times still free.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use super::window;
+use crate::app::App;
+use crate::app::queues::SurgeryLine;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let cursor = &app.surgery;
+    if cursor.lines.is_empty() {
+        let text = format!(
+            "No phone surgery today ({}). b books a call-back for the selected child.",
+            super::text::date(app.today())
+        );
+        frame.render_widget(Paragraph::new(text).style(theme.dim), area);
+        return;
+    }
+    let height = area.height as usize;
+    app.page_height.set(height.max(1));
+    let (start, end) = window(cursor.selected, cursor.lines.len(), height, 0);
+    let data = &app.data;
+    let lines: Vec<Line> = (start..end)
+        .map(|i| {
+            let line = match &cursor.lines[i] {
+                SurgeryLine::Officer(staff, booked, free) => {
+                    let s = &data.county.staff[*staff];
+                    let mut spans = vec![
+                        Span::styled(format!("{} ({})", s.name, s.id), theme.heading),
+                        Span::raw(format!(" · {booked} booked · {free} free")),
+                    ];
+                    // Call-backs booked with someone who is away need someone else to ring.
+                    if let Some(away) = data
+                        .county
+                        .absences
+                        .iter()
+                        .find(|a| a.staff_id == s.id && a.covers(app.today()))
+                    {
+                        let cover = away.cover_staff_id.as_deref().map_or_else(
+                            || "duty officer".to_string(),
+                            |c| data.staff_name(c).to_string(),
+                        );
+                        spans.push(Span::styled(
+                            format!(" · ‼ away today: {cover} to call"),
+                            theme.warning,
+                        ));
+                    }
+                    Line::from(spans)
+                }
+                SurgeryLine::Booking(b) => {
+                    let booking = &data.county.bookings[*b];
+                    let who = booking
+                        .child_id
+                        .as_ref()
+                        .and_then(|id| data.child_index.get(id))
+                        .map_or_else(
+                            || "no child named".to_string(),
+                            |&c| format!("{} ({})", data.rows[c].name, data.county.children[c].id),
+                        );
+                    Line::from(vec![
+                        Span::styled(format!("  {}  ", booking.start.format("%H:%M")), theme.key),
+                        Span::raw(format!("{who} · {} · ", booking.caller_number)),
+                        Span::styled(booking.query.replace('\n', " "), theme.dim),
+                    ])
+                }
+                SurgeryLine::Free(times) => Line::styled(format!("  free: {times}"), theme.dim),
+            };
+            super::mark(line, i == cursor.selected, theme)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
