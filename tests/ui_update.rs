@@ -126,13 +126,15 @@ fn number_keys_and_tab_switch_panes() {
     handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Duty);
     handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
+    assert_eq!(app.pane, Pane::Surgery);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
     handle_key(
         &mut app,
         &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
         &mut FakeRecords,
     );
-    assert_eq!(app.pane, Pane::Duty);
+    assert_eq!(app.pane, Pane::Surgery);
 }
 
 #[test]
