@@ -65,6 +65,9 @@ pub enum Command {
     /// Phone surgeries: officers' weekly slots and booked call-backs
     #[command(subcommand)]
     Surgery(SurgeryCommand),
+    /// Mediation and tribunal appeals
+    #[command(subcommand)]
+    Dispute(DisputeCommand),
     /// Show the audit log: who changed what, and when
     Audit(AuditArgs),
 }
@@ -324,4 +327,43 @@ pub enum SurgeryCommand {
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DisputeCommand {
+    /// Register a mediation request or an appeal to the tribunal
+    Add {
+        child: String,
+        /// mediation or appeal
+        #[arg(long)]
+        kind: String,
+        /// When it was requested or registered [default: today]
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        detail: String,
+    },
+    /// Record how far a dispute has gone (give only what is new)
+    Update {
+        /// The dispute's id (see `caseload dispute list`)
+        id: i64,
+        /// The mediation meeting or tribunal hearing
+        #[arg(long, value_parser = parse_date)]
+        hearing: Option<NaiveDate>,
+        /// The LA's response to the appeal
+        #[arg(long, value_parser = parse_date)]
+        responded: Option<NaiveDate>,
+        /// What the tribunal ordered: amend, setting, make_plan or assess
+        #[arg(long)]
+        order: Option<String>,
+        #[arg(long, value_parser = parse_date)]
+        order_date: Option<NaiveDate>,
+        /// The order carried out
+        #[arg(long, value_parser = parse_date)]
+        complied: Option<NaiveDate>,
+        #[arg(long, value_parser = parse_date)]
+        closed: Option<NaiveDate>,
+    },
+    /// List disputes
+    List,
 }

@@ -801,3 +801,113 @@ fn the_booking_form_offers_the_next_free_call_back() {
         .count();
     assert_eq!(booked, 2);
 }
+
+#[test]
+fn appeals_run_from_registration_to_a_complied_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let new = |kind, date: &str| Entry::NewDispute {
+        child_id: "C2".into(),
+        kind,
+        date: day(date),
+        detail: "section I".into(),
+    };
+    assert_eq!(
+        invalid(save(&mut store, new(DisputeKind::Appeal, "2026-11-24"))).0,
+        "date",
+        "future"
+    );
+    save(&mut store, new(DisputeKind::Appeal, "2026-10-01")).expect("registered");
+    assert_eq!(
+        invalid(save(&mut store, new(DisputeKind::Appeal, "2026-10-02"))).0,
+        "kind",
+        "one open appeal"
+    );
+    // 30 working days from Thu 1 Oct 2026: Thu 12 Nov.
+    let response = milestone(&store, "C2", MilestoneName::AppealResponse).expect("response due");
+    assert_eq!(
+        (response.due, response.status),
+        (day("2026-11-12"), Status::Overdue)
+    );
+    let current = || store_dispute(&dir.path().join("county.db"));
+    let mut d = current();
+    d.responded = Some(day("2026-11-10"));
+    d.order_kind = Some(OrderKind::Amend);
+    d.order_date = Some(day("2026-11-20"));
+    d.complied = Some(day("2026-11-19"));
+    assert_eq!(
+        invalid(save(&mut store, Entry::Dispute { dispute: d.clone() })).0,
+        "complied",
+        "before the order"
+    );
+    d.complied = None;
+    save(&mut store, Entry::Dispute { dispute: d.clone() }).expect("updated");
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::AppealResponse)
+            .expect("kept")
+            .status,
+        Status::Done
+    );
+    // Reg 44: amend the plan within 5 weeks of the order.
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::OrderCompliance)
+            .expect("order")
+            .due,
+        day("2026-12-25")
+    );
+    d.complied = Some(day("2026-11-23"));
+    d.closed = Some(day("2026-11-23"));
+    save(&mut store, Entry::Dispute { dispute: d }).expect("closed");
+    assert_eq!(
+        milestone(&store, "C2", MilestoneName::OrderCompliance)
+            .expect("kept")
+            .status,
+        Status::Done
+    );
+    assert_eq!(
+        store.audit_rows(1).expect("audit")[0].action,
+        "update_dispute"
+    );
+}
+
+fn store_dispute(path: &std::path::Path) -> Dispute {
+    Store::open(path)
+        .expect("open")
+        .load_county()
+        .expect("load")
+        .disputes
+        .into_iter()
+        .next()
+        .expect("a dispute")
+}
+
+#[test]
+fn a_version_1_database_is_migrated_in_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut store = Store::open(&dir.path().join("fresh.db")).expect("fresh");
+        store
+            .replace_all(&common::county(), &[], None, day(TODAY))
+            .expect("seed");
+    }
+    // Roll a fresh database back to version 1 by dropping the columns version 2 added.
+    let fresh = dir.path().join("fresh.db");
+    {
+        let conn = rusqlite::Connection::open(&fresh).expect("raw");
+        conn.execute_batch(
+            "ALTER TABLE disputes DROP COLUMN responded; ALTER TABLE disputes DROP COLUMN complied;
+             ALTER TABLE disputes DROP COLUMN closed; PRAGMA user_version = 1;
+             INSERT INTO disputes (child_id, kind, registered, detail) VALUES ('C2', 'appeal', '2026-10-01', '');",
+        )
+        .expect("roll back");
+    }
+    let store = Store::open(&fresh).expect("migrates");
+    let disputes = store.load_county().expect("load").disputes;
+    assert_eq!(disputes.len(), 1);
+    assert_eq!(disputes[0].closed, None);
+    let version: i64 = rusqlite::Connection::open(&fresh)
+        .expect("raw")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, caseload::store::schema::SCHEMA_VERSION);
+}

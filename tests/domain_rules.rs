@@ -46,6 +46,7 @@ fn run(child: &Child, steps: &[Step], contacts: &[Contact], today: &str) -> Vec<
         child,
         steps,
         contacts,
+        &[],
         d(today),
         &Calendar::england_and_wales(),
         &RulesConfig::default(),
@@ -334,6 +335,7 @@ fn call_backs_and_emails_in_working_days() {
         &c,
         &[],
         &[contact(ContactKind::PhoneMessage, "2026-12-23")],
+        &[],
         d("2026-12-23"),
         &Calendar::england_and_wales(),
         &rules,
@@ -404,6 +406,7 @@ fn phase_transfers_follow_the_cohort_rule() {
     };
     let ms = milestones_for(
         &planned("2017-10-01"),
+        &[],
         &[],
         &[],
         d("2026-11-23"),

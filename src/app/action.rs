@@ -35,6 +35,7 @@ pub enum Action {
     Panel,
     EditDetails,
     Book,
+    Dispute,
 }
 
 impl Action {
@@ -69,6 +70,7 @@ impl Action {
         Action::Panel,
         Action::EditDetails,
         Action::Book,
+        Action::Dispute,
     ];
 
     /// The name used in config.toml.
@@ -104,6 +106,7 @@ impl Action {
             Action::Panel => "panel",
             Action::EditDetails => "edit_details",
             Action::Book => "book_call_back",
+            Action::Dispute => "dispute",
         }
     }
 
@@ -144,6 +147,7 @@ impl Action {
             Action::Panel => "submit to panel; on a panel case, its decision",
             Action::EditDetails => "edit setting, need, band or year group",
             Action::Book => "book a surgery call-back",
+            Action::Dispute => "mediation or tribunal appeal",
         }
     }
 }

@@ -55,6 +55,17 @@ pub enum Entry {
         officer_id: String,
         blocks: Vec<(u8, chrono::NaiveTime, u32)>,
     },
+    /// Register a mediation request or an appeal.
+    NewDispute {
+        child_id: String,
+        kind: crate::domain::DisputeKind,
+        date: NaiveDate,
+        detail: String,
+    },
+    /// A dispute as it now stands (hearing, response, order, compliance, closing).
+    Dispute {
+        dispute: crate::domain::Dispute,
+    },
     /// Put a child to a panel.
     Submit {
         child_id: String,
@@ -251,6 +262,59 @@ pub fn record(
                 "{} now has {} weekly surgery block(s)",
                 officer.name,
                 blocks.len()
+            ))
+        }
+        Entry::NewDispute {
+            child_id,
+            kind,
+            date,
+            detail,
+        } => {
+            let child = find_child(child_id)?;
+            crate::domain::casework::validate_new_dispute(
+                child,
+                *kind,
+                *date,
+                &county.disputes,
+                ctx.today,
+            )?;
+            let dispute = crate::domain::Dispute {
+                id: 0,
+                child_id: child_id.clone(),
+                kind: *kind,
+                registered: *date,
+                hearing: None,
+                responded: None,
+                order_kind: None,
+                order_date: None,
+                complied: None,
+                closed: None,
+                detail: detail.trim().to_string(),
+            };
+            let id = store.add_dispute(&dispute, actor)?;
+            Ok(format!(
+                "{kind} {id} registered for {} on {}",
+                child.full_name(),
+                human(*date)
+            ))
+        }
+        Entry::Dispute { dispute } => {
+            let before = county
+                .disputes
+                .iter()
+                .find(|d| d.id == dispute.id)
+                .ok_or_else(|| FieldError {
+                    field: "dispute",
+                    message: format!("no dispute has id {}", dispute.id),
+                })?;
+            let child = find_child(&before.child_id)?;
+            let after = crate::domain::casework::apply_dispute(child, before, dispute, ctx.today)?;
+            store.update_dispute(before, &after, actor)?;
+            Ok(format!(
+                "{} {} updated for {}",
+                after.kind,
+                after.id,
+                child.full_name()
             ))
         }
         Entry::Details { child_id, details } => {

@@ -40,6 +40,10 @@ pub enum FormPurpose {
     Details,
     /// Book a call-back into a phone surgery.
     Book,
+    /// Register a mediation or appeal.
+    NewDispute,
+    /// Update the dispute `county.disputes[index]`.
+    Dispute(usize),
     /// Put the child to a panel.
     Submit,
     /// Record the decision of the panel case `county.panels[index]`.
@@ -223,6 +227,27 @@ impl Form {
                         year_group_override,
                     },
                 })
+            }
+            FormPurpose::NewDispute => {
+                let kind = crate::domain::DisputeKind::parse(self.value("kind"))
+                    .unwrap_or(crate::domain::DisputeKind::Appeal);
+                let date = self.date("date", true)?.unwrap_or(app.today());
+                Ok(Entry::NewDispute {
+                    child_id,
+                    kind,
+                    date,
+                    detail: self.value("detail").to_string(),
+                })
+            }
+            FormPurpose::Dispute(index) => {
+                let mut dispute = app.data.county.disputes[index].clone();
+                dispute.hearing = self.date("hearing", false)?;
+                dispute.responded = self.date("responded", false)?;
+                dispute.order_kind = crate::domain::OrderKind::parse(self.value("order"));
+                dispute.order_date = self.date("order date", false)?;
+                dispute.complied = self.date("complied", false)?;
+                dispute.closed = self.date("closed", false)?;
+                Ok(Entry::Dispute { dispute })
             }
             FormPurpose::Book => {
                 let date = self.date("date", true)?.unwrap_or(app.today());
@@ -668,4 +693,62 @@ pub fn booking_form(app: &App, child: usize) -> Option<Form> {
     };
     form.fill_next_free(app);
     Some(form)
+}
+
+/// The dispute form: update the child's open dispute, or register a new one.
+pub fn dispute_form(app: &App, child: usize) -> Form {
+    let county = &app.data.county;
+    let id = &county.children[child].id;
+    let name = &app.data.rows[child].name;
+    let open = county
+        .disputes
+        .iter()
+        .position(|d| &d.child_id == id && d.closed.is_none());
+    let Some(index) = open else {
+        return Form {
+            purpose: FormPurpose::NewDispute,
+            child,
+            title: format!("Register a dispute · {name}"),
+            fields: vec![
+                choice("kind", "Kind", words(&["appeal", "mediation"])),
+                date_field("date", "Date", Some(app.today())),
+                Field {
+                    key: "detail",
+                    label: "About",
+                    kind: FieldKind::Text(String::new()),
+                },
+            ],
+            focus: 0,
+            error: None,
+            wants_next_free: false,
+        };
+    };
+    let d = &county.disputes[index];
+    let mut orders = vec![(String::new(), "none".to_string())];
+    orders.extend(words(&["amend", "setting", "make_plan", "assess"]));
+    Form {
+        purpose: FormPurpose::Dispute(index),
+        child,
+        title: format!(
+            "{} from {} · {name}",
+            d.kind,
+            d.registered.format("%-d %b %Y")
+        ),
+        fields: vec![
+            date_field("hearing", "Hearing", d.hearing),
+            date_field("responded", "Response", d.responded),
+            choice_at(
+                "order",
+                "Order",
+                orders,
+                d.order_kind.map_or("", |k| k.as_str()),
+            ),
+            date_field("order date", "Ordered", d.order_date),
+            date_field("complied", "Complied", d.complied),
+            date_field("closed", "Closed", d.closed),
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+    }
 }

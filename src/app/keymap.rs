@@ -157,6 +157,7 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::Panel, &["p"]),
         (Action::EditDetails, &["e"]),
         (Action::Book, &["b"]),
+        (Action::Dispute, &["d"]),
     ]
 }
 

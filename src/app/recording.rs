@@ -5,8 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::casework::{RecordError, Rules};
 use super::form::{
-    answer_form, booking_form, contact_form, details_form, panel_decision_form, step_form,
-    submit_form,
+    answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form,
+    step_form, submit_form,
 };
 use super::queues::PanelLine;
 use super::update::{Records, reload, selected_child};
@@ -43,6 +43,11 @@ pub fn open_form(app: &mut App, action: Action) {
             return;
         }
         Action::EditDetails => details_form(app, child),
+        Action::Dispute if !app.can_record_steps() => {
+            app.warn("disputes are recorded by officers, seniors and managers");
+            return;
+        }
+        Action::Dispute => dispute_form(app, child),
         Action::Book => match booking_form(app, child) {
             Some(form) => form,
             None => {

@@ -158,7 +158,8 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         | Action::AnswerContact
         | Action::Panel
         | Action::EditDetails
-        | Action::Book => recording::open_form(app, action),
+        | Action::Book
+        | Action::Dispute => recording::open_form(app, action),
     }
 }
 

@@ -5,7 +5,9 @@ use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
 use crate::app::casework::{Entry, RecordError, Rules, record};
-use crate::cli::{AuditArgs, ChildCommand, ContactCommand, PanelCommand, StepArgs, SurgeryCommand};
+use crate::cli::{
+    AuditArgs, ChildCommand, ContactCommand, DisputeCommand, PanelCommand, StepArgs, SurgeryCommand,
+};
 use crate::domain::casework::DetailsEntry;
 use crate::domain::casework::{ContactEntry, StepEntry};
 use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
@@ -389,6 +391,96 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
             }
             if text.is_empty() {
                 text = format!("No surgeries on {}.\n", date.format("%a %-d %b %Y"));
+            }
+            emit(&text)?;
+            Ok(0)
+        }
+    }
+}
+
+pub fn dispute(ctx: &Context, command: DisputeCommand) -> Result<i32> {
+    use crate::domain::{DisputeKind, OrderKind};
+    match command {
+        DisputeCommand::Add {
+            child,
+            kind,
+            date,
+            detail,
+        } => {
+            let kind = DisputeKind::parse(&kind)
+                .ok_or_else(|| eyre!("--kind {kind}: not one of {}", DisputeKind::choices()))?;
+            save(
+                ctx,
+                Entry::NewDispute {
+                    child_id: child,
+                    kind,
+                    date: date.unwrap_or(ctx.today),
+                    detail,
+                },
+            )
+        }
+        DisputeCommand::Update {
+            id,
+            hearing,
+            responded,
+            order,
+            order_date,
+            complied,
+            closed,
+        } => {
+            let (_store, county, _) = ctx.load()?;
+            let mut dispute = county
+                .disputes
+                .iter()
+                .find(|d| d.id == id)
+                .cloned()
+                .ok_or_else(|| eyre!("no dispute has id {id}"))?;
+            if let Some(order) = order {
+                dispute.order_kind = Some(OrderKind::parse(&order).ok_or_else(|| {
+                    eyre!("--order {order}: not one of {}", OrderKind::choices())
+                })?);
+            }
+            dispute.hearing = hearing.or(dispute.hearing);
+            dispute.responded = responded.or(dispute.responded);
+            dispute.order_date = order_date.or(dispute.order_date);
+            dispute.complied = complied.or(dispute.complied);
+            dispute.closed = closed.or(dispute.closed);
+            save(ctx, Entry::Dispute { dispute })
+        }
+        DisputeCommand::List => {
+            let (_store, county, milestones) = ctx.load()?;
+            let mut text = String::new();
+            for d in &county.disputes {
+                let index = county.children.iter().position(|c| c.id == d.child_id);
+                let next = index
+                    .and_then(|i| {
+                        milestones[i].iter().find(|m| {
+                            m.status != crate::domain::Status::Done
+                                && matches!(
+                                    m.name,
+                                    crate::domain::MilestoneName::MediationMeeting
+                                        | crate::domain::MilestoneName::AppealResponse
+                                        | crate::domain::MilestoneName::OrderCompliance
+                                )
+                        })
+                    })
+                    .map_or_else(
+                        || "nothing due".to_string(),
+                        |m| format!("{} due {} ({})", m.name, m.due, m.status),
+                    );
+                let state = if d.closed.is_some() { "closed" } else { "open" };
+                text.push_str(&format!(
+                    "{:>5}  {}  {:<8} {:<9} {:<6} {}\n",
+                    d.id,
+                    d.registered,
+                    d.child_id,
+                    d.kind.as_str(),
+                    state,
+                    next
+                ));
+            }
+            if text.is_empty() {
+                text = "No disputes.\n".into();
             }
             emit(&text)?;
             Ok(0)

@@ -124,6 +124,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Surgery(command)) => {
             casework::surgery(&Context::new(&cli.global, default_db_path)?, command)
         }
+        Some(Command::Dispute(command)) => {
+            casework::dispute(&Context::new(&cli.global, default_db_path)?, command)
+        }
         Some(Command::Audit(args)) => {
             casework::audit(&Context::new(&cli.global, default_db_path)?, &args)
         }

@@ -227,6 +227,38 @@ pub(super) fn extras(
         step.id = i as i64 + 1;
     }
     surgeries(county, drafts, officers, today, &mut rng);
+    // A few families appealing to the tribunal, some already with an order.
+    for d in drafts.iter().filter(|d| d.child.stage == Stage::Plan) {
+        if !rng.chance(0.006) {
+            continue;
+        }
+        let registered = plus(today, -rng.range(10, 120));
+        let ordered = maker_order(&mut rng, registered, today);
+        county.disputes.push(Dispute {
+            id: county.disputes.len() as i64 + 1,
+            child_id: d.child.id.clone(),
+            kind: DisputeKind::Appeal,
+            registered,
+            hearing: ordered.map(|(_, date)| date),
+            responded: (today > plus(registered, 35))
+                .then(|| plus(registered, rng.range(25, 40)).min(today)),
+            order_kind: ordered.map(|(kind, _)| kind),
+            order_date: ordered.map(|(_, date)| date),
+            complied: None,
+            closed: None,
+            detail: "Appeal against sections B, F and I".into(),
+        });
+    }
+}
+
+/// Appeals over 90 days old have had their hearing and an order.
+fn maker_order(
+    rng: &mut Rng,
+    registered: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Option<(OrderKind, chrono::NaiveDate)> {
+    let hearing = plus(registered, 90);
+    (hearing < today).then(|| (*rng.pick(&[OrderKind::Amend, OrderKind::Setting]), hearing))
 }
 
 /// Two weekly phone surgeries per officer, and call-backs booked this week.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::Calendar;
 use super::milestones::{Milestone, Status, milestones_for};
-use super::model::{Contact, County, Step};
+use super::model::{Contact, County, Dispute, Step};
 use super::rules::RulesConfig;
 
 /// Every child's milestones, in the same order as `county.children`.
@@ -18,6 +18,7 @@ pub fn county_milestones(
 ) -> Vec<Vec<Milestone>> {
     let steps = group_by_child(&county.steps, |s: &Step| s.child_id.as_str());
     let contacts = group_by_child(&county.contacts, |c: &Contact| c.child_id.as_str());
+    let disputes = group_by_child(&county.disputes, |d: &Dispute| d.child_id.as_str());
     county
         .children
         .iter()
@@ -25,7 +26,8 @@ pub fn county_milestones(
             let id = child.id.as_str();
             let steps = steps.get(id).map(Vec::as_slice).unwrap_or(&[]);
             let contacts = contacts.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            milestones_for(child, steps, contacts, today, calendar, rules)
+            let disputes = disputes.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            milestones_for(child, steps, contacts, disputes, today, calendar, rules)
         })
         .collect()
 }

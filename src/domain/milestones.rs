@@ -16,7 +16,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::calendar::Calendar;
-use super::model::{Child, Contact, ContactKind, Stage, Step, StepKind};
+use super::model::{
+    Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, Stage, Step, StepKind,
+};
 use super::rules::RulesConfig;
 use super::year_group::{
     academic_year_start, age_years, override_offset, year_group_in, year_group_label,
@@ -33,6 +35,9 @@ super::model::word_enum!(
         AnnualReview => "annual_review",
         EarlyYearsReview => "early_years_review",
         ReviewReportDue => "review_report_due",
+        MediationMeeting => "mediation_meeting",
+        AppealResponse => "appeal_response",
+        OrderCompliance => "order_compliance",
         ReviewDecision => "review_decision",
         AmendedPlan => "amended_plan",
         PhaseTransfer => "phase_transfer",
@@ -70,6 +75,7 @@ pub fn milestones_for(
     child: &Child,
     steps: &[Step],
     contacts: &[Contact],
+    disputes: &[Dispute],
     today: NaiveDate,
     calendar: &Calendar,
     rules: &RulesConfig,
@@ -119,6 +125,9 @@ pub fn milestones_for(
             rule,
             contact.summary.clone(),
         );
+    }
+    for dispute in disputes {
+        dispute_deadlines(&mut out, child, dispute, calendar);
     }
     if child.stage == Stage::Plan {
         let end = plan_end(child.date_of_birth);
@@ -475,6 +484,88 @@ fn phase_transfer(
         ),
         detail,
     );
+}
+
+/// Mediation, the LA's response to an appeal, and carrying out a tribunal's order (DOMAIN.md
+/// "Disputes"). A closed dispute keeps what was done and has nothing open.
+fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &Calendar) {
+    let closed = d.closed.is_some();
+    let done_or_closed = |date: Option<NaiveDate>| match (date, d.closed) {
+        (Some(date), _) => Done::On(date),
+        (None, Some(_)) => Done::Undated,
+        (None, None) => Done::Open,
+    };
+    let after = |days: u64| {
+        d.registered
+            .checked_add_days(Days::new(days))
+            .unwrap_or(d.registered)
+    };
+    match d.kind {
+        DisputeKind::Mediation => out.push(
+            MilestoneName::MediationMeeting,
+            after(30),
+            done_or_closed(d.hearing),
+            false,
+            format!(
+                "mediation requested {} + 30 days to arrange it",
+                human_date(d.registered)
+            ),
+            d.detail.clone(),
+        ),
+        DisputeKind::Appeal => out.push(
+            MilestoneName::AppealResponse,
+            calendar.add_working_days(d.registered, 30),
+            done_or_closed(d.responded),
+            false,
+            format!(
+                "appeal registered {} + 30 working days for the LA's response",
+                human_date(d.registered)
+            ),
+            d.detail.clone(),
+        ),
+    }
+    let (Some(kind), Some(ordered)) = (d.order_kind, d.order_date) else {
+        return;
+    };
+    let by = |days: u64| ordered.checked_add_days(Days::new(days)).unwrap_or(ordered);
+    let order = |what: &str, weeks: u64| {
+        format!(
+            "tribunal order of {} + {weeks} weeks: {what} (Reg 44)",
+            human_date(ordered)
+        )
+    };
+    // The first stage of a two-stage order is met by the record itself.
+    let first_stage = |date: Option<NaiveDate>| match date.filter(|x| *x >= ordered) {
+        Some(date) => Done::On(date),
+        None if closed => Done::Undated,
+        None => done_or_closed(d.complied),
+    };
+    let stages: Vec<(&str, u64, Done)> = match kind {
+        OrderKind::Amend => vec![("amend the plan", 5, done_or_closed(d.complied))],
+        OrderKind::Setting => vec![("change the named setting", 2, done_or_closed(d.complied))],
+        OrderKind::MakePlan => vec![
+            ("issue a draft plan", 5, first_stage(child.draft_date)),
+            ("issue the final plan", 11, done_or_closed(d.complied)),
+        ],
+        OrderKind::Assess => vec![
+            (
+                "tell the family the LA will assess",
+                2,
+                first_stage(child.assess_decision_date),
+            ),
+            ("issue the final plan", 14, done_or_closed(d.complied)),
+        ],
+    };
+    for (what, weeks, done) in stages {
+        out.push(
+            MilestoneName::OrderCompliance,
+            by(weeks * 7),
+            done,
+            false,
+            order(what, weeks),
+            what.to_string(),
+        );
+    }
 }
 
 /// Days an exception lasted, both ends included; 0 if the dates are the wrong way round.

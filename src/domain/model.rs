@@ -308,6 +308,43 @@ pub struct PanelSubmission {
     pub resubmission_of: Option<i64>,
 }
 
+word_enum!(
+    DisputeKind {
+        Mediation => "mediation",
+        Appeal => "appeal",
+    }
+);
+
+word_enum!(
+    /// What a tribunal ordered the LA to do (Reg 44).
+    OrderKind {
+        Amend => "amend",
+        Setting => "setting",
+        MakePlan => "make_plan",
+        Assess => "assess",
+    }
+);
+
+/// A mediation or an appeal to the SEND tribunal, and how far it has gone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dispute {
+    pub id: i64,
+    pub child_id: String,
+    pub kind: DisputeKind,
+    /// Mediation requested, or the appeal registered with the tribunal.
+    pub registered: NaiveDate,
+    /// The mediation meeting, or the tribunal hearing.
+    pub hearing: Option<NaiveDate>,
+    /// The LA's response to the appeal.
+    pub responded: Option<NaiveDate>,
+    pub order_kind: Option<OrderKind>,
+    pub order_date: Option<NaiveDate>,
+    /// The order carried out.
+    pub complied: Option<NaiveDate>,
+    pub closed: Option<NaiveDate>,
+    pub detail: String,
+}
+
 /// A weekly phone-surgery block of an officer's, split into 15-minute call-backs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SurgerySlot {
@@ -343,4 +380,5 @@ pub struct County {
     pub panels: Vec<PanelSubmission>,
     pub slots: Vec<SurgerySlot>,
     pub bookings: Vec<Booking>,
+    pub disputes: Vec<Dispute>,
 }

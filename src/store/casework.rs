@@ -396,3 +396,73 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Records a new mediation or appeal; returns its id.
+    pub fn add_dispute(&mut self, dispute: &crate::domain::Dispute, actor: &str) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO disputes (child_id, kind, registered, detail) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                dispute.child_id,
+                dispute.kind.as_str(),
+                dispute.registered,
+                dispute.detail
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let mut after = dispute.clone();
+        after.id = id;
+        let after = serde_json::to_value(&after).ok();
+        audit::record(
+            &tx,
+            Some(actor),
+            "register_dispute",
+            "dispute",
+            Some(&id.to_string()),
+            None,
+            after.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Saves how far a dispute has gone.
+    pub fn update_dispute(
+        &mut self,
+        before: &crate::domain::Dispute,
+        after: &crate::domain::Dispute,
+        actor: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE disputes SET hearing = ?2, responded = ?3, order_kind = ?4, order_date = ?5, complied = ?6,
+                 closed = ?7, detail = ?8 WHERE id = ?1",
+            params![
+                after.id,
+                after.hearing,
+                after.responded,
+                after.order_kind.map(|k| k.as_str()),
+                after.order_date,
+                after.complied,
+                after.closed,
+                after.detail
+            ],
+        )?;
+        let (b, a) = (
+            serde_json::to_value(before).ok(),
+            serde_json::to_value(after).ok(),
+        );
+        audit::record(
+            &tx,
+            Some(actor),
+            "update_dispute",
+            "dispute",
+            Some(&after.id.to_string()),
+            b.as_ref(),
+            a.as_ref(),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -29,7 +29,9 @@ word_from_sql!(
     ContactKind,
     AbsenceKind,
     PanelQuestion,
-    PanelOutcome
+    PanelOutcome,
+    DisputeKind,
+    OrderKind
 );
 
 fn word<T>(row: &Row, index: usize) -> rusqlite::Result<T>
@@ -180,6 +182,27 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let disputes = conn
+            .prepare(
+                "SELECT id, child_id, kind, registered, hearing, responded, order_kind, order_date, complied, closed, detail
+                 FROM disputes ORDER BY child_id, registered, id",
+            )?
+            .query_map([], |r| {
+                Ok(Dispute {
+                    id: r.get(0)?,
+                    child_id: r.get(1)?,
+                    kind: word(r, 2)?,
+                    registered: r.get(3)?,
+                    hearing: r.get(4)?,
+                    responded: r.get(5)?,
+                    order_kind: optional_word(r, 6)?,
+                    order_date: r.get(7)?,
+                    complied: r.get(8)?,
+                    closed: r.get(9)?,
+                    detail: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(County {
             staff,
             children,
@@ -189,6 +212,7 @@ impl Store {
             panels,
             slots,
             bookings,
+            disputes,
         })
     }
 

@@ -5,7 +5,8 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry moves the schema from version `i` to `i + 1`. Append only: never edit a shipped one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE staff (
     id      TEXT PRIMARY KEY,
     name    TEXT NOT NULL,
@@ -159,7 +160,14 @@ CREATE TABLE audit (
     after      TEXT
 );
 CREATE INDEX audit_entity ON audit(entity, entity_id);
-"#];
+"#,
+    // 2: disputes record the LA's response, compliance with an order, and closing.
+    r#"
+ALTER TABLE disputes ADD COLUMN responded TEXT;
+ALTER TABLE disputes ADD COLUMN complied TEXT;
+ALTER TABLE disputes ADD COLUMN closed TEXT;
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

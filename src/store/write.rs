@@ -183,6 +183,28 @@ impl Store {
                 ])?;
             }
         }
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO disputes (id, child_id, kind, registered, hearing, responded, order_kind, order_date,
+                     complied, closed, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            for d in &county.disputes {
+                insert.execute(params![
+                    d.id,
+                    d.child_id,
+                    d.kind.as_str(),
+                    d.registered,
+                    d.hearing,
+                    d.responded,
+                    d.order_kind.map(|k| k.as_str()),
+                    d.order_date,
+                    d.complied,
+                    d.closed,
+                    d.detail
+                ])?;
+            }
+        }
         let after = json!({
             "staff": county.staff.len(),
             "children": county.children.len(),

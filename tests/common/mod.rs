@@ -199,6 +199,7 @@ pub fn county() -> County {
             query: "When is the review?".into(),
             booked_by: Some("S5".into()),
         }],
+        disputes: vec![],
     }
 }
 
