@@ -22,54 +22,33 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let value = f();
-    println!(
-        "{label:<48} {:>9.1} ms",
-        start.elapsed().as_secs_f64() * 1000.0
-    );
+    println!("{label:<48} {:>9.1} ms", start.elapsed().as_secs_f64() * 1000.0);
     value
 }
 
 fn main() {
-    let children: usize = std::env::var("CASELOAD_BENCH_CHILDREN")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
+    let children: usize = std::env::var("CASELOAD_BENCH_CHILDREN").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
     let dir = tempfile::tempdir().expect("temp dir");
-    let (county, events) = time(
-        &format!("generate {children} children × 50 events"),
-        || caseload::demo::generate(children, 1, today, 50),
-    );
-    let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
-    time(
-        &format!("write {} events in one transaction", events.len()),
-        || {
-            store
-                .replace_all(&county, &events, Some("bench"), today)
-                .expect("write")
-        },
-    );
-    drop(events);
-    let loaded = time("load the county (no history)", || {
-        store.load_county().expect("load")
+    let (county, events) = time(&format!("generate {children} children × 50 events"), || {
+        caseload::demo::generate(children, 1, today, 50)
     });
+    let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
+    time(&format!("write {} events in one transaction", events.len()), || {
+        store.replace_all(&county, &events, Some("bench"), today).expect("write")
+    });
+    drop(events);
+    let loaded = time("load the county (no history)", || store.load_county().expect("load"));
     let config = Config::default();
     let keymap = Keymap::from_config(&config).expect("keys");
     let mut app = time("milestones + rows for every child", || {
         App::new(loaded, today, config, keymap, Calendar::england_and_wales())
     });
-    let manager = app
-        .data
-        .county
-        .staff
-        .iter()
-        .position(|s| s.role == caseload::domain::Role::Manager)
-        .expect("a manager");
+    let manager =
+        app.data.county.staff.iter().position(|s| s.role == caseload::domain::Role::Manager).expect("a manager");
     app.sign_in(manager);
     app.caseload.scope = caseload::app::caseload::Scope::Authority;
-    time("refresh the whole-authority caseload view", || {
-        app.refresh_views()
-    });
+    time("refresh the whole-authority caseload view", || app.refresh_views());
     let theme = Theme::new(ThemeName::Default, false);
     let frames = 200;
     let start = Instant::now();
@@ -82,18 +61,10 @@ fn main() {
         "one key + one 200×60 frame (mean)",
         start.elapsed().as_secs_f64() * 1000.0 / frames as f64
     );
-    handle_key(
-        &mut app,
-        &KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE),
-        &mut store,
-    );
+    handle_key(&mut app, &KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE), &mut store);
     let start = Instant::now();
     for c in "smith".chars() {
-        handle_key(
-            &mut app,
-            &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            &mut store,
-        );
+        handle_key(&mut app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), &mut store);
     }
     println!(
         "{:<48} {:>9.3} ms",

@@ -169,6 +169,9 @@ pub struct StepArgs {
     /// When an exception ended
     #[arg(long, value_parser = parse_date)]
     pub until: Option<NaiveDate>,
+    /// Go ahead with a step that closes a case (ceasing a plan, a decision not to proceed)
+    #[arg(long)]
+    pub confirm: bool,
 }
 
 #[derive(Debug, Args)]
@@ -197,10 +200,7 @@ pub struct RenderArgs {
 pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let bad = || format!("\"{text}\" is not a size like 80x24");
     let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
-    let (w, h): (u16, u16) = (
-        w.trim().parse().map_err(|_| bad())?,
-        h.trim().parse().map_err(|_| bad())?,
-    );
+    let (w, h): (u16, u16) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
     if w == 0 || h == 0 || w > 1000 || h > 1000 {
         return Err(format!("\"{text}\": width and height must be 1-1000"));
     }

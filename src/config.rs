@@ -64,8 +64,7 @@ pub struct Config {
 
 /// Where the config file is looked for when `--config` is not given.
 pub fn default_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "caseload")
-        .map(|dirs| dirs.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("", "", "caseload").map(|dirs| dirs.config_dir().join("config.toml"))
 }
 
 impl Config {
@@ -80,9 +79,7 @@ impl Config {
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => Config::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok(Config::default())
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
             Err(e) => Err(format!("{}: {e}", path.display())),
         }
     }
@@ -100,14 +97,10 @@ impl Config {
             return Err("rules: call_back_days and email_reply_days must be at least 1".into());
         }
         if !(1..=9).contains(&rules.bands) {
-            return Err(
-                "rules: bands must be 1-9 (the interchange format carries bands 1-9)".into(),
-            );
+            return Err("rules: bands must be 1-9 (the interchange format carries bands 1-9)".into());
         }
         if let Some(year) = rules.transfer_years.iter().find(|y| !(0..=14).contains(*y)) {
-            return Err(format!(
-                "rules: transfer year {year} is not a school year 0-14"
-            ));
+            return Err(format!("rules: transfer year {year} is not a school year 0-14"));
         }
         Ok(())
     }

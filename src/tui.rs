@@ -34,9 +34,7 @@ pub fn open_demo(ctx: &Context) -> Result<i32> {
 
 /// Builds the state for `ctx` and signs the person in (or opens the who-am-I picker).
 pub fn prepare(ctx: &Context, store: &Store, sign_in: SignIn) -> Result<App> {
-    let county = store
-        .load_county()
-        .map_err(|e| eyre!("cannot read the database: {e}"))?;
+    let county = store.load_county().map_err(|e| eyre!("cannot read the database: {e}"))?;
     if county.staff.is_empty() {
         return Err(eyre!(
             "the database {} holds no staff yet: import a county with `caseload import DIR`, or try `caseload demo`",
@@ -44,19 +42,12 @@ pub fn prepare(ctx: &Context, store: &Store, sign_in: SignIn) -> Result<App> {
         ));
     }
     let keymap = Keymap::from_config(&ctx.config).map_err(|e| eyre!("bad configuration: {e}"))?;
-    let mut app = App::new(
-        county,
-        ctx.today,
-        ctx.config.clone(),
-        keymap,
-        ctx.calendar.clone(),
-    );
+    let mut app = App::new(county, ctx.today, ctx.config.clone(), keymap, ctx.calendar.clone());
     app.now = ctx.now;
     match &ctx.as_staff {
         Some(id) => {
-            let index = app
-                .find_staff(id)
-                .ok_or_else(|| eyre!("--as {id}: no member of staff has that id or login"))?;
+            let index =
+                app.find_staff(id).ok_or_else(|| eyre!("--as {id}: no member of staff has that id or login"))?;
             app.sign_in(index);
         }
         None => match os_login().and_then(|login| app.find_staff(&login)) {
@@ -90,12 +81,7 @@ fn run(ctx: &Context, sign_in: SignIn) -> Result<i32> {
 /// How often an idle interface checks whether someone else changed the database.
 const CHANGE_CHECK: Duration = Duration::from_secs(2);
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    theme: &Theme,
-    store: &mut Store,
-) -> Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, store: &mut Store) -> Result<()> {
     let mut seen_version = store.data_version().ok();
     let mut redraw = true;
     loop {
@@ -167,22 +153,11 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 }
 
 /// `caseload render`: prints one pane for `ctx` without a terminal.
-pub fn render_command(
-    ctx: &Context,
-    pane: Pane,
-    width: u16,
-    height: u16,
-    child: Option<&str>,
-) -> Result<i32> {
+pub fn render_command(ctx: &Context, pane: Pane, width: u16, height: u16, child: Option<&str>) -> Result<i32> {
     let store = ctx.open_store()?;
     let mut app = prepare(ctx, &store, SignIn::Strict)?;
     if let Some(id) = child {
-        let index = app
-            .data
-            .child_index
-            .get(id)
-            .copied()
-            .ok_or_else(|| eyre!("--child {id}: no such child"))?;
+        let index = app.data.child_index.get(id).copied().ok_or_else(|| eyre!("--child {id}: no such child"))?;
         app.focus_child = Some(index);
         if let Some(position) = app.caseload.visible.iter().position(|&i| i == index) {
             app.caseload.select(position);

@@ -15,14 +15,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn store_at(path: &std::path::Path) -> Store {
     let mut store = Store::open(path).expect("open");
-    store
-        .replace_all(
-            &common::county(),
-            &common::events(),
-            Some("test"),
-            day(TODAY),
-        )
-        .expect("seed");
+    store.replace_all(&common::county(), &common::events(), Some("test"), day(TODAY)).expect("seed");
     store
 }
 
@@ -30,42 +23,17 @@ fn save(store: &mut Store, entry: Entry) -> Result<String, RecordError> {
     let county = store.load_county().expect("load");
     let calendar = Calendar::england_and_wales();
     let rules = RulesConfig::default();
-    record(
-        store,
-        &county,
-        &entry,
-        "S1",
-        &Rules {
-            now: None,
-            today: day(TODAY),
-            calendar: &calendar,
-            rules: &rules,
-        },
-    )
+    record(store, &county, &entry, "S1", &Rules { now: None, today: day(TODAY), calendar: &calendar, rules: &rules })
 }
 
 fn step(kind: StepKind, date: &str, detail: &str) -> StepEntry {
-    StepEntry {
-        kind,
-        date: day(date),
-        until: None,
-        detail: detail.into(),
-    }
+    StepEntry { kind, date: day(date), until: None, detail: detail.into() }
 }
 
 fn milestone(store: &Store, child: &str, name: MilestoneName) -> Option<Milestone> {
     let county = store.load_county().expect("load");
-    let ms = county_milestones(
-        &county,
-        day(TODAY),
-        &Calendar::england_and_wales(),
-        &RulesConfig::default(),
-    );
-    let index = county
-        .children
-        .iter()
-        .position(|c| c.id == child)
-        .expect("child");
+    let ms = county_milestones(&county, day(TODAY), &Calendar::england_and_wales(), &RulesConfig::default());
+    let index = county.children.iter().position(|c| c.id == child).expect("child");
     ms[index].iter().find(|m| m.name == name).cloned()
 }
 
@@ -96,19 +64,13 @@ fn a_phone_message_opens_a_call_back_that_survives_a_restart() {
 
     let store = Store::open(&path).expect("reopen");
     let call = milestone(&store, "C3", MilestoneName::CallBack).expect("a call-back");
-    assert_eq!(
-        (call.due, call.status),
-        (day("2026-11-25"), Status::DueSoon)
-    );
+    assert_eq!((call.due, call.status), (day("2026-11-25"), Status::DueSoon));
     assert_eq!(call.detail, "Dad asked about the review");
     let history = store.events_for_child("C3").expect("history");
     assert_eq!(history[0].summary, "Dad asked about the review");
     assert_eq!(history[0].kind, EventKind::Call);
     let audit = store.audit_rows(1).expect("audit");
-    assert_eq!(
-        (audit[0].action.as_str(), audit[0].staff_id.as_deref()),
-        ("record_contact", Some("S1"))
-    );
+    assert_eq!((audit[0].action.as_str(), audit[0].staff_id.as_deref()), ("record_contact", Some("S1")));
 }
 
 #[test]
@@ -116,66 +78,18 @@ fn contacts_are_answered_or_given_a_date() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     // Contact 1 (fixture): C4's phone message of 20 Nov.
-    let (field, message) = invalid(save(
-        &mut store,
-        Entry::Promise {
-            contact_id: 1,
-            date: day("2026-11-23"),
-        },
-    ));
+    let (field, message) = invalid(save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-23") }));
     assert_eq!(field, "date");
     assert!(message.contains("after today"), "{message}");
-    save(
-        &mut store,
-        Entry::Promise {
-            contact_id: 1,
-            date: day("2026-11-30"),
-        },
-    )
-    .expect("promised");
-    assert_eq!(
-        milestone(&store, "C4", MilestoneName::CallBack)
-            .expect("open")
-            .due,
-        day("2026-11-30")
-    );
-    let (field, _) = invalid(save(
-        &mut store,
-        Entry::Answer {
-            contact_id: 1,
-            date: day("2026-11-19"),
-        },
-    ));
+    save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-30") }).expect("promised");
+    assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("open").due, day("2026-11-30"));
+    let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-19") }));
     assert_eq!(field, "date", "before it was received");
-    save(
-        &mut store,
-        Entry::Answer {
-            contact_id: 1,
-            date: day("2026-11-23"),
-        },
-    )
-    .expect("answered");
-    assert_eq!(
-        milestone(&store, "C4", MilestoneName::CallBack)
-            .expect("kept")
-            .status,
-        Status::Done
-    );
-    let (field, _) = invalid(save(
-        &mut store,
-        Entry::Answer {
-            contact_id: 1,
-            date: day("2026-11-23"),
-        },
-    ));
+    save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-23") }).expect("answered");
+    assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("kept").status, Status::Done);
+    let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-23") }));
     assert_eq!(field, "contact", "already answered");
-    let (field, _) = invalid(save(
-        &mut store,
-        Entry::Answer {
-            contact_id: 99,
-            date: day("2026-11-23"),
-        },
-    ));
+    let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 99, date: day("2026-11-23") }));
     assert_eq!(field, "contact");
 }
 
@@ -194,45 +108,17 @@ fn bad_entries_change_nothing() {
         date: day(date),
         summary: summary.into(),
     };
-    assert_eq!(
-        invalid(save(&mut store, contact("2026-11-24", "x"))).0,
-        "date",
-        "future"
-    );
-    assert_eq!(
-        invalid(save(&mut store, contact("2010-01-01", "x"))).0,
-        "date",
-        "before birth"
-    );
-    assert_eq!(
-        invalid(save(&mut store, contact("2026-11-23", "  "))).0,
-        "summary"
-    );
-    let unknown = Entry::Contact {
-        child_id: "C99".into(),
-        entry: ContactEntry::Note,
-        date: day(TODAY),
-        summary: "x".into(),
-    };
+    assert_eq!(invalid(save(&mut store, contact("2026-11-24", "x"))).0, "date", "future");
+    assert_eq!(invalid(save(&mut store, contact("2010-01-01", "x"))).0, "date", "before birth");
+    assert_eq!(invalid(save(&mut store, contact("2026-11-23", "  "))).0, "summary");
+    let unknown =
+        Entry::Contact { child_id: "C99".into(), entry: ContactEntry::Note, date: day(TODAY), summary: "x".into() };
     assert_eq!(invalid(save(&mut store, unknown)).0, "child");
-    let early = Entry::Step {
-        child_id: "C1".into(),
-        step: step(StepKind::AssessDecision, "2026-08-01", "agreed"),
-    };
-    assert_eq!(
-        invalid(save(&mut store, early)).0,
-        "date",
-        "before the request"
-    );
-    let wrong_stage = Entry::Step {
-        child_id: "C1".into(),
-        step: step(StepKind::FinalIssued, TODAY, ""),
-    };
+    let early = Entry::Step { child_id: "C1".into(), step: step(StepKind::AssessDecision, "2026-08-01", "agreed") };
+    assert_eq!(invalid(save(&mut store, early)).0, "date", "before the request");
+    let wrong_stage = Entry::Step { child_id: "C1".into(), step: step(StepKind::FinalIssued, TODAY, "") };
     assert_eq!(invalid(save(&mut store, wrong_stage)).0, "step");
-    let no_detail = Entry::Step {
-        child_id: "C1".into(),
-        step: step(StepKind::AssessDecision, TODAY, "maybe"),
-    };
+    let no_detail = Entry::Step { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "maybe") };
     assert_eq!(invalid(save(&mut store, no_detail)).0, "detail");
     let after = (
         store.event_count().expect("count"),
@@ -249,67 +135,22 @@ fn bad_entries_change_nothing() {
 fn a_request_goes_all_the_way_to_a_final_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
-    let child = |store: &Store| {
-        store
-            .load_county()
-            .expect("load")
-            .children
-            .into_iter()
-            .find(|c| c.id == "C1")
-            .expect("C1")
-    };
+    let child =
+        |store: &Store| store.load_county().expect("load").children.into_iter().find(|c| c.id == "C1").expect("C1");
     let go = |store: &mut Store, kind, date: &str, detail: &str| {
-        save(
-            store,
-            Entry::Step {
-                child_id: "C1".into(),
-                step: step(kind, date, detail),
-            },
-        )
+        save(store, Entry::Step { child_id: "C1".into(), step: step(kind, date, detail) })
     };
-    assert_eq!(
-        milestone(&store, "C1", MilestoneName::AssessDecision)
-            .expect("open")
-            .status,
-        Status::Overdue
-    );
+    assert_eq!(milestone(&store, "C1", MilestoneName::AssessDecision).expect("open").status, Status::Overdue);
     go(&mut store, StepKind::AssessDecision, "2026-10-05", "agreed").expect("decided");
     assert_eq!(child(&store).stage, Stage::Assessment);
-    assert_eq!(
-        milestone(&store, "C1", MilestoneName::AssessDecision)
-            .expect("kept")
-            .done,
-        Some(day("2026-10-05"))
-    );
-    go(
-        &mut store,
-        StepKind::AdviceRequested,
-        "2026-10-06",
-        "educational_psychologist",
-    )
-    .expect("asked");
+    assert_eq!(milestone(&store, "C1", MilestoneName::AssessDecision).expect("kept").done, Some(day("2026-10-05")));
+    go(&mut store, StepKind::AdviceRequested, "2026-10-06", "educational_psychologist").expect("asked");
     let advice = milestone(&store, "C1", MilestoneName::AdviceDue).expect("advice due");
     assert_eq!(advice.due, day("2026-11-17"));
-    let (field, _) = invalid(go(
-        &mut store,
-        StepKind::AdviceReceived,
-        "2026-11-01",
-        "health",
-    ));
+    let (field, _) = invalid(go(&mut store, StepKind::AdviceReceived, "2026-11-01", "health"));
     assert_eq!(field, "detail", "health advice was never requested");
-    go(
-        &mut store,
-        StepKind::AdviceReceived,
-        "2026-11-10",
-        "educational_psychologist",
-    )
-    .expect("received");
-    assert_eq!(
-        milestone(&store, "C1", MilestoneName::AdviceDue)
-            .expect("kept")
-            .status,
-        Status::Done
-    );
+    go(&mut store, StepKind::AdviceReceived, "2026-11-10", "educational_psychologist").expect("received");
+    assert_eq!(milestone(&store, "C1", MilestoneName::AdviceDue).expect("kept").status, Status::Done);
     go(&mut store, StepKind::DraftSent, "2026-11-16", "").expect("draft");
     assert_eq!(child(&store).stage, Stage::Draft);
     // Reg 13(1): not before the 15 days are over (16 Nov is day 1, 30 Nov the last).
@@ -324,25 +165,13 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
         rules: &RulesConfig::default(),
     };
     let county = store.load_county().expect("load");
-    let entry = Entry::Step {
-        child_id: "C1".into(),
-        step: step(StepKind::FinalIssued, "2026-12-01", ""),
-    };
+    let entry = Entry::Step { child_id: "C1".into(), step: step(StepKind::FinalIssued, "2026-12-01", "") };
     record(&mut store, &county, &entry, "S1", &later).expect("final plan");
     let c1 = child(&store);
-    assert_eq!(
-        (c1.stage, c1.plan_date),
-        (Stage::Plan, Some(day("2026-12-01")))
-    );
+    assert_eq!((c1.stage, c1.plan_date), (Stage::Plan, Some(day("2026-12-01"))));
     let audit = store.audit_rows(1).expect("audit");
-    assert_eq!(
-        audit[0].before.as_ref().and_then(|b| b["stage"].as_str()),
-        Some("draft")
-    );
-    assert_eq!(
-        audit[0].after.as_ref().and_then(|a| a["stage"].as_str()),
-        Some("plan")
-    );
+    assert_eq!(audit[0].before.as_ref().and_then(|b| b["stage"].as_str()), Some("draft"));
+    assert_eq!(audit[0].after.as_ref().and_then(|a| a["stage"].as_str()), Some("plan"));
 }
 
 #[test]
@@ -350,78 +179,25 @@ fn an_annual_review_through_amendment_and_a_plan_ceased() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let go = |store: &mut Store, kind, date: &str, detail: &str| {
-        save(
-            store,
-            Entry::Step {
-                child_id: "C2".into(),
-                step: step(kind, date, detail),
-            },
-        )
+        save(store, Entry::Step { child_id: "C2".into(), step: step(kind, date, detail) })
     };
-    assert_eq!(
-        invalid(go(&mut store, StepKind::AmendedIssued, "2026-11-20", "")).0,
-        "step",
-        "no proposals yet"
-    );
-    assert_eq!(
-        invalid(go(&mut store, StepKind::ReviewMeeting, "2025-09-01", "")).0,
-        "date",
-        "before the last review"
-    );
+    assert_eq!(invalid(go(&mut store, StepKind::AmendedIssued, "2026-11-20", "")).0, "step", "no proposals yet");
+    assert_eq!(invalid(go(&mut store, StepKind::ReviewMeeting, "2025-09-01", "")).0, "date", "before the last review");
     go(&mut store, StepKind::ReviewMeeting, "2026-11-02", "").expect("meeting");
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::ReviewDecision)
-            .expect("open")
-            .due,
-        day("2026-11-30")
-    );
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::AnnualReview)
-            .expect("next")
-            .due,
-        day("2027-11-02")
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::ReviewDecision).expect("open").due, day("2026-11-30"));
+    assert_eq!(milestone(&store, "C2", MilestoneName::AnnualReview).expect("next").due, day("2027-11-02"));
     go(&mut store, StepKind::ReviewReport, "2026-11-10", "").expect("report");
     go(&mut store, StepKind::ReviewDecision, "2026-11-20", "amend").expect("decision");
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::AnnualReview)
-            .expect("next")
-            .due,
-        day("2027-11-20")
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::AnnualReview).expect("next").due, day("2027-11-20"));
     go(&mut store, StepKind::AmendmentsProposed, "2026-11-20", "").expect("proposed");
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::AmendedPlan)
-            .expect("open")
-            .due,
-        day("2027-01-15")
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::AmendedPlan).expect("open").due, day("2027-01-15"));
     go(&mut store, StepKind::AmendedIssued, "2026-11-23", "").expect("amended");
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::AmendedPlan)
-            .expect("kept")
-            .status,
-        Status::Done
-    );
-    assert_eq!(
-        invalid(go(&mut store, StepKind::Ceased, TODAY, "12")).0,
-        "detail",
-        "SEN2 reasons are 1-9"
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::AmendedPlan).expect("kept").status, Status::Done);
+    assert_eq!(invalid(go(&mut store, StepKind::Ceased, TODAY, "12")).0, "detail", "SEN2 reasons are 1-9");
     go(&mut store, StepKind::Ceased, TODAY, "3").expect("ceased");
     let county = store.load_county().expect("load");
-    assert_eq!(
-        county
-            .children
-            .iter()
-            .find(|c| c.id == "C2")
-            .map(|c| c.stage),
-        Some(Stage::Ceased)
-    );
-    assert!(
-        milestone(&store, "C2", MilestoneName::AnnualReview).is_none(),
-        "nothing open once ceased"
-    );
+    assert_eq!(county.children.iter().find(|c| c.id == "C2").map(|c| c.stage), Some(Stage::Ceased));
+    assert!(milestone(&store, "C2", MilestoneName::AnnualReview).is_none(), "nothing open once ceased");
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -442,20 +218,13 @@ fn the_contact_form_saves_and_every_pane_sees_it() {
     app.refresh_views();
     // Select Zoë (C3), whose next milestone is months away.
     let zoe = app.data.child_index["C3"];
-    let position = app
-        .caseload
-        .visible
-        .iter()
-        .position(|&i| i == zoe)
-        .expect("in the caseload");
+    let position = app.caseload.visible.iter().position(|&i| i == zoe).expect("in the caseload");
     app.caseload.select(position);
     handle_key(&mut app, &key(KeyCode::Char('c')), &mut store);
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
     // Enter with no summary: refused, the form stays, the error names the field.
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
-    let Some(Overlay::Form(form)) = &app.overlay else {
-        panic!("the form stays open")
-    };
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("the form stays open") };
     assert_eq!(form.error.as_ref().map(|e| e.field), Some("summary"));
     for c in "Mum rang about transport".chars() {
         handle_key(&mut app, &key(KeyCode::Char(c)), &mut store);
@@ -464,15 +233,8 @@ fn the_contact_form_saves_and_every_pane_sees_it() {
     assert!(app.overlay.is_none(), "saved and closed");
     let zoe = app.data.child_index["C3"];
     let next = app.data.rows[zoe].next.as_ref().expect("a next milestone");
-    assert_eq!(
-        (next.name, next.due),
-        (MilestoneName::CallBack, day("2026-11-25"))
-    );
-    assert!(
-        app.message
-            .as_ref()
-            .is_some_and(|(text, _)| text.contains("call back by Wed 25 Nov 2026"))
-    );
+    assert_eq!((next.name, next.due), (MilestoneName::CallBack, day("2026-11-25")));
+    assert!(app.message.as_ref().is_some_and(|(text, _)| text.contains("call back by Wed 25 Nov 2026")));
     // A business-support member may record contacts but not statutory steps.
     let mut admin = common::app_as("S5");
     handle_key(&mut admin, &key(KeyCode::Char('t')), &mut store);
@@ -495,27 +257,11 @@ fn panels_submission_decision_and_resubmission() {
             },
         )
     };
-    assert_eq!(
-        invalid(decide(&mut store, None, "", Some(("2026-11-18", "letter")))).0,
-        "sent",
-        "before the panel met"
-    );
-    assert_eq!(
-        invalid(decide(&mut store, None, "", Some(("2026-11-20", " ")))).0,
-        "how"
-    );
+    assert_eq!(invalid(decide(&mut store, None, "", Some(("2026-11-18", "letter")))).0, "sent", "before the panel met");
+    assert_eq!(invalid(decide(&mut store, None, "", Some(("2026-11-20", " ")))).0, "how");
     decide(&mut store, None, "", Some(("2026-11-20", "letter"))).expect("sent");
-    let panel = store
-        .load_county()
-        .expect("load")
-        .panels
-        .into_iter()
-        .find(|p| p.id == 2)
-        .expect("case 2");
-    assert_eq!(
-        (panel.decision_sent, panel.sent_how.as_str()),
-        (Some(day("2026-11-20")), "letter")
-    );
+    let panel = store.load_county().expect("load").panels.into_iter().find(|p| p.id == 2).expect("case 2");
+    assert_eq!((panel.decision_sent, panel.sent_how.as_str()), (Some(day("2026-11-20")), "letter"));
     assert_eq!(panel.outcome, Some(PanelOutcome::Deferred), "unchanged");
 
     // Case 1 (C1, 26 Nov) has not met yet.
@@ -534,28 +280,13 @@ fn panels_submission_decision_and_resubmission() {
         question: PanelQuestion::Band,
         papers: papers.into(),
     };
-    assert_eq!(
-        invalid(save(&mut store, submit("2026-11-19", "EP advice"))).0,
-        "panel date",
-        "passed"
-    );
-    assert_eq!(
-        invalid(save(&mut store, submit("2026-12-03", ""))).0,
-        "papers"
-    );
+    assert_eq!(invalid(save(&mut store, submit("2026-11-19", "EP advice"))).0, "panel date", "passed");
+    assert_eq!(invalid(save(&mut store, submit("2026-12-03", ""))).0, "papers");
     save(&mut store, submit("2026-12-03", "Updated EP advice")).expect("resubmitted");
     let county = store.load_county().expect("load");
-    let new = county
-        .panels
-        .iter()
-        .find(|p| p.child_id == "C2" && p.panel_date == day("2026-12-03"))
-        .expect("new case");
+    let new = county.panels.iter().find(|p| p.child_id == "C2" && p.panel_date == day("2026-12-03")).expect("new case");
     assert_eq!(new.resubmission_of, Some(2));
-    assert_eq!(
-        invalid(save(&mut store, submit("2026-12-03", "again"))).0,
-        "panel date",
-        "already submitted"
-    );
+    assert_eq!(invalid(save(&mut store, submit("2026-12-03", "again"))).0, "panel date", "already submitted");
     let audit = store.audit_rows(3).expect("audit");
     assert_eq!(audit[0].action, "submit_to_panel");
     assert_eq!(audit[1].action, "panel_decision");
@@ -571,14 +302,8 @@ fn the_panel_form_records_a_decision_from_the_queue() {
     handle_key(&mut app, &key(KeyCode::Up), &mut store);
     handle_key(&mut app, &key(KeyCode::Up), &mut store);
     handle_key(&mut app, &key(KeyCode::Char('p')), &mut store);
-    let Some(Overlay::Form(form)) = &app.overlay else {
-        panic!("a form opens")
-    };
-    assert!(
-        form.title.starts_with("Panel decision · Logan Wright"),
-        "{}",
-        form.title
-    );
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form opens") };
+    assert!(form.title.starts_with("Panel decision · Logan Wright"), "{}", form.title);
     // Sent: type today's date, how: letter.
     handle_key(&mut app, &key(KeyCode::Tab), &mut store);
     handle_key(&mut app, &key(KeyCode::Tab), &mut store);
@@ -589,17 +314,8 @@ fn the_panel_form_records_a_decision_from_the_queue() {
     handle_key(&mut app, &key(KeyCode::Right), &mut store);
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert!(app.overlay.is_none(), "saved: {:?}", app.message);
-    let panel = app
-        .data
-        .county
-        .panels
-        .iter()
-        .find(|p| p.id == 2)
-        .expect("case 2");
-    assert_eq!(
-        (panel.decision_sent, panel.sent_how.as_str()),
-        (Some(day("2026-11-23")), "letter")
-    );
+    let panel = app.data.county.panels.iter().find(|p| p.id == 2).expect("case 2");
+    assert_eq!((panel.decision_sent, panel.sent_how.as_str()), (Some(day("2026-11-23")), "letter"));
 }
 
 #[test]
@@ -607,12 +323,7 @@ fn details_and_band_changes_keep_their_history() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let county = store.load_county().expect("load");
-    let zoe = county
-        .children
-        .iter()
-        .find(|c| c.id == "C3")
-        .expect("C3")
-        .clone();
+    let zoe = county.children.iter().find(|c| c.id == "C3").expect("C3").clone();
     let change = |band: Option<u8>, year: Option<i32>| Entry::Details {
         child_id: "C3".into(),
         details: DetailsEntry {
@@ -624,43 +335,17 @@ fn details_and_band_changes_keep_their_history() {
         },
     };
     assert_eq!(invalid(save(&mut store, change(Some(10), None))).0, "band");
-    assert_eq!(
-        invalid(save(&mut store, change(zoe.band, None))).0,
-        "details",
-        "nothing changed"
-    );
-    assert_eq!(
-        invalid(save(&mut store, change(zoe.band, Some(20)))).0,
-        "year group"
-    );
+    assert_eq!(invalid(save(&mut store, change(zoe.band, None))).0, "details", "nothing changed");
+    assert_eq!(invalid(save(&mut store, change(zoe.band, Some(20)))).0, "year group");
     let done = save(&mut store, change(Some(5), Some(5))).expect("saved");
-    assert!(
-        done.contains("band 3 → 5") && done.contains("Year 5"),
-        "{done}"
-    );
-    let after = store
-        .load_county()
-        .expect("load")
-        .children
-        .into_iter()
-        .find(|c| c.id == "C3")
-        .expect("C3");
+    assert!(done.contains("band 3 → 5") && done.contains("Year 5"), "{done}");
+    let after = store.load_county().expect("load").children.into_iter().find(|c| c.id == "C3").expect("C3");
     assert_eq!((after.band, after.year_group_override), (Some(5), Some(5)));
-    assert!(
-        store.events_for_child("C3").expect("history")[0]
-            .summary
-            .starts_with("Details changed: band 3 → 5")
-    );
+    assert!(store.events_for_child("C3").expect("history")[0].summary.starts_with("Details changed: band 3 → 5"));
     let audit = &store.audit_rows(1).expect("audit")[0];
     assert_eq!(audit.action, "edit_details");
-    assert_eq!(
-        audit.before.as_ref().map(|b| b["band"].clone()),
-        Some(serde_json::json!(3))
-    );
-    assert_eq!(
-        audit.after.as_ref().map(|a| a["band"].clone()),
-        Some(serde_json::json!(5))
-    );
+    assert_eq!(audit.before.as_ref().map(|b| b["band"].clone()), Some(serde_json::json!(3)));
+    assert_eq!(audit.after.as_ref().map(|a| a["band"].clone()), Some(serde_json::json!(5)));
     // Taught a year behind: the phase transfer moves a year later (Year 6 → 7 becomes 2028).
     let transfer = milestone(&store, "C3", MilestoneName::PhaseTransfer).expect("transfer");
     assert_eq!(transfer.due, day("2028-02-15"));
@@ -680,57 +365,25 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
         query: "Transport to school".into(),
     };
     // Fixture: S1's surgery is Mondays 14:00-15:00; 14:15 today is booked.
+    assert_eq!(invalid(save(&mut store, book(TODAY, time(14, 15), "07700 900555"))).0, "time", "double booking");
+    assert_eq!(invalid(save(&mut store, book("2026-11-16", time(14, 0), "07700 900555"))).0, "time", "in the past");
     assert_eq!(
-        invalid(save(&mut store, book(TODAY, time(14, 15), "07700 900555"))).0,
-        "time",
-        "double booking"
-    );
-    assert_eq!(
-        invalid(save(
-            &mut store,
-            book("2026-11-16", time(14, 0), "07700 900555")
-        ))
-        .0,
-        "time",
-        "in the past"
-    );
-    assert_eq!(
-        invalid(save(
-            &mut store,
-            book("2026-11-24", time(14, 0), "07700 900555")
-        ))
-        .0,
+        invalid(save(&mut store, book("2026-11-24", time(14, 0), "07700 900555"))).0,
         "date",
         "no surgery on Tuesdays"
     );
-    assert_eq!(
-        invalid(save(&mut store, book(TODAY, time(14, 30), "123"))).0,
-        "number"
-    );
+    assert_eq!(invalid(save(&mut store, book(TODAY, time(14, 30), "123"))).0, "number");
     let done = save(&mut store, book(TODAY, time(14, 30), "07700 900555")).expect("booked");
     assert!(done.contains("Mon 23 Nov 2026 at 14:30"), "{done}");
     // The time of day counts when it is known: at 14:40, 14:45 is the only one left.
     let county = store.load_county().expect("load");
     let calendar = Calendar::england_and_wales();
     let rules = RulesConfig::default();
-    let at = Rules {
-        today: day(TODAY),
-        now: Some(time(14, 40)),
-        calendar: &calendar,
-        rules: &rules,
-    };
-    let late = record(
-        &mut store,
-        &county,
-        &book(TODAY, time(14, 0), "07700 900555"),
-        "S5",
-        &at,
-    );
+    let at = Rules { today: day(TODAY), now: Some(time(14, 40)), calendar: &calendar, rules: &rules };
+    let late = record(&mut store, &county, &book(TODAY, time(14, 0), "07700 900555"), "S5", &at);
     assert_eq!(invalid(late).0, "time");
     // An officer away that day cannot take call-backs (S2 is away 23-25 Nov).
-    store
-        .set_surgeries("S2", &[(2, time(10, 0), 60)], "S3")
-        .expect("surgeries");
+    store.set_surgeries("S2", &[(2, time(10, 0), 60)], "S3").expect("surgeries");
     let away = Entry::Book {
         officer_id: "S2".into(),
         date: day("2026-11-24"),
@@ -742,10 +395,7 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
     let (field, message) = invalid(save(&mut store, away));
     assert_eq!(field, "date");
     assert!(message.contains("S3 is covering"), "{message}");
-    assert_eq!(
-        store.audit_rows(1).expect("audit")[0].action,
-        "set_surgeries"
-    );
+    assert_eq!(store.audit_rows(1).expect("audit")[0].action, "set_surgeries");
 }
 
 #[test]
@@ -756,20 +406,13 @@ fn the_booking_form_offers_the_next_free_call_back() {
     app.focus_child = Some(app.data.child_index["C3"]);
     handle_key(&mut app, &key(KeyCode::Char('2')), &mut store);
     handle_key(&mut app, &key(KeyCode::Char('b')), &mut store);
-    let Some(Overlay::Form(form)) = &app.overlay else {
-        panic!("a form opens")
-    };
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form opens") };
     let value = |key: &str| match form.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
-        Some(
-            caseload::app::form::FieldKind::Date(text) | caseload::app::form::FieldKind::Text(text),
-        ) => text.clone(),
+        Some(caseload::app::form::FieldKind::Date(text) | caseload::app::form::FieldKind::Text(text)) => text.clone(),
         _ => String::new(),
     };
     // Under --today the clock is not read: 14:00 today is the first free call-back.
-    assert_eq!(
-        (value("date"), value("time")),
-        ("2026-11-23".to_string(), "14:00".to_string())
-    );
+    assert_eq!((value("date"), value("time")), ("2026-11-23".to_string(), "14:00".to_string()));
     for _ in 0..3 {
         handle_key(&mut app, &key(KeyCode::Tab), &mut store);
     }
@@ -793,12 +436,8 @@ fn the_booking_form_offers_the_next_free_call_back() {
         &theo.config.rules,
     );
     theo.refresh_views();
-    let booked = theo
-        .surgery
-        .lines
-        .iter()
-        .filter(|l| matches!(l, caseload::app::queues::SurgeryLine::Booking(_)))
-        .count();
+    let booked =
+        theo.surgery.lines.iter().filter(|l| matches!(l, caseload::app::queues::SurgeryLine::Booking(_))).count();
     assert_eq!(booked, 2);
 }
 
@@ -812,73 +451,33 @@ fn appeals_run_from_registration_to_a_complied_order() {
         date: day(date),
         detail: "section I".into(),
     };
-    assert_eq!(
-        invalid(save(&mut store, new(DisputeKind::Appeal, "2026-11-24"))).0,
-        "date",
-        "future"
-    );
+    assert_eq!(invalid(save(&mut store, new(DisputeKind::Appeal, "2026-11-24"))).0, "date", "future");
     save(&mut store, new(DisputeKind::Appeal, "2026-10-01")).expect("registered");
-    assert_eq!(
-        invalid(save(&mut store, new(DisputeKind::Appeal, "2026-10-02"))).0,
-        "kind",
-        "one open appeal"
-    );
+    assert_eq!(invalid(save(&mut store, new(DisputeKind::Appeal, "2026-10-02"))).0, "kind", "one open appeal");
     // 30 working days from Thu 1 Oct 2026: Thu 12 Nov.
     let response = milestone(&store, "C2", MilestoneName::AppealResponse).expect("response due");
-    assert_eq!(
-        (response.due, response.status),
-        (day("2026-11-12"), Status::Overdue)
-    );
+    assert_eq!((response.due, response.status), (day("2026-11-12"), Status::Overdue));
     let current = || store_dispute(&dir.path().join("county.db"));
     let mut d = current();
     d.responded = Some(day("2026-11-10"));
     d.order_kind = Some(OrderKind::Amend);
     d.order_date = Some(day("2026-11-20"));
     d.complied = Some(day("2026-11-19"));
-    assert_eq!(
-        invalid(save(&mut store, Entry::Dispute { dispute: d.clone() })).0,
-        "complied",
-        "before the order"
-    );
+    assert_eq!(invalid(save(&mut store, Entry::Dispute { dispute: d.clone() })).0, "complied", "before the order");
     d.complied = None;
     save(&mut store, Entry::Dispute { dispute: d.clone() }).expect("updated");
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::AppealResponse)
-            .expect("kept")
-            .status,
-        Status::Done
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::AppealResponse).expect("kept").status, Status::Done);
     // Reg 44: amend the plan within 5 weeks of the order.
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::OrderCompliance)
-            .expect("order")
-            .due,
-        day("2026-12-25")
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("order").due, day("2026-12-25"));
     d.complied = Some(day("2026-11-23"));
     d.closed = Some(day("2026-11-23"));
     save(&mut store, Entry::Dispute { dispute: d }).expect("closed");
-    assert_eq!(
-        milestone(&store, "C2", MilestoneName::OrderCompliance)
-            .expect("kept")
-            .status,
-        Status::Done
-    );
-    assert_eq!(
-        store.audit_rows(1).expect("audit")[0].action,
-        "update_dispute"
-    );
+    assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("kept").status, Status::Done);
+    assert_eq!(store.audit_rows(1).expect("audit")[0].action, "update_dispute");
 }
 
 fn store_dispute(path: &std::path::Path) -> Dispute {
-    Store::open(path)
-        .expect("open")
-        .load_county()
-        .expect("load")
-        .disputes
-        .into_iter()
-        .next()
-        .expect("a dispute")
+    Store::open(path).expect("open").load_county().expect("load").disputes.into_iter().next().expect("a dispute")
 }
 
 #[test]
@@ -886,9 +485,7 @@ fn a_version_1_database_is_migrated_in_place() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
         let mut store = Store::open(&dir.path().join("fresh.db")).expect("fresh");
-        store
-            .replace_all(&common::county(), &[], None, day(TODAY))
-            .expect("seed");
+        store.replace_all(&common::county(), &[], None, day(TODAY)).expect("seed");
     }
     // Roll a fresh database back to version 1 by dropping the columns version 2 added.
     let fresh = dir.path().join("fresh.db");
@@ -910,4 +507,49 @@ fn a_version_1_database_is_migrated_in_place() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
     assert_eq!(version, caseload::store::schema::SCHEMA_VERSION);
+}
+
+#[test]
+fn ceasing_a_plan_asks_for_confirmation_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    let logan = app.data.child_index["C2"];
+    let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
+    // Step: cycle to "ceased" (the last step for a plan); detail reason 1 is preselected.
+    handle_key(&mut app, &key(KeyCode::Left), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("still open") };
+    assert!(form.confirm.as_ref().is_some_and(|w| w.contains("ceases Logan Wright's plan")), "{:?}", form.confirm);
+    assert_eq!(
+        store.load_county().expect("load").children.iter().find(|c| c.id == "C2").map(|c| c.stage),
+        Some(Stage::Plan)
+    );
+    // Any other key withdraws it; Enter twice saves.
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    assert_eq!(
+        store.load_county().expect("load").children.iter().find(|c| c.id == "C2").map(|c| c.stage),
+        Some(Stage::Ceased)
+    );
+
+    // The command line needs --confirm.
+    let bin = env!("CARGO_BIN_EXE_caseload");
+    let db = dir.path().join("county.db");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(bin)
+            .args(["step", "C3", "ceased", "--detail", "2", "--as", "S1", "--today", TODAY, "--db"])
+            .arg(&db)
+            .args(extra)
+            .output()
+            .expect("runs")
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--confirm"));
+    assert!(run(&["--confirm"]).status.success());
 }

@@ -11,18 +11,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_caseload");
 const TODAY: &str = "2026-11-23";
 
 fn caseload(db: &Path, args: &[&str]) -> String {
-    let output = Command::new(BIN)
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .args(["--today", TODAY])
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = Command::new(BIN).args(args).arg("--db").arg(db).args(["--today", TODAY]).output().expect("runs");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
@@ -39,10 +29,7 @@ fn plus_days(d: NaiveDate, n: u64) -> NaiveDate {
 }
 
 /// The milestones DOMAIN.md says are open for one row of children.csv, with their due dates.
-fn expected_open(
-    row: &BTreeMap<String, String>,
-    today: NaiveDate,
-) -> BTreeSet<(String, NaiveDate)> {
+fn expected_open(row: &BTreeMap<String, String>, today: NaiveDate) -> BTreeSet<(String, NaiveDate)> {
     let get = |k: &str| row.get(k).map(String::as_str).unwrap_or("");
     let mut open = BTreeSet::new();
     let stage = get("stage");
@@ -69,34 +56,19 @@ fn expected_open(
     if stage == "plan" {
         let plan = date(get("plan_date")).expect("plans have a date");
         let anchor = date(get("last_review_date")).map_or(plan, |review| review.max(plan));
-        open.insert((
-            "annual_review".into(),
-            anchor.checked_add_months(Months::new(12)).expect("valid"),
-        ));
+        open.insert(("annual_review".into(), anchor.checked_add_months(Months::new(12)).expect("valid")));
         // Plan end: the first 31 July on or after the 25th birthday.
         let turns_25 = dob.checked_add_months(Months::new(300)).expect("valid");
         let july = NaiveDate::from_ymd_opt(turns_25.year(), 7, 31).expect("valid");
-        let end = if july >= turns_25 {
-            july
-        } else {
-            NaiveDate::from_ymd_opt(turns_25.year() + 1, 7, 31).expect("valid")
-        };
+        let end =
+            if july >= turns_25 { july } else { NaiveDate::from_ymd_opt(turns_25.year() + 1, 7, 31).expect("valid") };
         open.insert(("plan_end".into(), end));
         // Next transfer into Reception, Y3, Y7 or Y12: the cohort born 1 Sep Y – 31 Aug Y+1
         // starts Reception in September Y+5; deadline 15 Feb (31 Mar into Y12) of that year.
-        let cohort = if dob.month() >= 9 {
-            dob.year()
-        } else {
-            dob.year() - 1
-        };
-        let this_year = if today.month() >= 9 {
-            today.year()
-        } else {
-            today.year() - 1
-        };
-        if let Some((september, year)) = (this_year + 1..this_year + 21)
-            .map(|s| (s, s - cohort - 5))
-            .find(|(_, y)| [0, 3, 7, 12].contains(y))
+        let cohort = if dob.month() >= 9 { dob.year() } else { dob.year() - 1 };
+        let this_year = if today.month() >= 9 { today.year() } else { today.year() - 1 };
+        if let Some((september, year)) =
+            (this_year + 1..this_year + 21).map(|s| (s, s - cohort - 5)).find(|(_, y)| [0, 3, 7, 12].contains(y))
         {
             let deadline = if year == 12 {
                 NaiveDate::from_ymd_opt(september, 3, 31)
@@ -114,10 +86,7 @@ fn deadlines_json_gives_each_child_the_milestones_the_rules_say() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("county.db");
     let out = caseload(&db, &["import", sample().to_str().expect("path")]);
-    assert!(
-        out.contains("imported 17 staff, 300 children, 1500 events"),
-        "{out}"
-    );
+    assert!(out.contains("imported 17 staff, 300 children, 1500 events"), "{out}");
     let today = date(TODAY).expect("valid");
 
     let mut reader = csv::Reader::from_path(sample().join("children.csv")).expect("children.csv");
@@ -126,17 +95,13 @@ fn deadlines_json_gives_each_child_the_milestones_the_rules_say() {
     let mut officers: BTreeMap<String, String> = BTreeMap::new();
     for record in reader.records() {
         let record = record.expect("valid CSV");
-        let row: BTreeMap<String, String> = headers
-            .iter()
-            .map(String::from)
-            .zip(record.iter().map(String::from))
-            .collect();
+        let row: BTreeMap<String, String> =
+            headers.iter().map(String::from).zip(record.iter().map(String::from)).collect();
         officers.insert(row["child_id"].clone(), row["officer"].clone());
         expected.insert(row["child_id"].clone(), expected_open(&row, today));
     }
 
-    let json: serde_json::Value =
-        serde_json::from_str(&caseload(&db, &["deadlines", "--json"])).expect("JSON");
+    let json: serde_json::Value = serde_json::from_str(&caseload(&db, &["deadlines", "--json"])).expect("JSON");
     let rows = json.as_array().expect("an array");
     let mut got: BTreeMap<String, BTreeSet<(String, NaiveDate)>> = BTreeMap::new();
     let mut last_due = None;
@@ -145,20 +110,13 @@ fn deadlines_json_gives_each_child_the_milestones_the_rules_say() {
         let milestone = row["milestone"].as_str().expect("milestone").to_string();
         let due = date(row["due"].as_str().expect("due")).expect("YYYY-MM-DD");
         assert!(row["name"].as_str().is_some_and(|n| !n.is_empty()));
-        assert_eq!(
-            row["officer"].as_str().unwrap_or(""),
-            officers[&child],
-            "{child}"
-        );
+        assert_eq!(row["officer"].as_str().unwrap_or(""), officers[&child], "{child}");
         let status = row["status"].as_str().expect("status");
         let advisory = row["advisory"].as_bool().expect("advisory");
         if due < today {
             assert_eq!(status, "overdue", "{child} {milestone}");
         } else {
-            assert!(
-                matches!(status, "due_soon" | "upcoming"),
-                "{child} {milestone}: {status}"
-            );
+            assert!(matches!(status, "due_soon" | "upcoming"), "{child} {milestone}: {status}");
         }
         assert!(last_due.is_none_or(|d| d <= due), "sorted by due date");
         last_due = Some(due);
@@ -170,33 +128,17 @@ fn deadlines_json_gives_each_child_the_milestones_the_rules_say() {
     for (child, open) in &expected {
         assert_eq!(got.get(child), Some(open), "open milestones of {child}");
     }
-    assert_eq!(
-        got.len(),
-        expected.len(),
-        "no child has milestones the rules do not give"
-    );
+    assert_eq!(got.len(), expected.len(), "no child has milestones the rules do not give");
 
     // Filters: one officer's, and within a window (overdue always shown).
-    let s006: serde_json::Value = serde_json::from_str(&caseload(
-        &db,
-        &["deadlines", "--json", "--officer", "S006"],
-    ))
-    .expect("JSON");
-    assert!(
-        s006.as_array()
-            .expect("array")
-            .iter()
-            .all(|r| r["officer"] == "S006")
-    );
+    let s006: serde_json::Value =
+        serde_json::from_str(&caseload(&db, &["deadlines", "--json", "--officer", "S006"])).expect("JSON");
+    assert!(s006.as_array().expect("array").iter().all(|r| r["officer"] == "S006"));
     let soon: serde_json::Value =
-        serde_json::from_str(&caseload(&db, &["deadlines", "--json", "--within", "14"]))
-            .expect("JSON");
+        serde_json::from_str(&caseload(&db, &["deadlines", "--json", "--within", "14"])).expect("JSON");
     let horizon = plus_days(today, 14);
     assert!(
-        soon.as_array()
-            .expect("array")
-            .iter()
-            .all(|r| date(r["due"].as_str().expect("due")).expect("date") <= horizon)
+        soon.as_array().expect("array").iter().all(|r| date(r["due"].as_str().expect("due")).expect("date") <= horizon)
     );
 }
 
@@ -221,8 +163,7 @@ fn report_json_counts_from_the_rules() {
         let plan = date(row["plan_date"]);
         if stage == "plan" {
             plans += 1;
-            let anchor = date(row["last_review_date"])
-                .map_or(plan.expect("dated"), |r| r.max(plan.expect("dated")));
+            let anchor = date(row["last_review_date"]).map_or(plan.expect("dated"), |r| r.max(plan.expect("dated")));
             if anchor.checked_add_months(Months::new(12)).expect("valid") < today {
                 overdue_reviews += 1;
             }
@@ -244,24 +185,15 @@ fn report_json_counts_from_the_rules() {
             *loads.entry(row["officer"].to_string()).or_default() += 1;
         }
     }
-    let report: serde_json::Value =
-        serde_json::from_str(&caseload(&db, &["report", "--json"])).expect("JSON");
+    let report: serde_json::Value = serde_json::from_str(&caseload(&db, &["report", "--json"])).expect("JSON");
     assert_eq!(report["plans_active"], plans);
     assert_eq!(report["requests_open"], open);
     assert_eq!(report["assessments_over_20_weeks"], over20);
     assert_eq!(report["assessments_over_30_weeks"], over30);
     assert_eq!(report["plans_issued_last_12_months"], issued);
-    assert_eq!(
-        report["plans_issued_within_20_weeks_last_12_months"],
-        within
-    );
-    let percent = report["percent_within_20_weeks_last_12_months"]
-        .as_f64()
-        .expect("a number");
-    assert!(
-        (percent - within as f64 * 100.0 / issued as f64).abs() < 0.05,
-        "{percent}"
-    );
+    assert_eq!(report["plans_issued_within_20_weeks_last_12_months"], within);
+    let percent = report["percent_within_20_weeks_last_12_months"].as_f64().expect("a number");
+    assert!((percent - within as f64 * 100.0 / issued as f64).abs() < 0.05, "{percent}");
     assert_eq!(report["reviews_overdue"], overdue_reviews);
     for (officer, load) in &loads {
         assert_eq!(report["caseload_by_officer"][officer], *load, "{officer}");

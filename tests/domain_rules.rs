@@ -31,32 +31,15 @@ fn child(stage: Stage) -> Child {
 }
 
 fn step(kind: StepKind, date: &str, detail: &str) -> Step {
-    Step {
-        id: 0,
-        child_id: "C1".into(),
-        kind,
-        date: d(date),
-        until: None,
-        detail: detail.into(),
-    }
+    Step { id: 0, child_id: "C1".into(), kind, date: d(date), until: None, detail: detail.into() }
 }
 
 fn run(child: &Child, steps: &[Step], contacts: &[Contact], today: &str) -> Vec<Milestone> {
-    milestones_for(
-        child,
-        steps,
-        contacts,
-        &[],
-        d(today),
-        &Calendar::england_and_wales(),
-        &RulesConfig::default(),
-    )
+    milestones_for(child, steps, contacts, &[], d(today), &Calendar::england_and_wales(), &RulesConfig::default())
 }
 
 fn find(ms: &[Milestone], name: MilestoneName) -> &Milestone {
-    ms.iter()
-        .find(|m| m.name == name)
-        .unwrap_or_else(|| panic!("no {name} in {ms:#?}"))
+    ms.iter().find(|m| m.name == name).unwrap_or_else(|| panic!("no {name} in {ms:#?}"))
 }
 
 fn has(ms: &[Milestone], name: MilestoneName) -> bool {
@@ -66,15 +49,9 @@ fn has(ms: &[Milestone], name: MilestoneName) -> bool {
 #[test]
 fn twenty_weeks_from_the_request() {
     // DOMAIN.md: request received Mon 2 Mar 2026 → 13 Apr / 22 Jun / 20 Jul 2026.
-    let c = Child {
-        request_date: Some(d("2026-03-02")),
-        ..child(Stage::Request)
-    };
+    let c = Child { request_date: Some(d("2026-03-02")), ..child(Stage::Request) };
     let ms = run(&c, &[], &[], "2026-03-03");
-    assert_eq!(
-        find(&ms, MilestoneName::AssessDecision).due,
-        d("2026-04-13")
-    );
+    assert_eq!(find(&ms, MilestoneName::AssessDecision).due, d("2026-04-13"));
     assert_eq!(find(&ms, MilestoneName::IssueDecision).due, d("2026-06-22"));
     assert_eq!(find(&ms, MilestoneName::FinalPlan).due, d("2026-07-20"));
     assert!(ms.iter().all(|m| m.status == Status::Upcoming));
@@ -84,32 +61,17 @@ fn twenty_weeks_from_the_request() {
 #[test]
 fn statuses_at_their_boundaries() {
     // assess_decision due 13 Apr 2026.
-    let c = Child {
-        request_date: Some(d("2026-03-02")),
-        ..child(Stage::Request)
-    };
-    let status_on =
-        |today: &str| find(&run(&c, &[], &[], today), MilestoneName::AssessDecision).status;
+    let c = Child { request_date: Some(d("2026-03-02")), ..child(Stage::Request) };
+    let status_on = |today: &str| find(&run(&c, &[], &[], today), MilestoneName::AssessDecision).status;
     assert_eq!(status_on("2026-04-14"), Status::Overdue, "due yesterday");
     assert_eq!(status_on("2026-04-13"), Status::DueSoon, "due today");
     // From Thu 26 Mar 2026, 13 Apr is exactly 10 working days on (Good Friday 3 Apr and Easter
     // Monday 6 Apr are not counted); from 25 Mar it is 11.
-    assert_eq!(
-        status_on("2026-03-26"),
-        Status::DueSoon,
-        "exactly 10 working days"
-    );
+    assert_eq!(status_on("2026-03-26"), Status::DueSoon, "exactly 10 working days");
     assert_eq!(status_on("2026-03-25"), Status::Upcoming, "11 working days");
     // Once decided, it is done whatever the date.
-    let decided = Child {
-        assess_decision_date: Some(d("2026-04-20")),
-        ..c.clone()
-    };
-    let m = find(
-        &run(&decided, &[], &[], "2026-05-01"),
-        MilestoneName::AssessDecision,
-    )
-    .clone();
+    let decided = Child { assess_decision_date: Some(d("2026-04-20")), ..c.clone() };
+    let m = find(&run(&decided, &[], &[], "2026-05-01"), MilestoneName::AssessDecision).clone();
     assert_eq!((m.status, m.done), (Status::Done, Some(d("2026-04-20"))));
 }
 
@@ -127,69 +89,37 @@ fn draft_comment_period_is_fifteen_days_beginning_with_service() {
     assert_eq!(comments.due, d("2026-11-24"));
     assert_eq!(comments.status, Status::DueSoon);
     // The draft shows the LA decided to issue.
-    assert_eq!(
-        find(&ms, MilestoneName::IssueDecision).done,
-        Some(d("2026-11-10"))
-    );
+    assert_eq!(find(&ms, MilestoneName::IssueDecision).done, Some(d("2026-11-10")));
     // 20 weeks from 1 Jul 2026 = 18 Nov 2026: the final plan is late.
     assert_eq!(find(&ms, MilestoneName::FinalPlan).due, d("2026-11-18"));
     assert_eq!(find(&ms, MilestoneName::FinalPlan).status, Status::Overdue);
     // After 24 Nov the period has run.
     let later = run(&c, &[], &[], "2026-11-25");
-    assert_eq!(
-        find(&later, MilestoneName::DraftCommentsClose).status,
-        Status::Done
-    );
+    assert_eq!(find(&later, MilestoneName::DraftCommentsClose).status, Status::Done);
 }
 
 #[test]
 fn annual_review_twelve_months_on_with_leap_days() {
     // DOMAIN.md: plan first issued 29 Feb 2024, no review since → 28 Feb 2025.
-    let c = Child {
-        plan_date: Some(d("2024-02-29")),
-        ..child(Stage::Plan)
-    };
+    let c = Child { plan_date: Some(d("2024-02-29")), ..child(Stage::Plan) };
     let ms = run(&c, &[], &[], "2025-03-01");
     let review = find(&ms, MilestoneName::AnnualReview);
     assert_eq!(review.due, d("2025-02-28"));
     assert_eq!(review.status, Status::Overdue);
     // From the last review meeting where there is one; month ends clamp.
-    let reviewed = Child {
-        last_review_date: Some(d("2025-08-31")),
-        ..c.clone()
-    };
-    assert_eq!(
-        find(
-            &run(&reviewed, &[], &[], "2025-09-01"),
-            MilestoneName::AnnualReview
-        )
-        .due,
-        d("2026-08-31")
-    );
+    let reviewed = Child { last_review_date: Some(d("2025-08-31")), ..c.clone() };
+    assert_eq!(find(&run(&reviewed, &[], &[], "2025-09-01"), MilestoneName::AnnualReview).due, d("2026-08-31"));
     // Rule here: from the LA's review decision where recorded.
-    let steps = [
-        step(StepKind::ReviewMeeting, "2025-10-01", ""),
-        step(StepKind::ReviewDecision, "2025-10-20", "maintain"),
-    ];
-    assert_eq!(
-        find(
-            &run(&c, &steps, &[], "2025-11-01"),
-            MilestoneName::AnnualReview
-        )
-        .due,
-        d("2026-10-20")
-    );
+    let steps =
+        [step(StepKind::ReviewMeeting, "2025-10-01", ""), step(StepKind::ReviewDecision, "2025-10-20", "maintain")];
+    assert_eq!(find(&run(&c, &steps, &[], "2025-11-01"), MilestoneName::AnnualReview).due, d("2026-10-20"));
     assert_eq!(add_months_clamped(d("2026-08-31"), 6), d("2027-02-28"));
     assert_eq!(add_months_clamped(d("2027-08-31"), 6), d("2028-02-29"));
 }
 
 #[test]
 fn under_fives_get_an_advisory_review_that_is_never_overdue() {
-    let c = Child {
-        date_of_birth: d("2023-01-15"),
-        plan_date: Some(d("2026-06-01")),
-        ..child(Stage::Plan)
-    };
+    let c = Child { date_of_birth: d("2023-01-15"), plan_date: Some(d("2026-06-01")), ..child(Stage::Plan) };
     let ms = run(&c, &[], &[], "2026-11-23");
     let advisory = find(&ms, MilestoneName::EarlyYearsReview);
     assert_eq!(advisory.due, d("2026-12-01"));
@@ -198,71 +128,35 @@ fn under_fives_get_an_advisory_review_that_is_never_overdue() {
     // Once its date has passed it is simply gone, never overdue.
     let later = run(&c, &[], &[], "2026-12-02");
     assert!(!has(&later, MilestoneName::EarlyYearsReview));
-    assert_eq!(
-        find(&later, MilestoneName::AnnualReview).status,
-        Status::Upcoming
-    );
+    assert_eq!(find(&later, MilestoneName::AnnualReview).status, Status::Upcoming);
     // Over 5 at the six-month point: no advisory review.
-    let older = Child {
-        date_of_birth: d("2021-01-15"),
-        ..c
-    };
-    assert!(!has(
-        &run(&older, &[], &[], "2026-11-23"),
-        MilestoneName::EarlyYearsReview
-    ));
+    let older = Child { date_of_birth: d("2021-01-15"), ..c };
+    assert!(!has(&run(&older, &[], &[], "2026-11-23"), MilestoneName::EarlyYearsReview));
 }
 
 #[test]
 fn review_meeting_report_decision_and_amendments() {
     // DOMAIN.md: review meeting 3 Dec 2026 → report 17 Dec, decision 31 Dec 2026.
-    let c = Child {
-        plan_date: Some(d("2020-01-10")),
-        last_review_date: Some(d("2026-12-03")),
-        ..child(Stage::Plan)
-    };
+    let c = Child { plan_date: Some(d("2020-01-10")), last_review_date: Some(d("2026-12-03")), ..child(Stage::Plan) };
     let steps = vec![step(StepKind::ReviewMeeting, "2026-12-03", "")];
     let ms = run(&c, &steps, &[], "2026-12-04");
-    assert_eq!(
-        find(&ms, MilestoneName::ReviewReportDue).due,
-        d("2026-12-17")
-    );
-    assert_eq!(
-        find(&ms, MilestoneName::ReviewDecision).due,
-        d("2026-12-31")
-    );
+    assert_eq!(find(&ms, MilestoneName::ReviewReportDue).due, d("2026-12-17"));
+    assert_eq!(find(&ms, MilestoneName::ReviewDecision).due, d("2026-12-31"));
     // DOMAIN.md: amendments proposed with the decision on 31 Dec 2026 → amended plan 25 Feb 2027.
     let mut steps = steps;
     steps.push(step(StepKind::ReviewDecision, "2026-12-31", "amend"));
     steps.push(step(StepKind::AmendmentsProposed, "2026-12-31", ""));
     let ms = run(&c, &steps, &[], "2027-01-04");
-    assert_eq!(
-        find(&ms, MilestoneName::ReviewDecision).status,
-        Status::Done
-    );
-    assert_eq!(
-        find(&ms, MilestoneName::ReviewReportDue).status,
-        Status::Overdue
-    );
+    assert_eq!(find(&ms, MilestoneName::ReviewDecision).status, Status::Done);
+    assert_eq!(find(&ms, MilestoneName::ReviewReportDue).status, Status::Overdue);
     assert_eq!(find(&ms, MilestoneName::AmendedPlan).due, d("2027-02-25"));
     steps.push(step(StepKind::AmendedIssued, "2027-02-20", ""));
-    assert_eq!(
-        find(
-            &run(&c, &steps, &[], "2027-03-01"),
-            MilestoneName::AmendedPlan
-        )
-        .done,
-        Some(d("2027-02-20"))
-    );
+    assert_eq!(find(&run(&c, &steps, &[], "2027-03-01"), MilestoneName::AmendedPlan).done, Some(d("2027-02-20")));
 }
 
 #[test]
 fn imported_last_review_does_not_open_review_paperwork() {
-    let c = Child {
-        plan_date: Some(d("2020-01-10")),
-        last_review_date: Some(d("2026-09-29")),
-        ..child(Stage::Plan)
-    };
+    let c = Child { plan_date: Some(d("2020-01-10")), last_review_date: Some(d("2026-09-29")), ..child(Stage::Plan) };
     let ms = run(&c, &[], &[], "2026-11-23");
     assert!(!has(&ms, MilestoneName::ReviewDecision));
     assert!(!has(&ms, MilestoneName::ReviewReportDue));
@@ -283,54 +177,21 @@ fn call_backs_and_emails_in_working_days() {
     };
     let c = child(Stage::Plan);
     // DOMAIN.md: phone message Wed 23 Dec 2026 → Tue 29 Dec 2026.
-    let ms = run(
-        &c,
-        &[],
-        &[contact(ContactKind::PhoneMessage, "2026-12-23")],
-        "2026-12-23",
-    );
+    let ms = run(&c, &[], &[contact(ContactKind::PhoneMessage, "2026-12-23")], "2026-12-23");
     let call = find(&ms, MilestoneName::CallBack);
     assert_eq!(call.due, d("2026-12-29"));
     assert_eq!(call.detail, "Mum asked about transport");
     // DOMAIN.md: email Thu 25 Mar 2027 → Mon 5 Apr 2027.
-    let ms = run(
-        &c,
-        &[],
-        &[contact(ContactKind::EmailReceived, "2027-03-25")],
-        "2027-03-25",
-    );
+    let ms = run(&c, &[], &[contact(ContactKind::EmailReceived, "2027-03-25")], "2027-03-25");
     assert_eq!(find(&ms, MilestoneName::EmailReply).due, d("2027-04-05"));
     // The family told to expect an answer later: that date stands.
-    let promised = Contact {
-        promised: Some(d("2027-04-12")),
-        ..contact(ContactKind::EmailReceived, "2027-03-25")
-    };
-    assert_eq!(
-        find(
-            &run(&c, &[], &[promised], "2027-04-06"),
-            MilestoneName::EmailReply
-        )
-        .status,
-        Status::DueSoon
-    );
+    let promised = Contact { promised: Some(d("2027-04-12")), ..contact(ContactKind::EmailReceived, "2027-03-25") };
+    assert_eq!(find(&run(&c, &[], &[promised], "2027-04-06"), MilestoneName::EmailReply).status, Status::DueSoon);
     // Answered: done.
-    let answered = Contact {
-        answered: Some(d("2026-12-24")),
-        ..contact(ContactKind::PhoneMessage, "2026-12-23")
-    };
-    assert_eq!(
-        find(
-            &run(&c, &[], &[answered], "2027-01-10"),
-            MilestoneName::CallBack
-        )
-        .status,
-        Status::Done
-    );
+    let answered = Contact { answered: Some(d("2026-12-24")), ..contact(ContactKind::PhoneMessage, "2026-12-23") };
+    assert_eq!(find(&run(&c, &[], &[answered], "2027-01-10"), MilestoneName::CallBack).status, Status::Done);
     // A configurable standard: 3 working days.
-    let rules = RulesConfig {
-        call_back_days: 3,
-        ..RulesConfig::default()
-    };
+    let rules = RulesConfig { call_back_days: 3, ..RulesConfig::default() };
     let ms = milestones_for(
         &c,
         &[],
@@ -345,11 +206,7 @@ fn call_backs_and_emails_in_working_days() {
 
 #[test]
 fn phase_transfers_follow_the_cohort_rule() {
-    let planned = |dob: &str| Child {
-        date_of_birth: d(dob),
-        plan_date: Some(d("2020-01-10")),
-        ..child(Stage::Plan)
-    };
+    let planned = |dob: &str| Child { date_of_birth: d(dob), plan_date: Some(d("2020-01-10")), ..child(Stage::Plan) };
     // Born 31 Aug 2012: Reception Sept 2016, so Year 12 in Sept 2028 → 31 Mar 2028.
     // (DOMAIN.md's worked example says 2027; its own cohort rule gives 2028.) Today they are in
     // Year 10, so the next transfer is into Year 12.
@@ -359,11 +216,7 @@ fn phase_transfers_follow_the_cohort_rule() {
     assert_eq!(transfer.detail, "Year 11 → Year 12");
     // Born 1 Sep 2012: one cohort later → 31 Mar 2029.
     assert_eq!(
-        find(
-            &run(&planned("2012-09-01"), &[], &[], "2026-11-23"),
-            MilestoneName::PhaseTransfer
-        )
-        .due,
+        find(&run(&planned("2012-09-01"), &[], &[], "2026-11-23"), MilestoneName::PhaseTransfer).due,
         d("2029-03-31")
     );
     // In Year 6 now (born 2015/16): secondary transfer, 15 February 2027.
@@ -371,48 +224,17 @@ fn phase_transfers_follow_the_cohort_rule() {
     assert_eq!(find(&y6, MilestoneName::PhaseTransfer).due, d("2027-02-15"));
     // After the deadline, not done: overdue, not skipped.
     let late = run(&planned("2015-10-01"), &[], &[], "2027-03-01");
-    assert_eq!(
-        find(&late, MilestoneName::PhaseTransfer).status,
-        Status::Overdue
-    );
+    assert_eq!(find(&late, MilestoneName::PhaseTransfer).status, Status::Overdue);
     // An amended plan in the year before the move meets it.
-    let done = run(
-        &planned("2015-10-01"),
-        &[step(StepKind::AmendedIssued, "2027-02-01", "")],
-        &[],
-        "2027-03-01",
-    );
-    assert_eq!(
-        find(&done, MilestoneName::PhaseTransfer).done,
-        Some(d("2027-02-01"))
-    );
+    let done = run(&planned("2015-10-01"), &[step(StepKind::AmendedIssued, "2027-02-01", "")], &[], "2027-03-01");
+    assert_eq!(find(&done, MilestoneName::PhaseTransfer).done, Some(d("2027-02-01")));
     // Taught a year behind (override Year 5 instead of 6): the transfer is a year later.
-    let held_back = Child {
-        year_group_override: Some(5),
-        ..planned("2015-10-01")
-    };
-    assert_eq!(
-        find(
-            &run(&held_back, &[], &[], "2026-11-23"),
-            MilestoneName::PhaseTransfer
-        )
-        .due,
-        d("2028-02-15")
-    );
+    let held_back = Child { year_group_override: Some(5), ..planned("2015-10-01") };
+    assert_eq!(find(&run(&held_back, &[], &[], "2026-11-23"), MilestoneName::PhaseTransfer).due, d("2028-02-15"));
     // Configurable transfer years: a middle-school area (Y5, Y9) and no Y3.
-    let rules = RulesConfig {
-        transfer_years: vec![0, 5, 9, 12],
-        ..RulesConfig::default()
-    };
-    let ms = milestones_for(
-        &planned("2017-10-01"),
-        &[],
-        &[],
-        &[],
-        d("2026-11-23"),
-        &Calendar::england_and_wales(),
-        &rules,
-    );
+    let rules = RulesConfig { transfer_years: vec![0, 5, 9, 12], ..RulesConfig::default() };
+    let ms =
+        milestones_for(&planned("2017-10-01"), &[], &[], &[], d("2026-11-23"), &Calendar::england_and_wales(), &rules);
     // Born 2017/18: Year 4 in 2026/27 → Year 5 in Sept 2027.
     assert_eq!(find(&ms, MilestoneName::PhaseTransfer).due, d("2027-02-15"));
 }
@@ -426,15 +248,8 @@ fn plan_end_at_25() {
     // Turning 25 on 31 July: that day.
     assert_eq!(plan_end(d("2001-07-31")), d("2026-07-31"));
     assert_eq!(plan_end(d("2004-02-29")), d("2029-07-31"));
-    let c = Child {
-        date_of_birth: d("2001-10-15"),
-        plan_date: Some(d("2018-01-10")),
-        ..child(Stage::Plan)
-    };
-    assert_eq!(
-        find(&run(&c, &[], &[], "2026-11-23"), MilestoneName::PlanEnd).due,
-        d("2027-07-31")
-    );
+    let c = Child { date_of_birth: d("2001-10-15"), plan_date: Some(d("2018-01-10")), ..child(Stage::Plan) };
+    assert_eq!(find(&run(&c, &[], &[], "2026-11-23"), MilestoneName::PlanEnd).due, d("2027-07-31"));
 }
 
 #[test]
@@ -445,27 +260,14 @@ fn exceptions_extend_the_twenty_weeks() {
         ..child(Stage::Assessment)
     };
     // Reg 10(4)(d): family away 1–28 June (28 days).
-    let away = Step {
-        until: Some(d("2026-06-28")),
-        ..step(StepKind::Exception, "2026-06-01", "d")
-    };
+    let away = Step { until: Some(d("2026-06-28")), ..step(StepKind::Exception, "2026-06-01", "d") };
     let ms = run(&c, &[away], &[], "2026-07-01");
     let final_plan = find(&ms, MilestoneName::FinalPlan);
     assert_eq!(final_plan.due, d("2026-08-17"));
     assert!(final_plan.rule.contains("exception"), "{}", final_plan.rule);
     // Dates the wrong way round add nothing.
-    let odd = Step {
-        until: Some(d("2026-05-01")),
-        ..step(StepKind::Exception, "2026-06-01", "d")
-    };
-    assert_eq!(
-        find(
-            &run(&c, &[odd], &[], "2026-07-01"),
-            MilestoneName::FinalPlan
-        )
-        .due,
-        d("2026-07-20")
-    );
+    let odd = Step { until: Some(d("2026-05-01")), ..step(StepKind::Exception, "2026-06-01", "d") };
+    assert_eq!(find(&run(&c, &[odd], &[], "2026-07-01"), MilestoneName::FinalPlan).due, d("2026-07-20"));
 }
 
 #[test]
@@ -476,48 +278,24 @@ fn advice_requests_each_have_six_weeks() {
         ..child(Stage::Assessment)
     };
     let steps = [
-        step(
-            StepKind::AdviceRequested,
-            "2026-10-05",
-            "educational_psychologist",
-        ),
+        step(StepKind::AdviceRequested, "2026-10-05", "educational_psychologist"),
         step(StepKind::AdviceRequested, "2026-10-05", "health"),
         step(StepKind::AdviceReceived, "2026-11-02", "health"),
     ];
     let ms = run(&c, &steps, &[], "2026-11-23");
-    let advice: Vec<&Milestone> = ms
-        .iter()
-        .filter(|m| m.name == MilestoneName::AdviceDue)
-        .collect();
+    let advice: Vec<&Milestone> = ms.iter().filter(|m| m.name == MilestoneName::AdviceDue).collect();
     assert_eq!(advice.len(), 2);
-    let ep = advice
-        .iter()
-        .find(|m| m.detail == "educational psychologist")
-        .expect("EP advice");
+    let ep = advice.iter().find(|m| m.detail == "educational psychologist").expect("EP advice");
     assert_eq!((ep.due, ep.status), (d("2026-11-16"), Status::Overdue));
-    let health = advice
-        .iter()
-        .find(|m| m.detail == "health")
-        .expect("health advice");
+    let health = advice.iter().find(|m| m.detail == "health").expect("health advice");
     assert_eq!(health.done, Some(d("2026-11-02")));
 }
 
 #[test]
 fn declined_decisions_close_the_process() {
-    let c = Child {
-        request_date: Some(d("2026-03-02")),
-        ..child(Stage::Request)
-    };
-    let ms = run(
-        &c,
-        &[step(StepKind::AssessDecision, "2026-04-01", "declined")],
-        &[],
-        "2026-11-23",
-    );
-    assert_eq!(
-        find(&ms, MilestoneName::AssessDecision).status,
-        Status::Done
-    );
+    let c = Child { request_date: Some(d("2026-03-02")), ..child(Stage::Request) };
+    let ms = run(&c, &[step(StepKind::AssessDecision, "2026-04-01", "declined")], &[], "2026-11-23");
+    assert_eq!(find(&ms, MilestoneName::AssessDecision).status, Status::Done);
     assert!(!has(&ms, MilestoneName::IssueDecision));
     assert!(!has(&ms, MilestoneName::FinalPlan));
 }
@@ -534,15 +312,9 @@ fn a_plan_without_recorded_assessment_dates_shows_nothing_late() {
     let ms = run(&c, &[], &[], "2026-11-23");
     let decision = find(&ms, MilestoneName::AssessDecision);
     assert_eq!((decision.status, decision.done), (Status::Done, None));
-    assert_eq!(
-        find(&ms, MilestoneName::FinalPlan).done,
-        Some(d("2025-05-20"))
-    );
+    assert_eq!(find(&ms, MilestoneName::FinalPlan).done, Some(d("2025-05-20")));
     // No review since the plan: 20 May 2026 has passed.
-    assert_eq!(
-        find(&ms, MilestoneName::AnnualReview).status,
-        Status::Overdue
-    );
+    assert_eq!(find(&ms, MilestoneName::AnnualReview).status, Status::Overdue);
 }
 
 #[test]
@@ -570,10 +342,7 @@ fn ceased_plans_have_nothing_open() {
 
 #[test]
 fn milestones_are_sorted_by_due_date() {
-    let c = Child {
-        request_date: Some(d("2026-03-02")),
-        ..child(Stage::Request)
-    };
+    let c = Child { request_date: Some(d("2026-03-02")), ..child(Stage::Request) };
     let ms = run(&c, &[], &[], "2026-03-03");
     assert!(ms.windows(2).all(|w| w[0].due <= w[1].due));
 }

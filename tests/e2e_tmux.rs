@@ -15,12 +15,7 @@ struct Tmux {
 
 impl Tmux {
     fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
+        let output = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
@@ -42,10 +37,7 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "never saw {text:?}; screen was:\n{screen}"
-            );
+            assert!(start.elapsed() < Duration::from_secs(20), "never saw {text:?}; screen was:\n{screen}");
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -58,19 +50,13 @@ impl Drop for Tmux {
 }
 
 fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
 #[test]
 fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
     if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is part of the CI machine image and must be there"
-        );
+        assert!(std::env::var_os("CI").is_none(), "tmux is part of the CI machine image and must be there");
         eprintln!("skipped: tmux is not installed");
         return;
     }
@@ -79,45 +65,20 @@ fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
     let status_file = dir.path().join("status");
     // Build the demo database first, outside the terminal.
     let built = Command::new(BIN)
-        .args([
-            "demo",
-            "--print",
-            "--children",
-            "400",
-            "--today",
-            TODAY,
-            "--db",
-        ])
+        .args(["demo", "--print", "--children", "400", "--today", TODAY, "--db"])
         .arg(&db)
         .output()
         .expect("demo runs");
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
 
-    let tmux = Tmux {
-        socket: format!("caseload-e2e-{}", std::process::id()),
-        session: "e2e".into(),
-    };
+    let tmux = Tmux { socket: format!("caseload-e2e-{}", std::process::id()), session: "e2e".into() };
     let command = format!(
         "env -u USER -u LOGNAME -u USERNAME {bin} demo --today {TODAY} --db {db}; echo $? > {status}; echo DONE; sleep 30",
         bin = BIN,
         db = shell_path(&db),
         status = shell_path(&status_file),
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
 
     // The demo's staff are fictional, so it asks who to be.
     tmux.wait_for("Who are you?");
@@ -147,10 +108,7 @@ fn demo_opens_searches_shows_a_timeline_and_quits_cleanly() {
     let status = std::fs::read_to_string(&status_file).expect("exit status written");
     assert_eq!(status.trim(), "0", "exit status; screen:\n{screen}");
     // The alternate screen is gone: no pane border remains.
-    assert!(
-        !screen.contains("Caseload ─"),
-        "terminal not restored:\n{screen}"
-    );
+    assert!(!screen.contains("Caseload ─"), "terminal not restored:\n{screen}");
 }
 
 fn shell_path(path: &Path) -> String {
@@ -160,21 +118,15 @@ fn shell_path(path: &Path) -> String {
 #[test]
 fn a_phone_message_recorded_in_the_interface_shows_its_call_back_on_the_caseload() {
     if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is part of the CI machine image and must be there"
-        );
+        assert!(std::env::var_os("CI").is_none(), "tmux is part of the CI machine image and must be there");
         eprintln!("skipped: tmux is not installed");
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let county = dir.path().join("county");
     std::fs::create_dir(&county).expect("folder");
-    std::fs::write(
-        county.join("staff.csv"),
-        "staff_id,name,role,team,login\nS1,Theo Brown,officer,North,tbrown\n",
-    )
-    .expect("write");
+    std::fs::write(county.join("staff.csv"), "staff_id,name,role,team,login\nS1,Theo Brown,officer,North,tbrown\n")
+        .expect("write");
     std::fs::write(
         county.join("children.csv"),
         "child_id,first_name,last_name,date_of_birth,officer,stage,plan_date,last_review_date\n\
@@ -182,39 +134,18 @@ fn a_phone_message_recorded_in_the_interface_shows_its_call_back_on_the_caseload
     )
     .expect("write");
     let db = dir.path().join("county.db");
-    let imported = Command::new(BIN)
-        .args(["import", "--today", TODAY, "--db"])
-        .arg(&db)
-        .arg(&county)
-        .output()
-        .expect("runs");
-    assert!(
-        imported.status.success(),
-        "{}",
-        String::from_utf8_lossy(&imported.stderr)
-    );
+    let imported =
+        Command::new(BIN).args(["import", "--today", TODAY, "--db"]).arg(&db).arg(&county).output().expect("runs");
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
 
     let status_file = dir.path().join("status");
-    let tmux = Tmux {
-        socket: format!("caseload-e2e-contact-{}", std::process::id()),
-        session: "e2e".into(),
-    };
+    let tmux = Tmux { socket: format!("caseload-e2e-contact-{}", std::process::id()), session: "e2e".into() };
     let command = format!(
         "{BIN} --as S1 --today {TODAY} --db {db}; echo $? > {status}; echo DONE; sleep 30",
         db = shell_path(&db),
         status = shell_path(&status_file),
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &command,
-    ]);
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &command]);
     let screen = tmux.wait_for("Holly Stewart");
     assert!(!screen.contains("call back"), "{screen}");
     tmux.keys(&["c"]);
@@ -225,20 +156,9 @@ fn a_phone_message_recorded_in_the_interface_shows_its_call_back_on_the_caseload
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("call back by Wed 25 Nov 2026");
     // Mon 23 Nov 2026 + 2 working days = Wed 25 Nov.
-    let row = screen
-        .lines()
-        .find(|l| l.contains("Holly Stewart"))
-        .expect("the child's row");
-    assert!(
-        row.contains("call back") && row.contains("25 Nov 26"),
-        "{screen}"
-    );
+    let row = screen.lines().find(|l| l.contains("Holly Stewart")).expect("the child's row");
+    assert!(row.contains("call back") && row.contains("25 Nov 26"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("DONE");
-    assert_eq!(
-        std::fs::read_to_string(&status_file)
-            .expect("status")
-            .trim(),
-        "0"
-    );
+    assert_eq!(std::fs::read_to_string(&status_file).expect("status").trim(), "0");
 }

@@ -78,10 +78,7 @@ fn never_panics_at_any_size() {
             for height in [1u16, 2, 3, 5, 7, 8, 9, 12, 24, 60] {
                 let text = frame(app, width, height);
                 assert!(text.lines().count() <= height as usize);
-                assert!(
-                    text.lines()
-                        .all(|l| caseload::ui::text_width(l) <= width as usize)
-                );
+                assert!(text.lines().all(|l| caseload::ui::text_width(l) <= width as usize));
             }
         }
     }

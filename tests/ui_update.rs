@@ -22,11 +22,7 @@ fn type_text(app: &mut caseload::app::App, text: &str) {
 }
 
 fn visible_ids(app: &caseload::app::App) -> Vec<String> {
-    app.caseload
-        .visible
-        .iter()
-        .map(|&i| app.data.county.children[i].id.clone())
-        .collect()
+    app.caseload.visible.iter().map(|&i| app.data.county.children[i].id.clone()).collect()
 }
 
 #[test]
@@ -59,11 +55,7 @@ fn an_officer_may_not_change_scope() {
     apply(&mut app, Action::Scope, &mut FakeRecords);
     assert!(app.overlay.is_none());
     assert_eq!(app.caseload.scope, Scope::Officer("S1".into()));
-    assert!(
-        app.message
-            .as_ref()
-            .is_some_and(|(text, _)| text.contains("only seniors"))
-    );
+    assert!(app.message.as_ref().is_some_and(|(text, _)| text.contains("only seniors")));
 }
 
 #[test]
@@ -80,11 +72,7 @@ fn search_narrows_by_name_or_id_and_escape_clears_it() {
     assert_eq!(visible_ids(&app), vec!["C3"]);
     handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
     type_text(&mut app, "e");
-    assert_eq!(
-        visible_ids(&app),
-        vec!["C3"],
-        "accent-free spelling finds Zoë"
-    );
+    assert_eq!(visible_ids(&app), vec!["C3"], "accent-free spelling finds Zoë");
     handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
@@ -109,10 +97,7 @@ fn enter_opens_the_timeline_with_the_childs_history() {
     let child = app.timeline.child.expect("a child is loaded");
     assert_eq!(app.data.county.children[child].id, "C1");
     assert_eq!(app.timeline.events.len(), 2);
-    assert!(
-        app.timeline.events[0].date > app.timeline.events[1].date,
-        "newest first"
-    );
+    assert!(app.timeline.events[0].date > app.timeline.events[1].date, "newest first");
     // Esc goes back to the caseload.
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
@@ -129,11 +114,7 @@ fn number_keys_and_tab_switch_panes() {
     assert_eq!(app.pane, Pane::Surgery);
     handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
-    handle_key(
-        &mut app,
-        &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-        &mut FakeRecords,
-    );
+    handle_key(&mut app, &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Surgery);
 }
 
@@ -149,10 +130,7 @@ fn filters_cycle_and_clear() {
     assert_eq!(app.caseload.filters.stage, None);
     handle_key(&mut app, &key(KeyCode::Left), &mut FakeRecords);
     assert_eq!(app.caseload.filters.stage, Some(Stage::Ceased));
-    assert!(
-        app.caseload.visible.is_empty(),
-        "ceased children are outside an officer's caseload"
-    );
+    assert!(app.caseload.visible.is_empty(), "ceased children are outside an officer's caseload");
     handle_key(&mut app, &key(KeyCode::Char('x')), &mut FakeRecords);
     assert!(app.caseload.filters.is_empty());
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
@@ -166,16 +144,8 @@ fn sorting_by_name_and_reversing() {
     while app.caseload.sort != caseload::app::caseload::SortKey::Name {
         handle_key(&mut app, &key(KeyCode::Char('s')), &mut FakeRecords);
     }
-    assert_eq!(
-        visible_ids(&app),
-        vec!["C3", "C1", "C2"],
-        "by last name: Łukasiewicz, Stewart, Wright"
-    );
-    handle_key(
-        &mut app,
-        &KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT),
-        &mut FakeRecords,
-    );
+    assert_eq!(visible_ids(&app), vec!["C3", "C1", "C2"], "by last name: Łukasiewicz, Stewart, Wright");
+    handle_key(&mut app, &KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT), &mut FakeRecords);
     assert_eq!(visible_ids(&app), vec!["C2", "C1", "C3"]);
 }
 
@@ -183,10 +153,7 @@ fn sorting_by_name_and_reversing() {
 fn the_who_am_i_picker_signs_in_and_cannot_be_dismissed_unsigned() {
     let mut app = app();
     let picker = who_am_i_picker(&app);
-    app.overlay = Some(Overlay::Picker(
-        caseload::app::PickerPurpose::WhoAmI,
-        picker,
-    ));
+    app.overlay = Some(Overlay::Picker(caseload::app::PickerPurpose::WhoAmI, picker));
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.overlay.is_some());
     assert!(app.me.is_none());
@@ -202,11 +169,7 @@ fn quit_keys() {
     handle_key(&mut app, &key(KeyCode::Char('q')), &mut FakeRecords);
     assert!(app.quit);
     let mut app = app_as("S1");
-    handle_key(
-        &mut app,
-        &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        &mut FakeRecords,
-    );
+    handle_key(&mut app, &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), &mut FakeRecords);
     assert!(app.quit);
 }
 
@@ -216,10 +179,7 @@ fn the_panel_queue_and_duty_cover_are_derived() {
     use caseload::app::queues::{DutyLine, PanelLine};
     // Two panel dates, one case each; selection starts at the first upcoming panel's case.
     assert_eq!(app.panel.lines.len(), 4);
-    assert!(matches!(
-        app.panel.lines[app.panel.selected],
-        PanelLine::Case(0)
-    ));
+    assert!(matches!(app.panel.lines[app.panel.selected], PanelLine::Case(0)));
     // S2 is away today, covered by S3.
     assert!(matches!(app.duty.lines[0], DutyLine::Absent(0, _)));
 }
@@ -238,10 +198,7 @@ fn escape_backs_out_step_by_step_then_quits() {
     apply(&mut app, Action::Filter, &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Right), &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
-    assert!(
-        !app.caseload.filters.is_empty() && !app.quit,
-        "Esc closes the menu, keeping the filter"
-    );
+    assert!(!app.caseload.filters.is_empty() && !app.quit, "Esc closes the menu, keeping the filter");
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.caseload.filters.is_empty() && !app.quit);
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
@@ -254,9 +211,5 @@ fn reload_keeps_the_focused_child() {
     let c3 = app.data.child_index["C3"];
     app.focus_child = Some(c3);
     caseload::app::update::reload(&mut app, &FakeRecords);
-    assert_eq!(
-        app.focus_child
-            .map(|i| app.data.county.children[i].id.clone()),
-        Some("C3".to_string())
-    );
+    assert_eq!(app.focus_child.map(|i| app.data.county.children[i].id.clone()), Some("C3".to_string()));
 }

@@ -37,15 +37,8 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
-        SortKey::Name,
-        SortKey::Age,
-        SortKey::Setting,
-        SortKey::Stage,
-        SortKey::Next,
-        SortKey::Due,
-        SortKey::Status,
-    ];
+    pub const ALL: [SortKey; 7] =
+        [SortKey::Name, SortKey::Age, SortKey::Setting, SortKey::Stage, SortKey::Next, SortKey::Due, SortKey::Status];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -149,19 +142,11 @@ impl CaseloadView {
     /// Recomputes `visible` and the counts, keeping the same child selected where possible.
     pub fn refresh(&mut self, data: &CaseData) {
         let keep = self.selected_child();
-        let in_scope: Vec<usize> = (0..data.county.children.len())
-            .filter(|&i| self.in_scope(data, i))
-            .collect();
+        let in_scope: Vec<usize> = (0..data.county.children.len()).filter(|&i| self.in_scope(data, i)).collect();
         self.counts = ScopeCounts {
             children: in_scope.len(),
-            overdue: in_scope
-                .iter()
-                .filter(|&&i| data.rows[i].status == Some(Status::Overdue))
-                .count(),
-            due_soon: in_scope
-                .iter()
-                .filter(|&&i| data.rows[i].status == Some(Status::DueSoon))
-                .count(),
+            overdue: in_scope.iter().filter(|&&i| data.rows[i].status == Some(Status::Overdue)).count(),
+            due_soon: in_scope.iter().filter(|&&i| data.rows[i].status == Some(Status::DueSoon)).count(),
         };
         let needle = self.search.trim().to_lowercase();
         let mut visible: Vec<usize> = in_scope
@@ -170,13 +155,9 @@ impl CaseloadView {
             .filter(|&i| needle.is_empty() || data.rows[i].search_key.contains(&needle))
             .collect();
         visible.sort_by(|&a, &b| {
-            let order = compare(data, self.sort, a, b)
-                .then_with(|| data.rows[a].sort_name.cmp(&data.rows[b].sort_name));
-            if self.descending {
-                order.reverse()
-            } else {
-                order
-            }
+            let order =
+                compare(data, self.sort, a, b).then_with(|| data.rows[a].sort_name.cmp(&data.rows[b].sort_name));
+            if self.descending { order.reverse() } else { order }
         });
         self.visible = visible;
         self.selected = keep
@@ -189,9 +170,7 @@ impl CaseloadView {
         let child = &data.county.children[i];
         match &self.scope {
             // An officer's caseload: ceased plans leave it (DOMAIN.md).
-            Scope::Officer(id) => {
-                child.officer.as_deref() == Some(id.as_str()) && child.stage != Stage::Ceased
-            }
+            Scope::Officer(id) => child.officer.as_deref() == Some(id.as_str()) && child.stage != Stage::Ceased,
             Scope::Team(team) => data.rows[i].team == *team && child.stage != Stage::Ceased,
             Scope::Unallocated => child.officer.is_none() && child.stage != Stage::Ceased,
             Scope::Authority => true,
@@ -227,18 +206,10 @@ fn compare(data: &CaseData, key: SortKey, a: usize, b: usize) -> Ordering {
         SortKey::Age => ca.date_of_birth.cmp(&cb.date_of_birth),
         SortKey::Setting => ra.sort_setting.cmp(&rb.sort_setting),
         SortKey::Stage => ca.stage.cmp(&cb.stage),
-        SortKey::Next => ra
-            .next
-            .as_ref()
-            .map(|n| n.name.as_str())
-            .cmp(&rb.next.as_ref().map(|n| n.name.as_str())),
+        SortKey::Next => ra.next.as_ref().map(|n| n.name.as_str()).cmp(&rb.next.as_ref().map(|n| n.name.as_str())),
         // Children with nothing due sort last.
         SortKey::Due => due_key(ra).cmp(&due_key(rb)),
-        SortKey::Status => ra
-            .status
-            .map(status_rank)
-            .unwrap_or(9)
-            .cmp(&rb.status.map(status_rank).unwrap_or(9)),
+        SortKey::Status => ra.status.map(status_rank).unwrap_or(9).cmp(&rb.status.map(status_rank).unwrap_or(9)),
     }
 }
 

@@ -4,15 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::domain::casework::{
-    ContactEntry, FieldError, StepEntry, apply_step, validate_answer, validate_contact,
-    validate_promise,
+    ContactEntry, FieldError, StepEntry, apply_step, validate_answer, validate_contact, validate_promise,
 };
 use crate::domain::casework::{
     DetailsEntry, apply_details, describe_changes, validate_panel_decision, validate_submission,
 };
-use crate::domain::{
-    Calendar, ContactKind, County, PanelOutcome, PanelQuestion, PanelSubmission, RulesConfig,
-};
+use crate::domain::{Calendar, ContactKind, County, PanelOutcome, PanelQuestion, PanelSubmission, RulesConfig};
 use crate::store::{Store, StoreError};
 
 /// Something an officer records.
@@ -136,28 +133,17 @@ pub fn record(
             .children
             .iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| FieldError {
-                field: "child",
-                message: format!("no child has id {id}"),
-            })
+            .ok_or_else(|| FieldError { field: "child", message: format!("no child has id {id}") })
     };
     let find_contact = |id: i64| {
         county
             .contacts
             .iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| FieldError {
-                field: "contact",
-                message: format!("no contact has id {id}"),
-            })
+            .ok_or_else(|| FieldError { field: "contact", message: format!("no contact has id {id}") })
     };
     match entry {
-        Entry::Contact {
-            child_id,
-            entry,
-            date,
-            summary,
-        } => {
+        Entry::Contact { child_id, entry, date, summary } => {
             let child = find_child(child_id)?;
             validate_contact(child, *date, summary, ctx.today)?;
             let id = store.add_contact(child_id, *entry, *date, summary.trim(), actor)?;
@@ -169,16 +155,8 @@ pub fn record(
                         ContactKind::EmailReceived => ctx.rules.email_reply_days,
                     };
                     let due = ctx.calendar.add_working_days(*date, days);
-                    let what = if kind == ContactKind::PhoneMessage {
-                        "call back"
-                    } else {
-                        "reply"
-                    };
-                    let noun = if kind == ContactKind::PhoneMessage {
-                        "phone message"
-                    } else {
-                        "email"
-                    };
+                    let what = if kind == ContactKind::PhoneMessage { "call back" } else { "reply" };
+                    let noun = if kind == ContactKind::PhoneMessage { "phone message" } else { "email" };
                     format!("{noun} {id} for {name}: {what} by {}", human(due))
                 }
                 _ => format!("{} recorded for {name}", entry.as_str().replace('-', " ")),
@@ -194,30 +172,16 @@ pub fn record(
             let contact = find_contact(*contact_id)?;
             validate_promise(contact, *date, ctx.today)?;
             store.promise_contact(*contact_id, *date, actor)?;
-            Ok(format!(
-                "family told to expect an answer to contact {contact_id} by {}",
-                human(*date)
-            ))
+            Ok(format!("family told to expect an answer to contact {contact_id} by {}", human(*date)))
         }
-        Entry::Book {
-            officer_id,
-            date,
-            start,
-            child_id,
-            caller_number,
-            query,
-        } => {
+        Entry::Book { officer_id, date, start, child_id, caller_number, query } => {
             if let Some(id) = child_id {
                 find_child(id)?;
             }
-            let officer = county
-                .staff
-                .iter()
-                .find(|s| &s.id == officer_id)
-                .ok_or_else(|| FieldError {
-                    field: "officer",
-                    message: format!("no member of staff has id {officer_id}"),
-                })?;
+            let officer = county.staff.iter().find(|s| &s.id == officer_id).ok_or_else(|| FieldError {
+                field: "officer",
+                message: format!("no member of staff has id {officer_id}"),
+            })?;
             crate::domain::surgery::validate_booking(
                 officer_id,
                 *date,
@@ -241,43 +205,19 @@ pub fn record(
                 booked_by: Some(actor.to_string()),
             };
             let id = store.add_booking(&booking, actor)?;
-            Ok(format!(
-                "call-back {id} booked with {} on {} at {}",
-                officer.name,
-                human(*date),
-                start.format("%H:%M")
-            ))
+            Ok(format!("call-back {id} booked with {} on {} at {}", officer.name, human(*date), start.format("%H:%M")))
         }
         Entry::Surgeries { officer_id, blocks } => {
-            let officer = county
-                .staff
-                .iter()
-                .find(|s| &s.id == officer_id)
-                .ok_or_else(|| FieldError {
-                    field: "officer",
-                    message: format!("no member of staff has id {officer_id}"),
-                })?;
+            let officer = county.staff.iter().find(|s| &s.id == officer_id).ok_or_else(|| FieldError {
+                field: "officer",
+                message: format!("no member of staff has id {officer_id}"),
+            })?;
             store.set_surgeries(officer_id, blocks, actor)?;
-            Ok(format!(
-                "{} now has {} weekly surgery block(s)",
-                officer.name,
-                blocks.len()
-            ))
+            Ok(format!("{} now has {} weekly surgery block(s)", officer.name, blocks.len()))
         }
-        Entry::NewDispute {
-            child_id,
-            kind,
-            date,
-            detail,
-        } => {
+        Entry::NewDispute { child_id, kind, date, detail } => {
             let child = find_child(child_id)?;
-            crate::domain::casework::validate_new_dispute(
-                child,
-                *kind,
-                *date,
-                &county.disputes,
-                ctx.today,
-            )?;
+            crate::domain::casework::validate_new_dispute(child, *kind, *date, &county.disputes, ctx.today)?;
             let dispute = crate::domain::Dispute {
                 id: 0,
                 child_id: child_id.clone(),
@@ -292,30 +232,18 @@ pub fn record(
                 detail: detail.trim().to_string(),
             };
             let id = store.add_dispute(&dispute, actor)?;
-            Ok(format!(
-                "{kind} {id} registered for {} on {}",
-                child.full_name(),
-                human(*date)
-            ))
+            Ok(format!("{kind} {id} registered for {} on {}", child.full_name(), human(*date)))
         }
         Entry::Dispute { dispute } => {
             let before = county
                 .disputes
                 .iter()
                 .find(|d| d.id == dispute.id)
-                .ok_or_else(|| FieldError {
-                    field: "dispute",
-                    message: format!("no dispute has id {}", dispute.id),
-                })?;
+                .ok_or_else(|| FieldError { field: "dispute", message: format!("no dispute has id {}", dispute.id) })?;
             let child = find_child(&before.child_id)?;
             let after = crate::domain::casework::apply_dispute(child, before, dispute, ctx.today)?;
             store.update_dispute(before, &after, actor)?;
-            Ok(format!(
-                "{} {} updated for {}",
-                after.kind,
-                after.id,
-                child.full_name()
-            ))
+            Ok(format!("{} {} updated for {}", after.kind, after.id, child.full_name()))
         }
         Entry::Details { child_id, details } => {
             let child = find_child(child_id)?;
@@ -324,27 +252,16 @@ pub fn record(
             store.update_child_details(child, &after, &note, ctx.today, actor)?;
             Ok(format!("{} · {}", child.full_name(), note))
         }
-        Entry::Submit {
-            child_id,
-            panel_date,
-            question,
-            papers,
-        } => {
+        Entry::Submit { child_id, panel_date, question, papers } => {
             let child = find_child(child_id)?;
             validate_submission(child, *panel_date, papers, &county.panels, ctx.today)?;
             // A deferred case goes back to panel as a resubmission of the deferral.
-            let resubmitted: Vec<i64> = county
-                .panels
-                .iter()
-                .filter_map(|p| p.resubmission_of)
-                .collect();
+            let resubmitted: Vec<i64> = county.panels.iter().filter_map(|p| p.resubmission_of).collect();
             let deferred = county
                 .panels
                 .iter()
                 .filter(|p| {
-                    &p.child_id == child_id
-                        && p.outcome == Some(PanelOutcome::Deferred)
-                        && !resubmitted.contains(&p.id)
+                    &p.child_id == child_id && p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id)
                 })
                 .map(|p| p.id)
                 .max();
@@ -362,31 +279,15 @@ pub fn record(
                 resubmission_of: deferred,
             };
             let id = store.add_panel_submission(&submission, actor)?;
-            let again = if deferred.is_some() {
-                " (resubmitted)"
-            } else {
-                ""
-            };
-            Ok(format!(
-                "{} submitted to the panel of {}{again} as case {id}",
-                child.full_name(),
-                human(*panel_date)
-            ))
+            let again = if deferred.is_some() { " (resubmitted)" } else { "" };
+            Ok(format!("{} submitted to the panel of {}{again} as case {id}", child.full_name(), human(*panel_date)))
         }
-        Entry::PanelDecision {
-            panel_id,
-            outcome,
-            info_needed,
-            sent,
-        } => {
+        Entry::PanelDecision { panel_id, outcome, info_needed, sent } => {
             let panel = county
                 .panels
                 .iter()
                 .find(|p| p.id == *panel_id)
-                .ok_or_else(|| FieldError {
-                    field: "panel",
-                    message: format!("no panel case has id {panel_id}"),
-                })?;
+                .ok_or_else(|| FieldError { field: "panel", message: format!("no panel case has id {panel_id}") })?;
             let sent_ref = sent.as_ref().map(|(d, how)| (*d, how.as_str()));
             validate_panel_decision(panel, *outcome, info_needed, sent_ref, ctx.today)?;
             let mut after = panel.clone();
@@ -401,38 +302,42 @@ pub fn record(
                 after.sent_how = how.trim().to_string();
             }
             store.update_panel(panel, &after, actor)?;
-            let mut text = format!(
-                "panel case {panel_id}: {}",
-                after.outcome.map_or("", |o| o.as_str())
-            );
+            let mut text = format!("panel case {panel_id}: {}", after.outcome.map_or("", |o| o.as_str()));
             if let Some(date) = after.decision_sent {
-                text.push_str(&format!(
-                    ", decision sent to the family {} by {}",
-                    human(date),
-                    after.sent_how
-                ));
+                text.push_str(&format!(", decision sent to the family {} by {}", human(date), after.sent_how));
             }
             Ok(text)
         }
         Entry::Step { child_id, step } => {
             let child = find_child(child_id)?;
-            let steps: Vec<_> = county
-                .steps
-                .iter()
-                .filter(|s| &s.child_id == child_id)
-                .cloned()
-                .collect();
+            let steps: Vec<_> = county.steps.iter().filter(|s| &s.child_id == child_id).cloned().collect();
             let after = apply_step(child, &steps, step, ctx.today)?;
             store.add_step(child, &after, step, actor)?;
-            let mut text = format!(
-                "{} recorded for {}",
-                step.kind.as_str().replace('_', " "),
-                child.full_name()
-            );
+            let mut text = format!("{} recorded for {}", step.kind.as_str().replace('_', " "), child.full_name());
             if after.stage != child.stage {
                 text.push_str(&format!("; stage now {}", after.stage));
             }
             Ok(text)
         }
+    }
+}
+
+/// What a destructive entry will do, to be confirmed before it is saved: ceasing a plan, or a
+/// decision not to assess or not to issue, which closes the case.
+pub fn needs_confirmation(county: &County, entry: &Entry) -> Option<String> {
+    let Entry::Step { child_id, step } = entry else { return None };
+    let name = county.children.iter().find(|c| &c.id == child_id).map_or_else(|| child_id.clone(), |c| c.full_name());
+    match step.kind {
+        crate::domain::StepKind::Ceased => {
+            Some(format!("This ceases {name}'s plan (SEN2 reason {}); the case leaves the caseload.", step.detail))
+        }
+        crate::domain::StepKind::AssessDecision | crate::domain::StepKind::IssueDecision
+            if step.detail == "declined" =>
+        {
+            Some(format!(
+                "A decision not to proceed closes {name}'s case; the family must be told of their right to appeal."
+            ))
+        }
+        _ => None,
     }
 }

@@ -55,25 +55,11 @@ pub struct CaseData {
 }
 
 impl CaseData {
-    pub fn build(
-        county: County,
-        today: NaiveDate,
-        calendar: &Calendar,
-        rules: &RulesConfig,
-    ) -> CaseData {
+    pub fn build(county: County, today: NaiveDate, calendar: &Calendar, rules: &RulesConfig) -> CaseData {
         let milestones = county_milestones(&county, today, calendar, rules);
-        let staff_index: HashMap<String, usize> = county
-            .staff
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let child_index = county
-            .children
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
+        let staff_index: HashMap<String, usize> =
+            county.staff.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let child_index = county.children.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         let mut teams: Vec<String> = county.staff.iter().map(|s| s.team.clone()).collect();
         teams.sort();
         teams.dedup();
@@ -84,15 +70,10 @@ impl CaseData {
             .map(|(child, ms)| {
                 let age = age_years(child.date_of_birth, today);
                 let year = year_group(child.date_of_birth, today, child.year_group_override);
-                let statutory = || {
-                    ms.iter()
-                        .filter(|m| !m.advisory && m.status != Status::Done)
-                };
+                let statutory = || ms.iter().filter(|m| !m.advisory && m.status != Status::Done);
                 let overdue = statutory().filter(|m| m.status == Status::Overdue).count();
                 let due_soon = statutory().filter(|m| m.status == Status::DueSoon).count();
-                let status = statutory()
-                    .map(|m| m.status)
-                    .min_by_key(|s| status_rank(*s));
+                let status = statutory().map(|m| m.status).min_by_key(|s| status_rank(*s));
                 let next = next_open(ms).map(|m| NextMilestone {
                     name: m.name,
                     due: m.due,
@@ -108,8 +89,7 @@ impl CaseData {
                 ChildRow {
                     name: format!("{} {}", child.first_name, child.last_name),
                     search_key: {
-                        let plain =
-                            format!("{} {} {}", child.id, child.first_name, child.last_name);
+                        let plain = format!("{} {} {}", child.id, child.first_name, child.last_name);
                         // Both spellings, so "zoe" finds Zoë and "zoë" still works.
                         format!("{} {}", plain.to_lowercase(), fold(&plain))
                     },
@@ -132,21 +112,11 @@ impl CaseData {
                 }
             })
             .collect();
-        CaseData {
-            county,
-            milestones,
-            rows,
-            child_index,
-            staff_index,
-            teams,
-            today,
-        }
+        CaseData { county, milestones, rows, child_index, staff_index, teams, today }
     }
 
     pub fn staff_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.staff_index
-            .get(id)
-            .map_or(id, |&i| self.county.staff[i].name.as_str())
+        self.staff_index.get(id).map_or(id, |&i| self.county.staff[i].name.as_str())
     }
 
     /// Children counted in a caseload: allocated to `officer` and not ceased.

@@ -5,9 +5,7 @@ use chrono::NaiveDate;
 
 use super::App;
 use super::casework::Entry;
-use crate::domain::casework::{
-    ContactEntry, DetailsEntry, FieldError, StepEntry, detail_choices, steps_for_stage,
-};
+use crate::domain::casework::{ContactEntry, DetailsEntry, FieldError, StepEntry, detail_choices, steps_for_stage};
 use crate::domain::year_group::year_group_label;
 use crate::domain::{ContactKind, Need, PanelOutcome, PanelQuestion, StepKind};
 
@@ -61,41 +59,26 @@ pub struct Form {
     pub error: Option<FieldError>,
     /// The officer changed: the booking form's date and time should move to their next free call-back.
     pub wants_next_free: bool,
+    /// A destructive entry waiting for a second Enter; any edit withdraws it.
+    pub confirm: Option<String>,
 }
 
 fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
-    Field {
-        key,
-        label,
-        kind: FieldKind::Choice { options, index: 0 },
-    }
+    Field { key, label, kind: FieldKind::Choice { options, index: 0 } }
 }
 
 fn date_field(key: &'static str, label: &'static str, value: Option<NaiveDate>) -> Field {
-    Field {
-        key,
-        label,
-        kind: FieldKind::Date(
-            value
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-        ),
-    }
+    Field { key, label, kind: FieldKind::Date(value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()) }
 }
 
 fn words(values: &[&str]) -> Vec<(String, String)> {
-    values
-        .iter()
-        .map(|v| (v.to_string(), v.replace('_', " ")))
-        .collect()
+    values.iter().map(|v| (v.to_string(), v.replace('_', " "))).collect()
 }
 
 impl Form {
     fn value(&self, key: &str) -> &str {
         match self.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
-            Some(FieldKind::Choice { options, index }) => {
-                options.get(*index).map_or("", |(v, _)| v.as_str())
-            }
+            Some(FieldKind::Choice { options, index }) => options.get(*index).map_or("", |(v, _)| v.as_str()),
             Some(FieldKind::Text(text) | FieldKind::Date(text)) => text.as_str(),
             None => "",
         }
@@ -105,20 +88,14 @@ impl Form {
         let text = self.value(key).trim();
         if text.is_empty() {
             return if required {
-                Err(FieldError {
-                    field: key,
-                    message: "a date is needed (YYYY-MM-DD)".into(),
-                })
+                Err(FieldError { field: key, message: "a date is needed (YYYY-MM-DD)".into() })
             } else {
                 Ok(None)
             };
         }
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| FieldError {
-                field: key,
-                message: format!("\"{text}\" is not a date (YYYY-MM-DD)"),
-            })
+            .map_err(|_| FieldError { field: key, message: format!("\"{text}\" is not a date (YYYY-MM-DD)") })
     }
 
     pub fn next_field(&mut self, step: isize) {
@@ -128,12 +105,7 @@ impl Form {
 
     /// ←/→ on a choice.
     pub fn cycle(&mut self, step: isize) {
-        if let Some(Field {
-            kind: FieldKind::Choice { options, index },
-            key,
-            ..
-        }) = self.fields.get_mut(self.focus)
-        {
+        if let Some(Field { kind: FieldKind::Choice { options, index }, key, .. }) = self.fields.get_mut(self.focus) {
             let len = options.len().max(1) as isize;
             *index = (*index as isize + step).rem_euclid(len) as usize;
             let key = *key;
@@ -173,10 +145,7 @@ impl Form {
             field.kind = if choices.is_empty() {
                 FieldKind::Text(String::new())
             } else {
-                FieldKind::Choice {
-                    options: words(choices),
-                    index: 0,
-                }
+                FieldKind::Choice { options: words(choices), index: 0 }
             };
         }
     }
@@ -188,12 +157,7 @@ impl Form {
             FormPurpose::Contact => {
                 let entry = ContactEntry::parse(self.value("kind")).unwrap_or(ContactEntry::Note);
                 let date = self.date("date", true)?.unwrap_or(app.today());
-                Ok(Entry::Contact {
-                    child_id,
-                    entry,
-                    date,
-                    summary: self.value("summary").to_string(),
-                })
+                Ok(Entry::Contact { child_id, entry, date, summary: self.value("summary").to_string() })
             }
             FormPurpose::Step => {
                 let kind = StepKind::parse(self.value("step")).ok_or_else(|| FieldError {
@@ -203,15 +167,7 @@ impl Form {
                 let date = self.date("date", true)?.unwrap_or(app.today());
                 let until = self.date("until", false)?;
                 let detail = self.value("detail").trim().to_string();
-                Ok(Entry::Step {
-                    child_id,
-                    step: StepEntry {
-                        kind,
-                        date,
-                        until,
-                        detail,
-                    },
-                })
+                Ok(Entry::Step { child_id, step: StepEntry { kind, date, until, detail } })
             }
             FormPurpose::Details => {
                 let text = |key| Some(self.value(key).to_string());
@@ -229,15 +185,10 @@ impl Form {
                 })
             }
             FormPurpose::NewDispute => {
-                let kind = crate::domain::DisputeKind::parse(self.value("kind"))
-                    .unwrap_or(crate::domain::DisputeKind::Appeal);
+                let kind =
+                    crate::domain::DisputeKind::parse(self.value("kind")).unwrap_or(crate::domain::DisputeKind::Appeal);
                 let date = self.date("date", true)?.unwrap_or(app.today());
-                Ok(Entry::NewDispute {
-                    child_id,
-                    kind,
-                    date,
-                    detail: self.value("detail").to_string(),
-                })
+                Ok(Entry::NewDispute { child_id, kind, date, detail: self.value("detail").to_string() })
             }
             FormPurpose::Dispute(index) => {
                 let mut dispute = app.data.county.disputes[index].clone();
@@ -252,11 +203,10 @@ impl Form {
             FormPurpose::Book => {
                 let date = self.date("date", true)?.unwrap_or(app.today());
                 let text = self.value("time").trim().to_string();
-                let start =
-                    chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| FieldError {
-                        field: "time",
-                        message: format!("\"{text}\" is not a time like 14:15"),
-                    })?;
+                let start = chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| FieldError {
+                    field: "time",
+                    message: format!("\"{text}\" is not a time like 14:15"),
+                })?;
                 Ok(Entry::Book {
                     officer_id: self.value("officer").to_string(),
                     date,
@@ -268,33 +218,20 @@ impl Form {
             }
             FormPurpose::Submit => {
                 let panel_date = self.date("panel date", true)?.unwrap_or(app.today());
-                let question =
-                    PanelQuestion::parse(self.value("question")).unwrap_or(PanelQuestion::Assess);
-                Ok(Entry::Submit {
-                    child_id,
-                    panel_date,
-                    question,
-                    papers: self.value("papers").to_string(),
-                })
+                let question = PanelQuestion::parse(self.value("question")).unwrap_or(PanelQuestion::Assess);
+                Ok(Entry::Submit { child_id, panel_date, question, papers: self.value("papers").to_string() })
             }
             FormPurpose::PanelDecision(index) => {
                 let panel_id = app.data.county.panels[index].id;
                 let outcome = PanelOutcome::parse(self.value("outcome"));
-                let sent = self
-                    .date("sent", false)?
-                    .map(|d| (d, self.value("how").to_string()));
-                Ok(Entry::PanelDecision {
-                    panel_id,
-                    outcome,
-                    info_needed: self.value("needs").to_string(),
-                    sent,
-                })
+                let sent = self.date("sent", false)?.map(|d| (d, self.value("how").to_string()));
+                Ok(Entry::PanelDecision { panel_id, outcome, info_needed: self.value("needs").to_string(), sent })
             }
             FormPurpose::Answer => {
-                let contact_id: i64 = self.value("contact").parse().map_err(|_| FieldError {
-                    field: "contact",
-                    message: "no open contact".into(),
-                })?;
+                let contact_id: i64 = self
+                    .value("contact")
+                    .parse()
+                    .map_err(|_| FieldError { field: "contact", message: "no open contact".into() })?;
                 let date = self.date("date", true)?.unwrap_or(app.today());
                 Ok(if self.value("action") == "promise" {
                     Entry::Promise { contact_id, date }
@@ -307,10 +244,7 @@ impl Form {
 }
 
 pub fn contact_form(app: &App, child: usize) -> Form {
-    let options = ContactEntry::ALL
-        .iter()
-        .map(|e| (e.as_str().to_string(), e.label().to_string()))
-        .collect();
+    let options = ContactEntry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
     Form {
         purpose: FormPurpose::Contact,
         child,
@@ -318,44 +252,32 @@ pub fn contact_form(app: &App, child: usize) -> Form {
         fields: vec![
             choice("kind", "Kind", options),
             date_field("date", "Date", Some(app.today())),
-            Field {
-                key: "summary",
-                label: "Summary",
-                kind: FieldKind::Text(String::new()),
-            },
+            Field { key: "summary", label: "Summary", kind: FieldKind::Text(String::new()) },
         ],
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     }
 }
 
 pub fn step_form(app: &App, child: usize) -> Form {
     let stage = app.data.county.children[child].stage;
-    let steps = steps_for_stage(stage)
-        .iter()
-        .map(|k| (k.as_str().to_string(), k.as_str().replace('_', " ")))
-        .collect();
+    let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
     let mut form = Form {
         purpose: FormPurpose::Step,
         child,
-        title: format!(
-            "Record a statutory step · {} ({stage})",
-            app.data.rows[child].name
-        ),
+        title: format!("Record a statutory step · {} ({stage})", app.data.rows[child].name),
         fields: vec![
             choice("step", "Step", steps),
             date_field("date", "Date", Some(app.today())),
-            Field {
-                key: "detail",
-                label: "Detail",
-                kind: FieldKind::Text(String::new()),
-            },
+            Field { key: "detail", label: "Detail", kind: FieldKind::Text(String::new()) },
             date_field("until", "Until", None),
         ],
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     };
     form.refresh_step_fields();
     form
@@ -371,19 +293,8 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
         .iter()
         .filter(|c| &c.child_id == id && c.answered.is_none())
         .map(|c| {
-            let what = if c.kind == ContactKind::PhoneMessage {
-                "phone message"
-            } else {
-                "email"
-            };
-            (
-                c.id.to_string(),
-                format!(
-                    "{what} {} · {}",
-                    c.received.format("%-d %b"),
-                    c.summary.replace('\n', " ")
-                ),
-            )
+            let what = if c.kind == ContactKind::PhoneMessage { "phone message" } else { "email" };
+            (c.id.to_string(), format!("{what} {} · {}", c.received.format("%-d %b"), c.summary.replace('\n', " ")))
         })
         .collect();
     if open.is_empty() {
@@ -400,10 +311,7 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
                 "Action",
                 vec![
                     ("answer".into(), "answered on".into()),
-                    (
-                        "promise".into(),
-                        "family told to expect an answer by".into(),
-                    ),
+                    ("promise".into(), "family told to expect an answer by".into()),
                 ],
             ),
             date_field("date", "Date", Some(app.today())),
@@ -411,16 +319,14 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     })
 }
 
 /// The next panel: weekly on Thursdays, today if it is one.
 fn next_panel_day(today: NaiveDate) -> NaiveDate {
     use chrono::Datelike;
-    today
-        .iter_days()
-        .find(|d| d.weekday() == chrono::Weekday::Thu)
-        .unwrap_or(today)
+    today.iter_days().find(|d| d.weekday() == chrono::Weekday::Thu).unwrap_or(today)
 }
 
 pub fn submit_form(app: &App, child: usize) -> Form {
@@ -454,91 +360,51 @@ pub fn submit_form(app: &App, child: usize) -> Form {
         fields: vec![
             date_field("panel date", "Panel", Some(next_panel_day(app.today()))),
             choice("question", "Question", options),
-            Field {
-                key: "papers",
-                label: "Papers",
-                kind: FieldKind::Text(String::new()),
-            },
+            Field { key: "papers", label: "Papers", kind: FieldKind::Text(String::new()) },
         ],
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     }
 }
 
 pub fn panel_decision_form(app: &App, index: usize) -> Form {
     let panel = &app.data.county.panels[index];
-    let child = app
-        .data
-        .child_index
-        .get(&panel.child_id)
-        .copied()
-        .unwrap_or(0);
-    let mut outcomes: Vec<(String, String)> = PanelOutcome::ALL
-        .iter()
-        .map(|o| (o.as_str().to_string(), o.as_str().to_string()))
-        .collect();
+    let child = app.data.child_index.get(&panel.child_id).copied().unwrap_or(0);
+    let mut outcomes: Vec<(String, String)> =
+        PanelOutcome::ALL.iter().map(|o| (o.as_str().to_string(), o.as_str().to_string())).collect();
     if let Some(current) = panel.outcome {
         outcomes.retain(|(v, _)| v != current.as_str());
-        outcomes.insert(
-            0,
-            (
-                current.as_str().to_string(),
-                format!("{current} (recorded)"),
-            ),
-        );
+        outcomes.insert(0, (current.as_str().to_string(), format!("{current} (recorded)")));
     }
     Form {
         purpose: FormPurpose::PanelDecision(index),
         child,
-        title: format!(
-            "Panel decision · {} · {}",
-            app.data.rows[child].name,
-            panel.panel_date.format("%-d %b %Y")
-        ),
+        title: format!("Panel decision · {} · {}", app.data.rows[child].name, panel.panel_date.format("%-d %b %Y")),
         fields: vec![
             choice("outcome", "Outcome", outcomes),
-            Field {
-                key: "needs",
-                label: "Needs",
-                kind: FieldKind::Text(panel.info_needed.clone()),
-            },
+            Field { key: "needs", label: "Needs", kind: FieldKind::Text(panel.info_needed.clone()) },
             date_field("sent", "Sent", panel.decision_sent),
-            choice(
-                "how",
-                "How",
-                words(&["email", "letter", "phone", "meeting"]),
-            ),
+            choice("how", "How", words(&["email", "letter", "phone", "meeting"])),
         ],
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     }
 }
 
 /// A choice with `current` selected (the first option when it is not among them).
-fn choice_at(
-    key: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    current: &str,
-) -> Field {
+fn choice_at(key: &'static str, label: &'static str, options: Vec<(String, String)>, current: &str) -> Field {
     let index = options.iter().position(|(v, _)| v == current).unwrap_or(0);
-    Field {
-        key,
-        label,
-        kind: FieldKind::Choice { options, index },
-    }
+    Field { key, label, kind: FieldKind::Choice { options, index } }
 }
 
 pub fn details_form(app: &App, child: usize) -> Form {
     let c = &app.data.county.children[child];
     let mut needs = vec![(String::new(), "not recorded".to_string())];
-    needs.extend(
-        Need::ALL
-            .iter()
-            .map(|n| (n.as_str().to_string(), n.as_str().to_string())),
-    );
+    needs.extend(Need::ALL.iter().map(|n| (n.as_str().to_string(), n.as_str().to_string())));
     let mut bands = vec![(String::new(), "none".to_string())];
     bands.extend((1..=app.config.rules.bands).map(|b| (b.to_string(), format!("band {b}"))));
     let mut years = vec![(String::new(), "as for their age".to_string())];
@@ -548,40 +414,16 @@ pub fn details_form(app: &App, child: usize) -> Form {
         child,
         title: format!("Edit details · {}", app.data.rows[child].name),
         fields: vec![
-            Field {
-                key: "setting",
-                label: "Setting",
-                kind: FieldKind::Text(c.setting.clone().unwrap_or_default()),
-            },
-            Field {
-                key: "postcode",
-                label: "Postcode",
-                kind: FieldKind::Text(c.postcode.clone().unwrap_or_default()),
-            },
-            choice_at(
-                "need",
-                "Need",
-                needs,
-                c.primary_need.map_or("", |n| n.as_str()),
-            ),
-            choice_at(
-                "band",
-                "Band",
-                bands,
-                &c.band.map(|b| b.to_string()).unwrap_or_default(),
-            ),
-            choice_at(
-                "year group",
-                "Year",
-                years,
-                &c.year_group_override
-                    .map(|y| y.to_string())
-                    .unwrap_or_default(),
-            ),
+            Field { key: "setting", label: "Setting", kind: FieldKind::Text(c.setting.clone().unwrap_or_default()) },
+            Field { key: "postcode", label: "Postcode", kind: FieldKind::Text(c.postcode.clone().unwrap_or_default()) },
+            choice_at("need", "Need", needs, c.primary_need.map_or("", |n| n.as_str())),
+            choice_at("band", "Band", bands, &c.band.map(|b| b.to_string()).unwrap_or_default()),
+            choice_at("year group", "Year", years, &c.year_group_override.map(|y| y.to_string()).unwrap_or_default()),
         ],
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     }
 }
 
@@ -589,21 +431,11 @@ pub fn details_form(app: &App, child: usize) -> Form {
 fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, chrono::NaiveTime)> {
     let county = &app.data.county;
     app.today().iter_days().take(14).find_map(|date| {
-        if county
-            .absences
-            .iter()
-            .any(|a| a.staff_id == officer && a.covers(date))
-        {
+        if county.absences.iter().any(|a| a.staff_id == officer && a.covers(date)) {
             return None;
         }
-        let free = crate::domain::surgery::free_times(
-            officer,
-            date,
-            &county.slots,
-            &county.bookings,
-            app.today(),
-            app.now,
-        );
+        let free =
+            crate::domain::surgery::free_times(officer, date, &county.slots, &county.bookings, app.today(), app.now);
         free.first().map(|t| (date, *t))
     })
 }
@@ -616,10 +448,7 @@ impl Form {
         let (date, time) = match next_free(app, &officer) {
             Some((d, t)) => {
                 self.error = None;
-                (
-                    d.format("%Y-%m-%d").to_string(),
-                    t.format("%H:%M").to_string(),
-                )
+                (d.format("%Y-%m-%d").to_string(), t.format("%H:%M").to_string())
             }
             None => {
                 let name = app.data.staff_name(&officer).to_string();
@@ -655,15 +484,7 @@ pub fn booking_form(app: &App, child: usize) -> Option<Form> {
         let own = officers.remove(position);
         officers.insert(0, own);
     }
-    let options = officers
-        .iter()
-        .map(|id| {
-            (
-                id.to_string(),
-                format!("{} ({id})", app.data.staff_name(id)),
-            )
-        })
-        .collect();
+    let options = officers.iter().map(|id| (id.to_string(), format!("{} ({id})", app.data.staff_name(id)))).collect();
     let mut form = Form {
         purpose: FormPurpose::Book,
         child,
@@ -671,25 +492,14 @@ pub fn booking_form(app: &App, child: usize) -> Option<Form> {
         fields: vec![
             choice("officer", "Officer", options),
             date_field("date", "Date", None),
-            Field {
-                key: "time",
-                label: "Time",
-                kind: FieldKind::Text(String::new()),
-            },
-            Field {
-                key: "number",
-                label: "Number",
-                kind: FieldKind::Text(String::new()),
-            },
-            Field {
-                key: "query",
-                label: "Query",
-                kind: FieldKind::Text(String::new()),
-            },
+            Field { key: "time", label: "Time", kind: FieldKind::Text(String::new()) },
+            Field { key: "number", label: "Number", kind: FieldKind::Text(String::new()) },
+            Field { key: "query", label: "Query", kind: FieldKind::Text(String::new()) },
         ],
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     };
     form.fill_next_free(app);
     Some(form)
@@ -700,10 +510,7 @@ pub fn dispute_form(app: &App, child: usize) -> Form {
     let county = &app.data.county;
     let id = &county.children[child].id;
     let name = &app.data.rows[child].name;
-    let open = county
-        .disputes
-        .iter()
-        .position(|d| &d.child_id == id && d.closed.is_none());
+    let open = county.disputes.iter().position(|d| &d.child_id == id && d.closed.is_none());
     let Some(index) = open else {
         return Form {
             purpose: FormPurpose::NewDispute,
@@ -712,15 +519,12 @@ pub fn dispute_form(app: &App, child: usize) -> Form {
             fields: vec![
                 choice("kind", "Kind", words(&["appeal", "mediation"])),
                 date_field("date", "Date", Some(app.today())),
-                Field {
-                    key: "detail",
-                    label: "About",
-                    kind: FieldKind::Text(String::new()),
-                },
+                Field { key: "detail", label: "About", kind: FieldKind::Text(String::new()) },
             ],
             focus: 0,
             error: None,
             wants_next_free: false,
+            confirm: None,
         };
     };
     let d = &county.disputes[index];
@@ -729,20 +533,11 @@ pub fn dispute_form(app: &App, child: usize) -> Form {
     Form {
         purpose: FormPurpose::Dispute(index),
         child,
-        title: format!(
-            "{} from {} · {name}",
-            d.kind,
-            d.registered.format("%-d %b %Y")
-        ),
+        title: format!("{} from {} · {name}", d.kind, d.registered.format("%-d %b %Y")),
         fields: vec![
             date_field("hearing", "Hearing", d.hearing),
             date_field("responded", "Response", d.responded),
-            choice_at(
-                "order",
-                "Order",
-                orders,
-                d.order_kind.map_or("", |k| k.as_str()),
-            ),
+            choice_at("order", "Order", orders, d.order_kind.map_or("", |k| k.as_str())),
             date_field("order date", "Ordered", d.order_date),
             date_field("complied", "Complied", d.complied),
             date_field("closed", "Closed", d.closed),
@@ -750,5 +545,6 @@ pub fn dispute_form(app: &App, child: usize) -> Form {
         focus: 0,
         error: None,
         wants_next_free: false,
+        confirm: None,
     }
 }

@@ -68,9 +68,7 @@ impl Key {
                     _ => match lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
                         Some(n) if (1..=12).contains(&n) => KeyCode::F(n),
                         _ => {
-                            return Err(format!(
-                                "\"{text}\" is not a key (try \"q\", \"ctrl-r\", \"pgdown\")"
-                            ));
+                            return Err(format!("\"{text}\" is not a key (try \"q\", \"ctrl-r\", \"pgdown\")"));
                         }
                     },
                 }
@@ -128,18 +126,8 @@ fn preset(preset: KeyPreset) -> Vec<(Action, &'static [&'static str])> {
         (Action::ShowSurgery, &["5"]),
         (Action::Up, if vim { &["up", "k"] } else { &["up"] }),
         (Action::Down, if vim { &["down", "j"] } else { &["down"] }),
-        (
-            Action::PageUp,
-            if vim { &["pgup", "ctrl-u"] } else { &["pgup"] },
-        ),
-        (
-            Action::PageDown,
-            if vim {
-                &["pgdown", "ctrl-d"]
-            } else {
-                &["pgdown"]
-            },
-        ),
+        (Action::PageUp, if vim { &["pgup", "ctrl-u"] } else { &["pgup"] }),
+        (Action::PageDown, if vim { &["pgdown", "ctrl-d"] } else { &["pgdown"] }),
         (Action::Top, if vim { &["home", "g"] } else { &["home"] }),
         (Action::Bottom, if vim { &["end", "G"] } else { &["end"] }),
         (Action::Open, if vim { &["enter", "l"] } else { &["enter"] }),
@@ -165,19 +153,13 @@ impl Keymap {
     pub fn from_config(config: &Config) -> Result<Keymap, String> {
         let mut bindings: Vec<(Action, Vec<Key>)> = Vec::new();
         for (action, keys) in preset(config.key_preset) {
-            let keys = keys
-                .iter()
-                .map(|k| Key::parse(k))
-                .collect::<Result<Vec<_>, _>>()?;
+            let keys = keys.iter().map(|k| Key::parse(k)).collect::<Result<Vec<_>, _>>()?;
             bindings.push((action, keys));
         }
         for (name, keys) in &config.keys {
             let action = Action::from_name(name).ok_or_else(|| {
                 let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-                format!(
-                    "[keys] {name}: no such action (actions: {})",
-                    names.join(", ")
-                )
+                format!("[keys] {name}: no such action (actions: {})", names.join(", "))
             })?;
             let keys = keys
                 .iter()
@@ -240,47 +222,20 @@ mod tests {
     #[test]
     fn default_keys_resolve() {
         let keymap = Keymap::from_config(&Config::default()).expect("defaults are valid");
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('j'), KeyModifiers::NONE)),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Down, KeyModifiers::NONE)),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
-            Some(Action::Bottom)
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Tab, KeyModifiers::SHIFT)),
-            Some(Action::PrevPane)
-        );
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Quit));
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
+        assert_eq!(keymap.action_for(&press(KeyCode::Down, KeyModifiers::NONE)), Some(Action::Down));
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
+        assert_eq!(keymap.action_for(&press(KeyCode::Tab, KeyModifiers::SHIFT)), Some(Action::PrevPane));
     }
 
     #[test]
     fn arrows_preset_frees_letters() {
-        let config = Config {
-            key_preset: KeyPreset::Arrows,
-            ..Config::default()
-        };
+        let config = Config { key_preset: KeyPreset::Arrows, ..Config::default() };
         let keymap = Keymap::from_config(&config).expect("valid");
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('j'), KeyModifiers::NONE)),
-            None
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Down, KeyModifiers::NONE)),
-            Some(Action::Down)
-        );
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('j'), KeyModifiers::NONE)), None);
+        assert_eq!(keymap.action_for(&press(KeyCode::Down, KeyModifiers::NONE)), Some(Action::Down));
     }
 
     #[test]
@@ -288,14 +243,8 @@ mod tests {
         let mut config = Config::default();
         config.keys.insert("quit".into(), vec!["ctrl-q".into()]);
         let keymap = Keymap::from_config(&config).expect("valid");
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
-            None
-        );
-        assert_eq!(
-            keymap.action_for(&press(KeyCode::Char('q'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE)), None);
+        assert_eq!(keymap.action_for(&press(KeyCode::Char('q'), KeyModifiers::CONTROL)), Some(Action::Quit));
 
         config.keys.insert("help".into(), vec!["s".into()]);
         let error = Keymap::from_config(&config).unwrap_err();
@@ -303,18 +252,10 @@ mod tests {
 
         let mut config = Config::default();
         config.keys.insert("fly".into(), vec!["z".into()]);
-        assert!(
-            Keymap::from_config(&config)
-                .unwrap_err()
-                .contains("no such action")
-        );
+        assert!(Keymap::from_config(&config).unwrap_err().contains("no such action"));
         let mut config = Config::default();
         config.keys.insert("quit".into(), vec!["hyper-q".into()]);
-        assert!(
-            Keymap::from_config(&config)
-                .unwrap_err()
-                .contains("is not a key")
-        );
+        assert!(Keymap::from_config(&config).unwrap_err().contains("is not a key"));
     }
 
     #[test]
@@ -322,9 +263,6 @@ mod tests {
         let keymap = Keymap::from_config(&Config::default()).expect("valid");
         let rows = keymap.help_rows();
         assert_eq!(rows.len(), Action::ALL.len());
-        assert!(
-            rows.iter()
-                .any(|(keys, what)| keys == "q Ctrl-c" && *what == "quit")
-        );
+        assert!(rows.iter().any(|(keys, what)| keys == "q Ctrl-c" && *what == "quit"));
     }
 }

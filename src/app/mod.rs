@@ -35,13 +35,7 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
-        Pane::Caseload,
-        Pane::Timeline,
-        Pane::Panel,
-        Pane::Duty,
-        Pane::Surgery,
-    ];
+    pub const ALL: [Pane; 5] = [Pane::Caseload, Pane::Timeline, Pane::Panel, Pane::Duty, Pane::Surgery];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -102,10 +96,7 @@ pub struct ListCursor<T> {
 
 impl<T> Default for ListCursor<T> {
     fn default() -> Self {
-        ListCursor {
-            lines: Vec::new(),
-            selected: 0,
-        }
+        ListCursor { lines: Vec::new(), selected: 0 }
     }
 }
 
@@ -144,13 +135,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        county: County,
-        today: NaiveDate,
-        config: Config,
-        keymap: Keymap,
-        calendar: Calendar,
-    ) -> App {
+    pub fn new(county: County, today: NaiveDate, config: Config, keymap: Keymap, calendar: Calendar) -> App {
         let data = CaseData::build(county, today, &calendar, &config.rules);
         App {
             data,
@@ -185,18 +170,12 @@ impl App {
 
     /// Business support record contacts; statutory steps are for officers, seniors and managers.
     pub fn can_record_steps(&self) -> bool {
-        matches!(
-            self.my_role(),
-            Some(Role::Officer | Role::Senior | Role::Manager)
-        )
+        matches!(self.my_role(), Some(Role::Officer | Role::Senior | Role::Manager))
     }
 
     /// Seniors, managers and business support may look beyond one caseload.
     pub fn can_change_scope(&self) -> bool {
-        matches!(
-            self.my_role(),
-            Some(Role::Senior | Role::Manager | Role::Admin)
-        )
+        matches!(self.my_role(), Some(Role::Senior | Role::Manager | Role::Admin))
     }
 
     /// Starts the session as staff member `index`, with the caseload their role expects.
@@ -215,11 +194,10 @@ impl App {
     /// Finds the staff member by id or by login.
     pub fn find_staff(&self, id_or_login: &str) -> Option<usize> {
         let staff = &self.data.county.staff;
-        staff.iter().position(|s| s.id == id_or_login).or_else(|| {
-            staff
-                .iter()
-                .position(|s| s.login.as_deref() == Some(id_or_login))
-        })
+        staff
+            .iter()
+            .position(|s| s.id == id_or_login)
+            .or_else(|| staff.iter().position(|s| s.login.as_deref() == Some(id_or_login)))
     }
 
     /// Recomputes every derived list after the data, scope or filters changed.

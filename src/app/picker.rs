@@ -22,13 +22,7 @@ pub struct Picker {
 impl Picker {
     pub fn new(title: impl Into<String>, items: Vec<PickItem>) -> Picker {
         let matches = (0..items.len()).collect();
-        Picker {
-            title: title.into(),
-            items,
-            query: String::new(),
-            matches,
-            selected: 0,
-        }
+        Picker { title: title.into(), items, query: String::new(), matches, selected: 0 }
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -77,23 +71,12 @@ mod tests {
     use super::*;
 
     fn item(label: &str, value: &str) -> PickItem {
-        PickItem {
-            label: label.into(),
-            detail: String::new(),
-            value: value.into(),
-        }
+        PickItem { label: label.into(), detail: String::new(), value: value.into() }
     }
 
     #[test]
     fn typing_filters_and_choosing_returns_the_value() {
-        let mut picker = Picker::new(
-            "Who",
-            vec![
-                item("Ann Lee", "S1"),
-                item("Bob Ray", "S2"),
-                item("Ana Ruiz", "S3"),
-            ],
-        );
+        let mut picker = Picker::new("Who", vec![item("Ann Lee", "S1"), item("Bob Ray", "S2"), item("Ana Ruiz", "S3")]);
         picker.type_char('r');
         picker.type_char('a');
         assert_eq!(picker.matches, vec![1]);

@@ -20,25 +20,16 @@ pub enum PanelLine {
 /// grouped by panel date, oldest first.
 pub fn panel_queue(data: &CaseData, in_scope: impl Fn(usize) -> bool) -> Vec<PanelLine> {
     let panels = &data.county.panels;
-    let since = data
-        .today
-        .checked_sub_days(Days::new(RECENT_OUTCOME_DAYS))
-        .unwrap_or(data.today);
-    let resubmitted: std::collections::HashSet<i64> =
-        panels.iter().filter_map(|p| p.resubmission_of).collect();
+    let since = data.today.checked_sub_days(Days::new(RECENT_OUTCOME_DAYS)).unwrap_or(data.today);
+    let resubmitted: std::collections::HashSet<i64> = panels.iter().filter_map(|p| p.resubmission_of).collect();
     let mut chosen: Vec<usize> = panels
         .iter()
         .enumerate()
-        .filter(|(_, p)| {
-            data.child_index
-                .get(&p.child_id)
-                .is_some_and(|&c| in_scope(c))
-        })
+        .filter(|(_, p)| data.child_index.get(&p.child_id).is_some_and(|&c| in_scope(c)))
         .filter(|(_, p)| {
             let awaiting = p.outcome.is_none();
             let recent = p.panel_date >= since;
-            let deferred_open =
-                p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id);
+            let deferred_open = p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id);
             awaiting || recent || deferred_open
         })
         .map(|(i, _)| i)
@@ -48,10 +39,8 @@ pub fn panel_queue(data: &CaseData, in_scope: impl Fn(usize) -> bool) -> Vec<Pan
     let mut start = 0;
     while start < chosen.len() {
         let date = panels[chosen[start]].panel_date;
-        let end = chosen[start..]
-            .iter()
-            .position(|&i| panels[i].panel_date != date)
-            .map_or(chosen.len(), |n| start + n);
+        let end =
+            chosen[start..].iter().position(|&i| panels[i].panel_date != date).map_or(chosen.len(), |n| start + n);
         lines.push(PanelLine::Date(date, end - start));
         lines.extend(chosen[start..end].iter().map(|&i| PanelLine::Case(i)));
         start = end;
@@ -82,13 +71,8 @@ fn is_urgent(name: MilestoneName, status: Status, advisory: bool) -> bool {
 /// Officers absent today and the urgent work on their caseloads, most urgent first.
 pub fn duty_cover(data: &CaseData) -> Vec<DutyLine> {
     let county = &data.county;
-    let mut absences: Vec<usize> = county
-        .absences
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.covers(data.today))
-        .map(|(i, _)| i)
-        .collect();
+    let mut absences: Vec<usize> =
+        county.absences.iter().enumerate().filter(|(_, a)| a.covers(data.today)).map(|(i, _)| i).collect();
     absences.sort_by_key(|&i| data.staff_name(&county.absences[i].staff_id).to_string());
     let mut lines = Vec::new();
     for absence in absences {
@@ -125,11 +109,7 @@ pub enum SurgeryLine {
 }
 
 /// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
-pub fn surgery_today(
-    data: &CaseData,
-    officers: &[usize],
-    now: Option<chrono::NaiveTime>,
-) -> Vec<SurgeryLine> {
+pub fn surgery_today(data: &CaseData, officers: &[usize], now: Option<chrono::NaiveTime>) -> Vec<SurgeryLine> {
     use crate::domain::surgery::{free_times, surgery_times};
     let county = &data.county;
     let mut lines = Vec::new();
@@ -139,26 +119,13 @@ pub fn surgery_today(
             continue;
         }
         let booked: Vec<usize> = (0..county.bookings.len())
-            .filter(|&b| {
-                &county.bookings[b].officer_id == id && county.bookings[b].date == data.today
-            })
+            .filter(|&b| &county.bookings[b].officer_id == id && county.bookings[b].date == data.today)
             .collect();
-        let free = free_times(
-            id,
-            data.today,
-            &county.slots,
-            &county.bookings,
-            data.today,
-            now,
-        );
+        let free = free_times(id, data.today, &county.slots, &county.bookings, data.today, now);
         lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
         lines.extend(booked.into_iter().map(SurgeryLine::Booking));
         let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
-        lines.push(SurgeryLine::Free(if free.is_empty() {
-            "none".into()
-        } else {
-            free.join(" ")
-        }));
+        lines.push(SurgeryLine::Free(if free.is_empty() { "none".into() } else { free.join(" ") }));
     }
     lines
 }

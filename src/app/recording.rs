@@ -5,8 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::casework::{RecordError, Rules};
 use super::form::{
-    answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form,
-    step_form, submit_form,
+    answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form, submit_form,
 };
 use super::queues::PanelLine;
 use super::update::{Records, reload, selected_child};
@@ -15,8 +14,7 @@ use super::{App, Overlay};
 /// `c`, `t`, `a` or `p`: the form for the selected child (or panel case).
 pub fn open_form(app: &mut App, action: Action) {
     if action == Action::Panel {
-        if let (super::Pane::Panel, Some(PanelLine::Case(index))) =
-            (app.pane, app.panel.lines.get(app.panel.selected))
+        if let (super::Pane::Panel, Some(PanelLine::Case(index))) = (app.pane, app.panel.lines.get(app.panel.selected))
         {
             let form = panel_decision_form(app, *index);
             app.overlay = Some(Overlay::Form(form));
@@ -59,9 +57,7 @@ pub fn open_form(app: &mut App, action: Action) {
             Some(form) => form,
             None => {
                 let name = app.data.rows[child].name.clone();
-                app.say(format!(
-                    "{name} has no phone message or email waiting for an answer"
-                ));
+                app.say(format!("{name} has no phone message or email waiting for an answer"));
                 return;
             }
         },
@@ -74,6 +70,10 @@ pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
     let Some(Overlay::Form(form)) = &mut app.overlay else {
         return;
     };
+    if key.code != KeyCode::Enter {
+        // Changing anything withdraws a pending confirmation.
+        form.confirm = None;
+    }
     match key.code {
         KeyCode::Esc => {
             app.overlay = None;
@@ -104,18 +104,20 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     };
     let Some(me) = app.me else { return };
     let actor = app.data.county.staff[me].id.clone();
-    let outcome = form
-        .entry(app)
-        .map_err(RecordError::Invalid)
-        .and_then(|entry| {
-            let rules = Rules {
-                today: app.today(),
-                now: app.now,
-                calendar: &app.calendar,
-                rules: &app.config.rules,
-            };
-            records.save(&app.data.county, &entry, &actor, &rules)
-        });
+    let confirmed = form.confirm.is_some();
+    if !confirmed
+        && let Ok(entry) = form.entry(app)
+        && let Some(warning) = super::casework::needs_confirmation(&app.data.county, &entry)
+    {
+        if let Some(Overlay::Form(form)) = &mut app.overlay {
+            form.confirm = Some(warning);
+        }
+        return;
+    }
+    let outcome = form.entry(app).map_err(RecordError::Invalid).and_then(|entry| {
+        let rules = Rules { today: app.today(), now: app.now, calendar: &app.calendar, rules: &app.config.rules };
+        records.save(&app.data.county, &entry, &actor, &rules)
+    });
     match outcome {
         Ok(done) => {
             app.overlay = None;
@@ -133,10 +135,7 @@ fn submit(app: &mut App, records: &mut dyn Records) {
         }
         Err(error) => {
             if let Some(Overlay::Form(form)) = &mut app.overlay {
-                form.error = Some(crate::domain::casework::FieldError {
-                    field: "save",
-                    message: error.to_string(),
-                });
+                form.error = Some(crate::domain::casework::FieldError { field: "save", message: error.to_string() });
             }
         }
     }

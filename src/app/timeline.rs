@@ -31,40 +31,25 @@ impl TimelineView {
     pub fn load(&mut self, data: &CaseData, child: usize, events: Vec<CaseEvent>) {
         let record = &data.county.children[child];
         let row = &data.rows[child];
-        let date = |d: Option<chrono::NaiveDate>| {
-            d.map_or_else(|| "—".to_string(), |d| d.format("%-d %b %Y").to_string())
-        };
-        let officer = record.officer.as_deref().map_or_else(
-            || "unallocated".to_string(),
-            |id| format!("{} ({id})", data.staff_name(id)),
-        );
+        let date =
+            |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.format("%-d %b %Y").to_string());
+        let officer = record
+            .officer
+            .as_deref()
+            .map_or_else(|| "unallocated".to_string(), |id| format!("{} ({id})", data.staff_name(id)));
         let mut lines = vec![
             DocLine::Heading("Details"),
             DocLine::Field(
                 "Born",
-                format!(
-                    "{} · age {} · {}",
-                    date(Some(record.date_of_birth)),
-                    row.age,
-                    row.year_label
-                ),
+                format!("{} · age {} · {}", date(Some(record.date_of_birth)), row.age, row.year_label),
             ),
-            DocLine::Field(
-                "Setting",
-                if row.setting.is_empty() {
-                    "—".into()
-                } else {
-                    row.setting.clone()
-                },
-            ),
+            DocLine::Field("Setting", if row.setting.is_empty() { "—".into() } else { row.setting.clone() }),
             DocLine::Field(
                 "Need, band",
                 format!(
                     "{} · band {}",
                     record.primary_need.map_or("not recorded", |n| n.as_str()),
-                    record
-                        .band
-                        .map_or_else(|| "—".to_string(), |b| b.to_string())
+                    record.band.map_or_else(|| "—".to_string(), |b| b.to_string())
                 ),
             ),
             DocLine::Field("Officer", officer),

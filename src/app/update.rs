@@ -17,13 +17,7 @@ pub trait Records {
     /// Everything, read again (after a change).
     fn county(&self) -> Result<County, String>;
     /// Checks and saves an entry (see `casework::record`).
-    fn save(
-        &mut self,
-        county: &County,
-        entry: &Entry,
-        actor: &str,
-        rules: &Rules,
-    ) -> Result<String, RecordError>;
+    fn save(&mut self, county: &County, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
 }
 
 impl Records for crate::store::Store {
@@ -33,13 +27,7 @@ impl Records for crate::store::Store {
     fn county(&self) -> Result<County, String> {
         self.load_county().map_err(|e| e.to_string())
     }
-    fn save(
-        &mut self,
-        county: &County,
-        entry: &Entry,
-        actor: &str,
-        rules: &Rules,
-    ) -> Result<String, RecordError> {
+    fn save(&mut self, county: &County, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
         super::casework::record(self, county, entry, actor, rules)
     }
 }
@@ -106,11 +94,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::NextPane | Action::PrevPane => {
             let i = Pane::ALL.iter().position(|p| *p == app.pane).unwrap_or(0);
-            let step = if action == Action::NextPane {
-                1
-            } else {
-                Pane::ALL.len() - 1
-            };
+            let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
             app.pane = Pane::ALL[(i + step) % Pane::ALL.len()];
         }
         Action::ShowCaseload => app.pane = Pane::Caseload,
@@ -139,11 +123,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
                 app.caseload.descending = !app.caseload.descending;
             }
             app.caseload.refresh(&app.data);
-            let order = if app.caseload.descending {
-                "descending"
-            } else {
-                "ascending"
-            };
+            let order = if app.caseload.descending { "descending" } else { "ascending" };
             app.say(format!("sorted by {}, {order}", app.caseload.sort.label()));
         }
         Action::Filter => {
@@ -199,11 +179,7 @@ pub(super) fn selected_child(app: &App) -> Option<usize> {
         Pane::Caseload => app.caseload.selected_child(),
         Pane::Timeline => app.timeline.child.or(app.focus_child),
         Pane::Panel => match app.panel.lines.get(app.panel.selected) {
-            Some(PanelLine::Case(p)) => app
-                .data
-                .child_index
-                .get(&app.data.county.panels[*p].child_id)
-                .copied(),
+            Some(PanelLine::Case(p)) => app.data.child_index.get(&app.data.county.panels[*p].child_id).copied(),
             _ => None,
         },
         Pane::Duty => match app.duty.lines.get(app.duty.selected) {
@@ -211,10 +187,9 @@ pub(super) fn selected_child(app: &App) -> Option<usize> {
             _ => None,
         },
         Pane::Surgery => match app.surgery.lines.get(app.surgery.selected) {
-            Some(SurgeryLine::Booking(b)) => app.data.county.bookings[*b]
-                .child_id
-                .as_ref()
-                .and_then(|id| app.data.child_index.get(id).copied()),
+            Some(SurgeryLine::Booking(b)) => {
+                app.data.county.bookings[*b].child_id.as_ref().and_then(|id| app.data.child_index.get(id).copied())
+            }
             _ => None,
         },
     }
@@ -304,27 +279,14 @@ fn cycle_filter(app: &mut App, row: usize, step: isize) {
     fn cycle<T: Clone + PartialEq>(current: &Option<T>, values: &[T], step: isize) -> Option<T> {
         // Position 0 is "any"; values follow.
         let len = values.len() as isize + 1;
-        let now = current
-            .as_ref()
-            .and_then(|c| values.iter().position(|v| v == c))
-            .map_or(0, |i| i as isize + 1);
+        let now = current.as_ref().and_then(|c| values.iter().position(|v| v == c)).map_or(0, |i| i as isize + 1);
         let next = (now + step).rem_euclid(len);
-        if next == 0 {
-            None
-        } else {
-            values.get(next as usize - 1).cloned()
-        }
+        if next == 0 { None } else { values.get(next as usize - 1).cloned() }
     }
     let filters = &mut app.caseload.filters;
     match row {
         0 => filters.stage = cycle(&filters.stage, Stage::ALL, step),
-        1 => {
-            filters.status = cycle(
-                &filters.status,
-                &[Status::Overdue, Status::DueSoon, Status::Upcoming],
-                step,
-            )
-        }
+        1 => filters.status = cycle(&filters.status, &[Status::Overdue, Status::DueSoon, Status::Upcoming], step),
         2 => filters.team = cycle(&filters.team, &app.data.teams, step),
         _ => filters.need = cycle(&filters.need, Need::ALL, step),
     }
@@ -342,17 +304,9 @@ fn open_scope_picker(app: &mut App) {
         detail: format!("{} children", data.county.children.len()),
         value: "authority".into(),
     }];
-    items.push(PickItem {
-        label: "Unallocated children".into(),
-        detail: String::new(),
-        value: "unallocated".into(),
-    });
+    items.push(PickItem { label: "Unallocated children".into(), detail: String::new(), value: "unallocated".into() });
     for team in &data.teams {
-        items.push(PickItem {
-            label: format!("Team {team}"),
-            detail: String::new(),
-            value: format!("team:{team}"),
-        });
+        items.push(PickItem { label: format!("Team {team}"), detail: String::new(), value: format!("team:{team}") });
     }
     let mut loads = std::collections::HashMap::new();
     for child in &data.county.children {
@@ -363,19 +317,11 @@ fn open_scope_picker(app: &mut App) {
     for staff in data.county.staff.iter().filter(|s| s.role == Role::Officer) {
         items.push(PickItem {
             label: staff.name.clone(),
-            detail: format!(
-                "{} · {} · {} children",
-                staff.id,
-                staff.team,
-                loads.get(staff.id.as_str()).unwrap_or(&0)
-            ),
+            detail: format!("{} · {} · {} children", staff.id, staff.team, loads.get(staff.id.as_str()).unwrap_or(&0)),
             value: format!("officer:{}", staff.id),
         });
     }
-    app.overlay = Some(Overlay::Picker(
-        PickerPurpose::Scope,
-        Picker::new("Whose caseload?", items),
-    ));
+    app.overlay = Some(Overlay::Picker(PickerPurpose::Scope, Picker::new("Whose caseload?", items)));
 }
 
 /// The first picker: who is using the tool.
@@ -443,10 +389,7 @@ fn picker_key(app: &mut App, key: &KeyEvent) {
                     if let Some(index) = app.find_staff(&value) {
                         app.sign_in(index);
                         let staff = &app.data.county.staff[index];
-                        let text = format!(
-                            "signed in as {} ({}); ? shows the keys",
-                            staff.name, staff.role
-                        );
+                        let text = format!("signed in as {} ({}); ? shows the keys", staff.name, staff.role);
                         app.say(text);
                     }
                 }
@@ -482,11 +425,8 @@ fn choose_scope(app: &mut App, value: &str) {
 pub fn reload(app: &mut App, records: &dyn Records) {
     match records.county() {
         Ok(county) => {
-            let focus = app
-                .focus_child
-                .map(|i| app.data.county.children[i].id.clone());
-            app.data =
-                super::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
+            let focus = app.focus_child.map(|i| app.data.county.children[i].id.clone());
+            app.data = super::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
             app.focus_child = focus.and_then(|id| app.data.child_index.get(&id).copied());
             app.timeline.child = None;
             app.refresh_views();
@@ -498,10 +438,7 @@ pub fn reload(app: &mut App, records: &dyn Records) {
 
 /// Loads the focused child's history when the timeline shows a different child.
 fn sync_timeline(app: &mut App, records: &dyn Records) {
-    if app.pane != Pane::Timeline
-        || app.focus_child.is_none()
-        || app.timeline.child == app.focus_child
-    {
+    if app.pane != Pane::Timeline || app.focus_child.is_none() || app.timeline.child == app.focus_child {
         return;
     }
     let Some(child) = app.focus_child else { return };

@@ -5,9 +5,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
 use crate::app::casework::{Entry, RecordError, Rules, record};
-use crate::cli::{
-    AuditArgs, ChildCommand, ContactCommand, DisputeCommand, PanelCommand, StepArgs, SurgeryCommand,
-};
+use crate::cli::{AuditArgs, ChildCommand, ContactCommand, DisputeCommand, PanelCommand, StepArgs, SurgeryCommand};
 use crate::domain::casework::DetailsEntry;
 use crate::domain::casework::{ContactEntry, StepEntry};
 use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
@@ -15,23 +13,16 @@ use crate::store::Store;
 
 /// The member of staff recording: `--as`, else the one whose login this is.
 fn actor(ctx: &Context, store: &Store) -> Result<String> {
-    let who = ctx
-        .actor()
-        .ok_or_else(|| eyre!("cannot tell who is recording this; pass --as STAFF_ID"))?;
-    store.staff_id_for(&who)?.ok_or_else(|| {
-        eyre!("\"{who}\" is not in the staff list; pass --as STAFF_ID to say who is recording this")
-    })
+    let who = ctx.actor().ok_or_else(|| eyre!("cannot tell who is recording this; pass --as STAFF_ID"))?;
+    store
+        .staff_id_for(&who)?
+        .ok_or_else(|| eyre!("\"{who}\" is not in the staff list; pass --as STAFF_ID to say who is recording this"))
 }
 
 fn save(ctx: &Context, entry: Entry) -> Result<i32> {
     let (mut store, county, _) = ctx.load()?;
     let actor = actor(ctx, &store)?;
-    let rules = Rules {
-        today: ctx.today,
-        now: ctx.now,
-        calendar: &ctx.calendar,
-        rules: &ctx.config.rules,
-    };
+    let rules = Rules { today: ctx.today, now: ctx.now, calendar: &ctx.calendar, rules: &ctx.config.rules };
     match record(&mut store, &county, &entry, &actor, &rules) {
         Ok(done) => {
             emit(&format!("{done}\n"))?;
@@ -47,48 +38,21 @@ fn save(ctx: &Context, entry: Entry) -> Result<i32> {
 
 pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
     match command {
-        ContactCommand::Add {
-            child,
-            kind,
-            summary,
-            date,
-        } => {
+        ContactCommand::Add { child, kind, summary, date } => {
             let entry = ContactEntry::parse(&kind).ok_or_else(|| {
                 let kinds: Vec<&str> = ContactEntry::ALL.iter().map(|k| k.as_str()).collect();
                 eyre!("--kind {kind}: not one of {}", kinds.join(", "))
             })?;
-            save(
-                ctx,
-                Entry::Contact {
-                    child_id: child,
-                    entry,
-                    date: date.unwrap_or(ctx.today),
-                    summary,
-                },
-            )
+            save(ctx, Entry::Contact { child_id: child, entry, date: date.unwrap_or(ctx.today), summary })
         }
-        ContactCommand::Answer { id, date } => save(
-            ctx,
-            Entry::Answer {
-                contact_id: id,
-                date: date.unwrap_or(ctx.today),
-            },
-        ),
-        ContactCommand::Promise { id, date } => save(
-            ctx,
-            Entry::Promise {
-                contact_id: id,
-                date,
-            },
-        ),
+        ContactCommand::Answer { id, date } => {
+            save(ctx, Entry::Answer { contact_id: id, date: date.unwrap_or(ctx.today) })
+        }
+        ContactCommand::Promise { id, date } => save(ctx, Entry::Promise { contact_id: id, date }),
         ContactCommand::List { child, all } => {
             let (_store, county, _) = ctx.load()?;
             let mut text = String::new();
-            for c in county
-                .contacts
-                .iter()
-                .filter(|c| all || c.answered.is_none())
-            {
+            for c in county.contacts.iter().filter(|c| all || c.answered.is_none()) {
                 if child.as_deref().is_some_and(|id| id != c.child_id) {
                     continue;
                 }
@@ -125,13 +89,15 @@ pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
         until: args.until,
         detail: args.detail.trim().to_string(),
     };
-    save(
-        ctx,
-        Entry::Step {
-            child_id: args.child.clone(),
-            step,
-        },
-    )
+    let entry = Entry::Step { child_id: args.child.clone(), step };
+    if !args.confirm {
+        let (_store, county, _) = ctx.load()?;
+        if let Some(warning) = crate::app::casework::needs_confirmation(&county, &entry) {
+            eprintln!("not saved: {warning} Add --confirm to go ahead.");
+            return Ok(1);
+        }
+    }
+    save(ctx, entry)
 }
 
 pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
@@ -161,62 +127,30 @@ pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
 
 pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
     match command {
-        PanelCommand::Submit {
-            child,
-            date,
-            question,
-            papers,
-        } => {
-            let question = PanelQuestion::parse(&question).ok_or_else(|| {
-                eyre!(
-                    "--question {question}: not one of {}",
-                    PanelQuestion::choices()
-                )
-            })?;
-            save(
-                ctx,
-                Entry::Submit {
-                    child_id: child,
-                    panel_date: date,
-                    question,
-                    papers,
-                },
-            )
+        PanelCommand::Submit { child, date, question, papers } => {
+            let question = PanelQuestion::parse(&question)
+                .ok_or_else(|| eyre!("--question {question}: not one of {}", PanelQuestion::choices()))?;
+            save(ctx, Entry::Submit { child_id: child, panel_date: date, question, papers })
         }
-        PanelCommand::Decision {
-            id,
-            outcome,
-            needs,
-            sent,
-            how,
-        } => {
+        PanelCommand::Decision { id, outcome, needs, sent, how } => {
             let outcome = match outcome {
-                Some(word) => Some(PanelOutcome::parse(&word).ok_or_else(|| {
-                    eyre!("--outcome {word}: not one of {}", PanelOutcome::choices())
-                })?),
+                Some(word) => Some(
+                    PanelOutcome::parse(&word)
+                        .ok_or_else(|| eyre!("--outcome {word}: not one of {}", PanelOutcome::choices()))?,
+                ),
                 None => None,
             };
             if outcome.is_none() && sent.is_none() {
                 return Err(eyre!("say --outcome, or --sent DATE --how HOW, or both"));
             }
-            save(
-                ctx,
-                Entry::PanelDecision {
-                    panel_id: id,
-                    outcome,
-                    info_needed: needs,
-                    sent: sent.map(|d| (d, how)),
-                },
-            )
+            save(ctx, Entry::PanelDecision { panel_id: id, outcome, info_needed: needs, sent: sent.map(|d| (d, how)) })
         }
         PanelCommand::List => {
             let (_store, county, _) = ctx.load()?;
             let mut text = String::new();
             for p in &county.panels {
                 let outcome = p.outcome.map_or("awaiting", |o| o.as_str());
-                let sent = p
-                    .decision_sent
-                    .map_or_else(String::new, |d| format!("sent {d} by {}", p.sent_how));
+                let sent = p.decision_sent.map_or_else(String::new, |d| format!("sent {d} by {}", p.sent_how));
                 text.push_str(&format!(
                     "{:>5}  {}  {:<8} {:<10} {:<9} {}\n",
                     p.id,
@@ -237,20 +171,9 @@ pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
 }
 
 pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
-    let ChildCommand::Edit {
-        child,
-        setting,
-        postcode,
-        need,
-        band,
-        year_group,
-    } = command;
+    let ChildCommand::Edit { child, setting, postcode, need, band, year_group } = command;
     let (_store, county, _) = ctx.load()?;
-    let current = county
-        .children
-        .iter()
-        .find(|c| c.id == child)
-        .ok_or_else(|| eyre!("no child has id {child}"))?;
+    let current = county.children.iter().find(|c| c.id == child).ok_or_else(|| eyre!("no child has id {child}"))?;
     let cleared = |v: &str| v.trim().eq_ignore_ascii_case("none") || v.trim().is_empty();
     let text = |given: Option<String>, now: &Option<String>| match given {
         Some(v) if cleared(&v) => None,
@@ -259,27 +182,17 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
     };
     let primary_need = match need {
         Some(v) if cleared(&v) => None,
-        Some(v) => Some(
-            Need::parse(&v).ok_or_else(|| eyre!("--need {v}: not one of {}", Need::choices()))?,
-        ),
+        Some(v) => Some(Need::parse(&v).ok_or_else(|| eyre!("--need {v}: not one of {}", Need::choices()))?),
         None => current.primary_need,
     };
     let band = match band {
         Some(v) if cleared(&v) => None,
-        Some(v) => Some(
-            v.trim()
-                .parse::<u8>()
-                .map_err(|_| eyre!("--band {v}: not a band number"))?,
-        ),
+        Some(v) => Some(v.trim().parse::<u8>().map_err(|_| eyre!("--band {v}: not a band number"))?),
         None => current.band,
     };
     let year_group_override = match year_group {
         Some(v) if cleared(&v) => None,
-        Some(v) => Some(
-            v.trim()
-                .parse::<i32>()
-                .map_err(|_| eyre!("--year-group {v}: not a year (-1 to 14)"))?,
-        ),
+        Some(v) => Some(v.trim().parse::<i32>().map_err(|_| eyre!("--year-group {v}: not a year (-1 to 14)"))?),
         None => current.year_group_override,
     };
     let details = DetailsEntry {
@@ -289,13 +202,7 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
         band,
         year_group_override,
     };
-    save(
-        ctx,
-        Entry::Details {
-            child_id: child,
-            details,
-        },
-    )
+    save(ctx, Entry::Details { child_id: child, details })
 }
 
 pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
@@ -305,66 +212,25 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
             let blocks = if blocks.len() == 1 && blocks[0].trim().eq_ignore_ascii_case("none") {
                 Vec::new()
             } else {
-                blocks
-                    .iter()
-                    .map(|b| parse_block(b).map_err(|e| eyre!(e)))
-                    .collect::<Result<Vec<_>>>()?
+                blocks.iter().map(|b| parse_block(b).map_err(|e| eyre!(e))).collect::<Result<Vec<_>>>()?
             };
-            save(
-                ctx,
-                Entry::Surgeries {
-                    officer_id: officer,
-                    blocks,
-                },
-            )
+            save(ctx, Entry::Surgeries { officer_id: officer, blocks })
         }
-        SurgeryCommand::Book {
-            officer,
-            date,
-            time,
-            child,
-            number,
-            query,
-        } => {
+        SurgeryCommand::Book { officer, date, time, child, number, query } => {
             let start = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M")
                 .map_err(|_| eyre!("--time {time}: not a time like 14:15"))?;
-            save(
-                ctx,
-                Entry::Book {
-                    officer_id: officer,
-                    date,
-                    start,
-                    child_id: child,
-                    caller_number: number,
-                    query,
-                },
-            )
+            save(ctx, Entry::Book { officer_id: officer, date, start, child_id: child, caller_number: number, query })
         }
         SurgeryCommand::List { officer, date } => {
             let (_store, county, _) = ctx.load()?;
             let date = date.unwrap_or(ctx.today);
-            let mut officers: Vec<&str> =
-                county.slots.iter().map(|s| s.officer_id.as_str()).collect();
+            let mut officers: Vec<&str> = county.slots.iter().map(|s| s.officer_id.as_str()).collect();
             officers.sort();
             officers.dedup();
             let mut text = String::new();
-            for id in officers
-                .into_iter()
-                .filter(|id| officer.as_deref().is_none_or(|o| o == *id))
-            {
-                let booked: Vec<_> = county
-                    .bookings
-                    .iter()
-                    .filter(|b| b.officer_id == id && b.date == date)
-                    .collect();
-                let free = free_times(
-                    id,
-                    date,
-                    &county.slots,
-                    &county.bookings,
-                    ctx.today,
-                    ctx.now,
-                );
+            for id in officers.into_iter().filter(|id| officer.as_deref().is_none_or(|o| o == *id)) {
+                let booked: Vec<_> = county.bookings.iter().filter(|b| b.officer_id == id && b.date == date).collect();
+                let free = free_times(id, date, &county.slots, &county.bookings, ctx.today, ctx.now);
                 if booked.is_empty() && free.is_empty() {
                     continue;
                 }
@@ -378,15 +244,10 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
                         b.query
                     ));
                 }
-                let free: Vec<String> =
-                    free.iter().map(|t| t.format("%H:%M").to_string()).collect();
+                let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
                 text.push_str(&format!(
                     "  free: {}\n",
-                    if free.is_empty() {
-                        "none".to_string()
-                    } else {
-                        free.join(" ")
-                    }
+                    if free.is_empty() { "none".to_string() } else { free.join(" ") }
                 ));
             }
             if text.is_empty() {
@@ -401,44 +262,20 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
 pub fn dispute(ctx: &Context, command: DisputeCommand) -> Result<i32> {
     use crate::domain::{DisputeKind, OrderKind};
     match command {
-        DisputeCommand::Add {
-            child,
-            kind,
-            date,
-            detail,
-        } => {
+        DisputeCommand::Add { child, kind, date, detail } => {
             let kind = DisputeKind::parse(&kind)
                 .ok_or_else(|| eyre!("--kind {kind}: not one of {}", DisputeKind::choices()))?;
-            save(
-                ctx,
-                Entry::NewDispute {
-                    child_id: child,
-                    kind,
-                    date: date.unwrap_or(ctx.today),
-                    detail,
-                },
-            )
+            save(ctx, Entry::NewDispute { child_id: child, kind, date: date.unwrap_or(ctx.today), detail })
         }
-        DisputeCommand::Update {
-            id,
-            hearing,
-            responded,
-            order,
-            order_date,
-            complied,
-            closed,
-        } => {
+        DisputeCommand::Update { id, hearing, responded, order, order_date, complied, closed } => {
             let (_store, county, _) = ctx.load()?;
-            let mut dispute = county
-                .disputes
-                .iter()
-                .find(|d| d.id == id)
-                .cloned()
-                .ok_or_else(|| eyre!("no dispute has id {id}"))?;
+            let mut dispute =
+                county.disputes.iter().find(|d| d.id == id).cloned().ok_or_else(|| eyre!("no dispute has id {id}"))?;
             if let Some(order) = order {
-                dispute.order_kind = Some(OrderKind::parse(&order).ok_or_else(|| {
-                    eyre!("--order {order}: not one of {}", OrderKind::choices())
-                })?);
+                dispute.order_kind = Some(
+                    OrderKind::parse(&order)
+                        .ok_or_else(|| eyre!("--order {order}: not one of {}", OrderKind::choices()))?,
+                );
             }
             dispute.hearing = hearing.or(dispute.hearing);
             dispute.responded = responded.or(dispute.responded);
@@ -464,10 +301,7 @@ pub fn dispute(ctx: &Context, command: DisputeCommand) -> Result<i32> {
                                 )
                         })
                     })
-                    .map_or_else(
-                        || "nothing due".to_string(),
-                        |m| format!("{} due {} ({})", m.name, m.due, m.status),
-                    );
+                    .map_or_else(|| "nothing due".to_string(), |m| format!("{} due {} ({})", m.name, m.due, m.status));
                 let state = if d.closed.is_some() { "closed" } else { "open" };
                 text.push_str(&format!(
                     "{:>5}  {}  {:<8} {:<9} {:<6} {}\n",

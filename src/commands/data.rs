@@ -41,9 +41,8 @@ pub fn import(ctx: &Context, args: &ImportArgs) -> Result<i32> {
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<i32> {
     let store = ctx.open_store()?;
-    let summary = store
-        .export_dir(&args.dir, args.force)
-        .wrap_err_with(|| format!("export to {} failed", display(&args.dir)))?;
+    let summary =
+        store.export_dir(&args.dir, args.force).wrap_err_with(|| format!("export to {} failed", display(&args.dir)))?;
     println!("{summary}");
     Ok(0)
 }

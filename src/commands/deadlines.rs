@@ -35,10 +35,7 @@ pub fn run(ctx: &Context, args: &DeadlinesArgs) -> Result<i32> {
         let mut teams: Vec<&str> = county.staff.iter().map(|s| s.team.as_str()).collect();
         teams.sort();
         teams.dedup();
-        return Err(eyre!(
-            "--team {team}: no such team (teams: {})",
-            teams.join(", ")
-        ));
+        return Err(eyre!("--team {team}: no such team (teams: {})", teams.join(", ")));
     }
     let rows = open_deadlines(ctx, &county, &milestones, args);
     if args.json {
@@ -49,10 +46,7 @@ pub fn run(ctx: &Context, args: &DeadlinesArgs) -> Result<i32> {
         emit("No open deadlines.\n")?;
         return Ok(0);
     }
-    let mut text = format!(
-        "{:<11} {:<9} {:<8} {:<26} {:<8} MILESTONE\n",
-        "DUE", "STATUS", "CHILD", "NAME", "OFFICER"
-    );
+    let mut text = format!("{:<11} {:<9} {:<8} {:<26} {:<8} MILESTONE\n", "DUE", "STATUS", "CHILD", "NAME", "OFFICER");
     for row in &rows {
         let milestone = if row.detail.is_empty() {
             row.milestone.to_string()
@@ -80,16 +74,8 @@ pub fn open_deadlines<'a>(
     milestones: &'a [Vec<Milestone>],
     args: &DeadlinesArgs,
 ) -> Vec<DeadlineRow<'a>> {
-    let team_of = |officer: &str| {
-        county
-            .staff
-            .iter()
-            .find(|s| s.id == officer)
-            .map(|s| s.team.as_str())
-    };
-    let horizon = args
-        .within
-        .and_then(|days| ctx.today.checked_add_days(Days::new(days.into())));
+    let team_of = |officer: &str| county.staff.iter().find(|s| s.id == officer).map(|s| s.team.as_str());
+    let horizon = args.within.and_then(|days| ctx.today.checked_add_days(Days::new(days.into())));
     let mut rows: Vec<(&Milestone, DeadlineRow)> = Vec::new();
     for (child, child_milestones) in county.children.iter().zip(milestones) {
         let officer = child.officer.as_deref();
@@ -121,8 +107,6 @@ pub fn open_deadlines<'a>(
             ));
         }
     }
-    rows.sort_by(|(a, ra), (b, rb)| {
-        (a.due, ra.child_id, a.name).cmp(&(b.due, rb.child_id, b.name))
-    });
+    rows.sort_by(|(a, ra), (b, rb)| (a.due, ra.child_id, a.name).cmp(&(b.due, rb.child_id, b.name)));
     rows.into_iter().map(|(_, row)| row).collect()
 }

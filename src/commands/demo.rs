@@ -26,15 +26,8 @@ pub fn ensure_demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
     if !args.reset && store.child_count()? > 0 {
         return Ok(());
     }
-    let (county, events) = generate(
-        args.children as usize,
-        args.seed,
-        ctx.today,
-        DEMO_EVENTS_PER_CHILD,
-    );
-    store
-        .replace_all(&county, &events, Some("demo"), ctx.today)
-        .wrap_err("cannot write the demo database")?;
+    let (county, events) = generate(args.children as usize, args.seed, ctx.today, DEMO_EVENTS_PER_CHILD);
+    store.replace_all(&county, &events, Some("demo"), ctx.today).wrap_err("cannot write the demo database")?;
     eprintln!(
         "Built a fictional demo county: {} children, {} staff, {} events in {}",
         county.children.len(),

@@ -30,17 +30,14 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: &GlobalArgs, default_db: fn() -> Result<PathBuf>) -> Result<Context> {
-        let config =
-            Config::load(global.config.as_deref()).map_err(|e| eyre!("bad configuration: {e}"))?;
+        let config = Config::load(global.config.as_deref()).map_err(|e| eyre!("bad configuration: {e}"))?;
         let db_path = match &global.db {
             Some(path) => path.clone(),
             None => default_db()?,
         };
         Ok(Context {
             db_path,
-            today: global
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today: global.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             now: global.today.is_none().then(|| chrono::Local::now().time()),
             config,
             calendar: Calendar::england_and_wales(),
@@ -49,8 +46,7 @@ impl Context {
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path)
-            .wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))
+        Store::open(&self.db_path).wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))
     }
 
     /// Opens the store and loads the county with every child's milestones.
@@ -69,9 +65,7 @@ impl Context {
 
 /// The operating-system user name, as `staff.login` records it.
 pub fn os_login() -> Option<String> {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    ["USER", "USERNAME", "LOGNAME"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
 }
 
 fn project_dirs() -> Result<directories::ProjectDirs> {
@@ -96,44 +90,22 @@ pub fn run(cli: Cli) -> Result<i32> {
             let ctx = Context::new(&cli.global, default_db_path)?;
             crate::tui::open(&ctx)
         }
-        Some(Command::Import(args)) => {
-            data::import(&Context::new(&cli.global, default_db_path)?, &args)
-        }
-        Some(Command::Export(args)) => {
-            data::export(&Context::new(&cli.global, default_db_path)?, &args)
-        }
-        Some(Command::Deadlines(args)) => {
-            deadlines::run(&Context::new(&cli.global, default_db_path)?, &args)
-        }
-        Some(Command::Report(args)) => {
-            report::run(&Context::new(&cli.global, default_db_path)?, &args)
-        }
+        Some(Command::Import(args)) => data::import(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Export(args)) => data::export(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Deadlines(args)) => deadlines::run(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Report(args)) => report::run(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?, &args),
-        Some(Command::Contact(command)) => {
-            casework::contact(&Context::new(&cli.global, default_db_path)?, command)
-        }
-        Some(Command::Step(args)) => {
-            casework::step(&Context::new(&cli.global, default_db_path)?, &args)
-        }
-        Some(Command::Panel(command)) => {
-            casework::panel(&Context::new(&cli.global, default_db_path)?, command)
-        }
-        Some(Command::Child(command)) => {
-            casework::child(&Context::new(&cli.global, default_db_path)?, command)
-        }
-        Some(Command::Surgery(command)) => {
-            casework::surgery(&Context::new(&cli.global, default_db_path)?, command)
-        }
-        Some(Command::Dispute(command)) => {
-            casework::dispute(&Context::new(&cli.global, default_db_path)?, command)
-        }
-        Some(Command::Audit(args)) => {
-            casework::audit(&Context::new(&cli.global, default_db_path)?, &args)
-        }
+        Some(Command::Contact(command)) => casework::contact(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Step(args)) => casework::step(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Panel(command)) => casework::panel(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Child(command)) => casework::child(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Surgery(command)) => casework::surgery(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Dispute(command)) => casework::dispute(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Audit(args)) => casework::audit(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Render(args)) => {
             let ctx = Context::new(&cli.global, default_db_path)?;
-            let pane = crate::app::Pane::parse(&args.pane)
-                .ok_or_else(|| eyre!("--pane {}: unknown pane", args.pane))?;
+            let pane =
+                crate::app::Pane::parse(&args.pane).ok_or_else(|| eyre!("--pane {}: unknown pane", args.pane))?;
             crate::tui::render_command(&ctx, pane, args.size.0, args.size.1, args.child.as_deref())
         }
     }

@@ -18,9 +18,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<i32> {
 }
 
 pub fn format_report(r: &Report) -> String {
-    let percent = r
-        .percent_within_20_weeks_last_12_months
-        .map_or_else(|| "no plans issued".to_string(), |p| format!("{p:.1}%"));
+    let percent =
+        r.percent_within_20_weeks_last_12_months.map_or_else(|| "no plans issued".to_string(), |p| format!("{p:.1}%"));
     let mut out = format!(
         "Headline figures as at {today}\n\
          \x20 children and young people     {children}\n\

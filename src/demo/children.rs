@@ -9,16 +9,11 @@ use crate::domain::*;
 
 /// Share of children by age in years (0..=25), England-like: mostly 5–16.
 const AGE_WEIGHTS: [f64; 26] = [
-    0.2, 0.5, 1.2, 2.0, 3.0, 4.5, 5.5, 6.2, 6.6, 6.9, 7.1, 7.2, 7.2, 7.0, 6.8, 6.6, 5.5, 4.6, 3.5,
-    2.4, 1.4, 0.9, 0.6, 0.4, 0.3, 0.15,
+    0.2, 0.5, 1.2, 2.0, 3.0, 4.5, 5.5, 6.2, 6.6, 6.9, 7.1, 7.2, 7.2, 7.0, 6.8, 6.6, 5.5, 4.6, 3.5, 2.4, 1.4, 0.9, 0.6,
+    0.4, 0.3, 0.15,
 ];
-const STAGE_WEIGHTS: [(Stage, f64); 5] = [
-    (Stage::Request, 4.0),
-    (Stage::Assessment, 5.0),
-    (Stage::Draft, 2.0),
-    (Stage::Plan, 87.0),
-    (Stage::Ceased, 2.0),
-];
+const STAGE_WEIGHTS: [(Stage, f64); 5] =
+    [(Stage::Request, 4.0), (Stage::Assessment, 5.0), (Stage::Draft, 2.0), (Stage::Plan, 87.0), (Stage::Ceased, 2.0)];
 /// England's SEN2 primary needs for EHC plans, per cent.
 const NEED_WEIGHTS: [(Need, f64); 14] = [
     (Need::Asd, 33.0),
@@ -63,10 +58,7 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
         let mut tries = 0;
         while out.len() < size && tries < size * 50 {
             tries += 1;
-            let name = rng
-                .word(templates)
-                .replace("{p}", rng.word(PLACES))
-                .replace("{s}", rng.word(SAINTS));
+            let name = rng.word(templates).replace("{p}", rng.word(PLACES)).replace("{s}", rng.word(SAINTS));
             if !out.contains(&name) {
                 out.push(name);
             }
@@ -80,11 +72,7 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
     let college = pool(COLLEGE, 700);
     // Popular settings hold more children.
     let skewed = |rng: &mut Rng, settings: &[String]| -> String {
-        let cum = cumulative(
-            &(0..settings.len())
-                .map(|i| 1.0 / ((i + 1) as f64).powf(0.6))
-                .collect::<Vec<_>>(),
-        );
+        let cum = cumulative(&(0..settings.len()).map(|i| 1.0 / ((i + 1) as f64).powf(0.6)).collect::<Vec<_>>());
         settings[rng.weighted(&cum)].clone()
     };
 
@@ -96,11 +84,7 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
         let last = pick_name(&mut rng, LAST_NAMES, LAST_NAMES_RARE, 2.0);
         let stage = STAGE_WEIGHTS[rng.weighted(&stage_cum)].0;
         let request_days = match stage {
-            Stage::Request => Some(if rng.chance(0.85) {
-                rng.range(0, 42)
-            } else {
-                rng.range(43, 70)
-            }),
+            Stage::Request => Some(if rng.chance(0.85) { rng.range(0, 42) } else { rng.range(43, 70) }),
             Stage::Assessment => Some(match rng.unit() {
                 r if r < 0.70 => rng.range(42, 140),
                 r if r < 0.92 => rng.range(141, 210),
@@ -132,11 +116,7 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
         let dob = maker.ago(age_days);
         let age = age_days as f64 / 365.25;
         let north = rng.chance(0.52);
-        let districts = if north {
-            NORTH_DISTRICTS
-        } else {
-            SOUTH_DISTRICTS
-        };
+        let districts = if north { NORTH_DISTRICTS } else { SOUTH_DISTRICTS };
         let postcode = format!(
             "{} {}{}{}",
             rng.pick(districts),
@@ -144,33 +124,18 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
             *rng.pick(UNIT_LETTERS) as char,
             *rng.pick(UNIT_LETTERS) as char
         );
-        let postcode = if rng.chance(0.01) {
-            None
-        } else {
-            Some(postcode)
-        };
+        let postcode = if rng.chance(0.01) { None } else { Some(postcode) };
         let mut need = Some(NEED_WEIGHTS[rng.weighted(&need_cum)].0);
         if (stage == Stage::Request && rng.chance(0.5)) || rng.chance(0.005) {
             need = None;
         }
-        let special_p =
-            0.2 + if matches!(need, Some(Need::Sld | Need::Pmld | Need::Msi)) {
-                0.6
-            } else {
-                0.0
-            } + if matches!(need, Some(Need::Asd | Need::Semh)) {
-                0.15
-            } else {
-                0.0
-            };
+        let special_p = 0.2
+            + if matches!(need, Some(Need::Sld | Need::Pmld | Need::Msi)) { 0.6 } else { 0.0 }
+            + if matches!(need, Some(Need::Asd | Need::Semh)) { 0.15 } else { 0.0 };
         let setting = if (stage == Stage::Ceased && rng.chance(0.5)) || rng.chance(0.03) {
             rng.word(NO_SETTING).to_string()
         } else if age < 4.5 {
-            if rng.chance(0.8) {
-                skewed(&mut rng, &early)
-            } else {
-                String::new()
-            }
+            if rng.chance(0.8) { skewed(&mut rng, &early) } else { String::new() }
         } else if age < 19.0 && rng.chance(special_p) {
             skewed(&mut rng, &special)
         } else if age < 11.0 {
@@ -178,11 +143,7 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
         } else if age < 16.0 {
             skewed(&mut rng, &secondary)
         } else if age < 19.0 {
-            if rng.chance(0.3) {
-                skewed(&mut rng, &secondary)
-            } else {
-                skewed(&mut rng, &college)
-            }
+            if rng.chance(0.3) { skewed(&mut rng, &secondary) } else { skewed(&mut rng, &college) }
         } else {
             match rng.unit() {
                 r if r < 0.6 => skewed(&mut rng, &college),
@@ -209,21 +170,16 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
             band: None,
             year_group_override: None,
         };
-        let band_draw = |rng: &mut Rng, shift: i64| {
-            (rng.weighted(&band_cum) as i64 + 1 + shift).clamp(1, 9) as u8
-        };
+        let band_draw = |rng: &mut Rng, shift: i64| (rng.weighted(&band_cum) as i64 + 1 + shift).clamp(1, 9) as u8;
         if let Some(days) = request_days {
             let request = maker.ago(days);
             child.request_date = Some(request);
             if matches!(stage, Stage::Assessment | Stage::Draft) {
-                child.assess_decision_date =
-                    Some(plus(request, rng.range(28, 45)).min(maker.today));
+                child.assess_decision_date = Some(plus(request, rng.range(28, 45)).min(maker.today));
             }
             if stage == Stage::Draft {
                 let decision = child.assess_decision_date.unwrap_or(request);
-                let draft = plus(request, rng.range(84, 126))
-                    .max(plus(decision, 14))
-                    .min(maker.today);
+                let draft = plus(request, rng.range(84, 126)).max(plus(decision, 14)).min(maker.today);
                 child.draft_date = Some(draft);
                 if rng.chance(0.4) {
                     child.band = Some(band_draw(&mut rng, band_shift(need) / 2));
@@ -233,21 +189,13 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
             // A plan issued within the last 10 years, after birth.
             let upper = if stage == Stage::Plan { 1 } else { 365 };
             let lower_offset = (age_days - (730).min(age_days / 2)).min(3652);
-            let (lower, upper) = if lower_offset < upper {
-                (upper + 30, upper)
-            } else {
-                (lower_offset, upper)
-            };
+            let (lower, upper) = if lower_offset < upper { (upper + 30, upper) } else { (lower_offset, upper) };
             let span = lower - upper;
             let plan_days = upper + (span as f64 * rng.unit().powf(1.1)) as i64;
             let plan = maker.ago(plan_days.min(age_days - 30).max(upper));
             child.plan_date = Some(plan);
             // Recent plans often carry their assessment history.
-            if rng.chance(if maker.days_since(plan) < 4 * 365 {
-                0.6
-            } else {
-                0.2
-            }) {
+            if rng.chance(if maker.days_since(plan) < 4 * 365 { 0.6 } else { 0.2 }) {
                 let request = plus(plan, -rng.range(16 * 7, 30 * 7));
                 if request > plus(dob, 14) {
                     let decision = plus(request, rng.range(28, 45));
@@ -262,11 +210,7 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
                     None
                 } else if rng.chance(0.10) {
                     // Overdue: the last review more than 12 months ago.
-                    let ago = if rng.chance(0.7) {
-                        rng.range(366, 425)
-                    } else {
-                        rng.range(426, 800)
-                    };
+                    let ago = if rng.chance(0.7) { rng.range(366, 425) } else { rng.range(426, 800) };
                     let review = maker.ago(ago);
                     (review >= plus(plan, 300)).then_some(review)
                 } else {
@@ -279,24 +223,14 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
             } else {
                 None
             };
-            if (stage == Stage::Plan && rng.chance(0.97))
-                || (stage == Stage::Ceased && rng.chance(0.5))
-            {
+            if (stage == Stage::Plan && rng.chance(0.97)) || (stage == Stage::Ceased && rng.chance(0.5)) {
                 child.band = Some(band_draw(&mut rng, band_shift(need)));
             }
         }
         // A few summer-born children are taught a year behind.
         if dob.month() >= 6 && dob.month() <= 8 && rng.chance(0.03) {
-            let cohort = if dob.month() >= 9 {
-                dob.year()
-            } else {
-                dob.year() - 1
-            };
-            let this_year = if maker.today.month() >= 9 {
-                maker.today.year()
-            } else {
-                maker.today.year() - 1
-            };
+            let cohort = if dob.month() >= 9 { dob.year() } else { dob.year() - 1 };
+            let this_year = if maker.today.month() >= 9 { maker.today.year() } else { maker.today.year() - 1 };
             let year = this_year - cohort - 5;
             if (1..=11).contains(&year) {
                 child.year_group_override = Some(year - 1);

@@ -56,41 +56,22 @@ pub(super) fn make_events(
         // First the milestones on the record, then ordinary history.
         let mut own: Vec<(NaiveDate, EventKind, String)> = Vec::new();
         if let Some(request) = c.request_date {
-            own.push((
-                request,
-                EventKind::Letter,
-                format!("Request for assessment from {}.", rng.word(REQUESTERS)),
-            ));
+            own.push((request, EventKind::Letter, format!("Request for assessment from {}.", rng.word(REQUESTERS))));
         }
         if let Some(decision) = c.assess_decision_date {
-            let summary = format!(
-                "Agreed to assess; asked {}, {}, school.",
-                rng.word(PROFESSIONALS),
-                rng.word(PROFESSIONALS)
-            );
+            let summary =
+                format!("Agreed to assess; asked {}, {}, school.", rng.word(PROFESSIONALS), rng.word(PROFESSIONALS));
             own.push((decision, EventKind::Panel, summary));
         }
         if let Some(draft) = c.draft_date {
-            own.push((
-                draft,
-                EventKind::Letter,
-                "Draft plan sent, \"15 days\" to reply.".into(),
-            ));
+            own.push((draft, EventKind::Letter, "Draft plan sent, \"15 days\" to reply.".into()));
         }
         if let Some(plan) = c.plan_date {
-            own.push((
-                plan,
-                EventKind::Letter,
-                format!("Final plan, section I: {setting}."),
-            ));
+            own.push((plan, EventKind::Letter, format!("Final plan, section I: {setting}.")));
         }
         if let Some(review) = c.last_review_date {
             let template = rng.word(REVIEWS);
-            own.push((
-                review,
-                EventKind::Review,
-                fill(template, &mut rng, &c.first_name, setting, &band),
-            ));
+            own.push((review, EventKind::Review, fill(template, &mut rng, &c.first_name, setting, &band)));
         }
         if own.len() > per_child {
             own.drain(..own.len() - per_child);
@@ -116,22 +97,12 @@ pub(super) fn make_events(
             };
             let template = rng.word(templates);
             let day = maker.ago((span * rng.unit().powf(1.4)) as i64);
-            own.push((
-                day,
-                kind,
-                fill(template, &mut rng, &c.first_name, setting, &band),
-            ));
+            own.push((day, kind, fill(template, &mut rng, &c.first_name, setting, &band)));
         }
         own.sort_by_key(|(day, _, _)| *day);
         for (date, kind, summary) in own {
             let staff_id = who(&mut rng, kind);
-            events.push(CaseEvent {
-                child_id: c.id.clone(),
-                date,
-                kind,
-                staff_id,
-                summary,
-            });
+            events.push(CaseEvent { child_id: c.id.clone(), date, kind, staff_id, summary });
         }
     }
     events

@@ -19,13 +19,7 @@ use names::*;
 use rng::Rng;
 
 /// The teams: by area and phase, and Assessment for open requests.
-const TEAMS: [&str; 5] = [
-    "North Pre-14",
-    "North Post-14",
-    "South Pre-14",
-    "South Post-14",
-    "Assessment",
-];
+const TEAMS: [&str; 5] = ["North Pre-14", "North Post-14", "South Pre-14", "South Post-14", "Assessment"];
 
 /// A child as generated, with what the rest of the generator needs to know about them.
 pub(crate) struct Draft {
@@ -40,13 +34,9 @@ pub(crate) struct Maker {
 impl Maker {
     pub(crate) fn ago(&self, days: i64) -> NaiveDate {
         if days >= 0 {
-            self.today
-                .checked_sub_days(Days::new(days as u64))
-                .unwrap_or(self.today)
+            self.today.checked_sub_days(Days::new(days as u64)).unwrap_or(self.today)
         } else {
-            self.today
-                .checked_add_days(Days::new(days.unsigned_abs()))
-                .unwrap_or(self.today)
+            self.today.checked_add_days(Days::new(days.unsigned_abs())).unwrap_or(self.today)
         }
     }
 
@@ -59,19 +49,12 @@ pub(crate) fn plus(day: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
         day.checked_add_days(Days::new(days as u64)).unwrap_or(day)
     } else {
-        day.checked_sub_days(Days::new(days.unsigned_abs()))
-            .unwrap_or(day)
+        day.checked_sub_days(Days::new(days.unsigned_abs())).unwrap_or(day)
     }
 }
 
 /// Fills `{c}`, `{p}`, `{s}`, `{pro}`, `{n}`, `{w}`, `{b}` in a template.
-pub(crate) fn fill(
-    template: &str,
-    rng: &mut Rng,
-    child: &str,
-    setting: &str,
-    band: &str,
-) -> String {
+pub(crate) fn fill(template: &str, rng: &mut Rng, child: &str, setting: &str, band: &str) -> String {
     let mut out = String::with_capacity(template.len() + 24);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -99,39 +82,18 @@ pub(crate) fn pick_name(rng: &mut Rng, common: &[&str], rare: &[&str], rare_weig
     // Common names weigh 10 each, rare ones `rare_weight` each, as in gen_county.py.
     let common_total = common.len() as f64 * 10.0;
     let total = common_total + rare.len() as f64 * rare_weight;
-    if rng.unit() * total < common_total {
-        rng.pick(common).to_string()
-    } else {
-        rng.pick(rare).to_string()
-    }
+    if rng.unit() * total < common_total { rng.pick(common).to_string() } else { rng.pick(rare).to_string() }
 }
 
 /// Makes a county of `children` children with `events_per_child` history events each.
-pub fn generate(
-    children: usize,
-    seed: u64,
-    today: NaiveDate,
-    events_per_child: usize,
-) -> (County, Vec<CaseEvent>) {
+pub fn generate(children: usize, seed: u64, today: NaiveDate, events_per_child: usize) -> (County, Vec<CaseEvent>) {
     let maker = Maker { today };
     let mut drafts = children::make_children(&maker, children, seed);
-    let (staff, officers_by_team, seniors_by_team, managers_by_team, admins) =
-        staff::make_staff(&drafts, seed);
+    let (staff, officers_by_team, seniors_by_team, managers_by_team, admins) = staff::make_staff(&drafts, seed);
     staff::allocate(&mut drafts, &officers_by_team, seed);
-    let events = history::make_events(
-        &maker,
-        &drafts,
-        events_per_child,
-        seed,
-        &seniors_by_team,
-        &managers_by_team,
-        &admins,
-    );
-    let mut county = County {
-        staff,
-        children: Vec::new(),
-        ..County::default()
-    };
+    let events =
+        history::make_events(&maker, &drafts, events_per_child, seed, &seniors_by_team, &managers_by_team, &admins);
+    let mut county = County { staff, children: Vec::new(), ..County::default() };
     today::extras(&maker, &mut county, &mut drafts, &officers_by_team, seed);
     county.children = drafts.into_iter().map(|d| d.child).collect();
     (county, events)

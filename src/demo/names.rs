@@ -357,15 +357,8 @@ pub const PROFESSIONALS: &[&str] = &[
     "Portage",
 ];
 
-pub const REQUESTERS: &[&str] = &[
-    "parent",
-    "school (SENCo)",
-    "nursery",
-    "health visitor",
-    "college",
-    "young person",
-    "social care",
-];
+pub const REQUESTERS: &[&str] =
+    &["parent", "school (SENCo)", "nursery", "health visitor", "college", "young person", "social care"];
 
 pub const PLACES: &[&str] = &[
     "Ashcombe",
@@ -410,17 +403,11 @@ pub const PLACES: &[&str] = &[
     "Saxonbury",
 ];
 
-pub const SAINTS: &[&str] = &[
-    "Mary", "Joseph", "Peter", "Anne", "Bede", "Chad", "Teresa", "Patrick", "Wulstan", "Edmund",
-];
+pub const SAINTS: &[&str] =
+    &["Mary", "Joseph", "Peter", "Anne", "Bede", "Chad", "Teresa", "Patrick", "Wulstan", "Edmund"];
 
 /// Setting templates by phase: `{p}` a place, `{s}` a saint. A few contain commas.
-pub const EARLY: &[&str] = &[
-    "{p} Nursery",
-    "{p} Pre-School",
-    "{p} Children's Centre Nursery",
-    "Little Acorns, {p}",
-];
+pub const EARLY: &[&str] = &["{p} Nursery", "{p} Pre-School", "{p} Children's Centre Nursery", "Little Acorns, {p}"];
 pub const PRIMARY: &[&str] = &[
     "{p} Primary School",
     "{p} C of E Primary School",
@@ -429,19 +416,10 @@ pub const PRIMARY: &[&str] = &[
     "{p} Junior School",
     "{p} Primary Academy",
 ];
-pub const SECONDARY: &[&str] = &[
-    "{p} High School",
-    "{p} Academy",
-    "{p} School",
-    "{p} Church of England Academy",
-    "St {s}'s Catholic High School",
-];
-pub const SPECIAL: &[&str] = &[
-    "{p} Special School",
-    "{p} School",
-    "{p} Academy, Specialist Provision",
-    "{p} House School (independent)",
-];
+pub const SECONDARY: &[&str] =
+    &["{p} High School", "{p} Academy", "{p} School", "{p} Church of England Academy", "St {s}'s Catholic High School"];
+pub const SPECIAL: &[&str] =
+    &["{p} Special School", "{p} School", "{p} Academy, Specialist Provision", "{p} House School (independent)"];
 pub const COLLEGE: &[&str] = &[
     "{p} College",
     "{p} Sixth Form College",
@@ -456,11 +434,8 @@ pub const NO_SETTING: &[&str] = &[
     "Not in education, employment or training",
 ];
 
-pub const NORTH_DISTRICTS: &[&str] = &[
-    "WR1", "WR2", "WR3", "WR4", "WR5", "WR6", "WR7", "WR8", "WR9",
-];
-pub const SOUTH_DISTRICTS: &[&str] =
-    &["WR10", "WR11", "WR12", "WR13", "WR14", "WR15", "HR7", "HR8"];
+pub const NORTH_DISTRICTS: &[&str] = &["WR1", "WR2", "WR3", "WR4", "WR5", "WR6", "WR7", "WR8", "WR9"];
+pub const SOUTH_DISTRICTS: &[&str] = &["WR10", "WR11", "WR12", "WR13", "WR14", "WR15", "HR7", "HR8"];
 pub const UNIT_LETTERS: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
 
 /// Event summaries by kind: `{c}` child, `{p}` parent, `{s}` setting, `{pro}` professional,
@@ -543,10 +518,5 @@ pub const PAPERS: &[&str] = &[
     "Draft plan; consultation responses",
 ];
 
-pub const INFO_NEEDED: &[&str] = &[
-    "updated EP advice",
-    "costings from the school",
-    "health advice",
-    "attendance data",
-    "social care assessment",
-];
+pub const INFO_NEEDED: &[&str] =
+    &["updated EP advice", "costings from the school", "health advice", "attendance data", "social care assessment"];

@@ -40,11 +40,7 @@ impl Rng {
     }
 
     pub fn index(&mut self, len: usize) -> usize {
-        if len == 0 {
-            0
-        } else {
-            (self.next_u64() % len as u64) as usize
-        }
+        if len == 0 { 0 } else { (self.next_u64() % len as u64) as usize }
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -59,9 +55,7 @@ impl Rng {
     pub fn weighted(&mut self, cumulative: &[f64]) -> usize {
         let total = cumulative.last().copied().unwrap_or(0.0);
         let target = self.unit() * total;
-        cumulative
-            .partition_point(|&c| c <= target)
-            .min(cumulative.len().saturating_sub(1))
+        cumulative.partition_point(|&c| c <= target).min(cumulative.len().saturating_sub(1))
     }
 }
 

@@ -5,13 +5,7 @@ use super::rng::{Rng, cumulative};
 use super::{Draft, TEAMS, pick_name};
 use crate::domain::*;
 
-pub(super) type StaffLists = (
-    Vec<Staff>,
-    Vec<Vec<String>>,
-    Vec<Vec<String>>,
-    Vec<Vec<String>>,
-    Vec<String>,
-);
+pub(super) type StaffLists = (Vec<Staff>, Vec<Vec<String>>, Vec<Vec<String>>, Vec<Vec<String>>, Vec<String>);
 
 pub(super) fn make_staff(drafts: &[Draft], seed: u64) -> StaffLists {
     let mut rng = Rng::new(seed, "staff");
@@ -24,17 +18,12 @@ pub(super) fn make_staff(drafts: &[Draft], seed: u64) -> StaffLists {
     let mut person = |rng: &mut Rng, staff: &mut Vec<Staff>, role: Role, team: usize| -> String {
         let first = pick_name(rng, FIRST_NAMES, FIRST_NAMES_RARE, 2.0);
         let last = pick_name(rng, LAST_NAMES, LAST_NAMES_RARE, 2.0);
-        let base: String =
-            deunicode::deunicode(&format!("{}{last}", first.chars().next().unwrap_or('x')))
-                .to_lowercase()
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect();
-        let base = if base.is_empty() {
-            "user".to_string()
-        } else {
-            base
-        };
+        let base: String = deunicode::deunicode(&format!("{}{last}", first.chars().next().unwrap_or('x')))
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let base = if base.is_empty() { "user".to_string() } else { base };
         let mut login = base.clone();
         let mut k = 2;
         while logins.contains(&login) {
@@ -52,8 +41,7 @@ pub(super) fn make_staff(drafts: &[Draft], seed: u64) -> StaffLists {
         });
         id
     };
-    let (mut officers, mut seniors, mut managers) =
-        (vec![vec![]; 5], vec![vec![]; 5], vec![vec![]; 5]);
+    let (mut officers, mut seniors, mut managers) = (vec![vec![]; 5], vec![vec![]; 5], vec![vec![]; 5]);
     for team in 0..TEAMS.len() {
         let n_officers = ((counts[team] as f64 / 220.0).round() as usize).max(1);
         let n_leads = n_officers.div_ceil(8).max(1);
@@ -68,9 +56,7 @@ pub(super) fn make_staff(drafts: &[Draft], seed: u64) -> StaffLists {
         }
     }
     let n_admin = ((drafts.len() as f64 / 4000.0).round() as usize + 1).clamp(2, 12);
-    let admins = (0..n_admin)
-        .map(|i| person(&mut rng, &mut staff, Role::Admin, i % TEAMS.len()))
-        .collect();
+    let admins = (0..n_admin).map(|i| person(&mut rng, &mut staff, Role::Admin, i % TEAMS.len())).collect();
     (staff, officers, seniors, managers, admins)
 }
 
@@ -78,21 +64,10 @@ pub(super) fn allocate(drafts: &mut [Draft], officers: &[Vec<String>], seed: u64
     let mut rng = Rng::new(seed, "allocate");
     let weights: Vec<Vec<f64>> = officers
         .iter()
-        .map(|team| {
-            cumulative(
-                &team
-                    .iter()
-                    .map(|_| 0.82 + rng.unit() * 0.38)
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .map(|team| cumulative(&team.iter().map(|_| 0.82 + rng.unit() * 0.38).collect::<Vec<_>>()))
         .collect();
     for d in drafts.iter_mut() {
-        let unallocated = if d.child.stage == Stage::Request {
-            0.15
-        } else {
-            0.01
-        };
+        let unallocated = if d.child.stage == Stage::Request { 0.15 } else { 0.01 };
         if !rng.chance(unallocated) {
             let team = &officers[d.team];
             d.child.officer = Some(team[rng.weighted(&weights[d.team])].clone());

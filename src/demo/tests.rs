@@ -16,10 +16,7 @@ fn same_seed_same_county_other_seed_other_county() {
     let (b, eb) = generate(300, 1, today, 5);
     assert_eq!(a.children, b.children);
     assert_eq!(a.staff, b.staff);
-    assert_eq!(
-        (a.panels, a.absences, a.contacts, a.steps),
-        (b.panels, b.absences, b.contacts, b.steps)
-    );
+    assert_eq!((a.panels, a.absences, a.contacts, a.steps), (b.panels, b.absences, b.contacts, b.steps));
     assert_eq!(ea, eb);
     let (c, _) = generate(300, 2, today, 5);
     assert_ne!(a.children, c.children);
@@ -34,34 +31,16 @@ fn records_hang_together() {
         let ids: HashSet<&str> = county.children.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids.len(), 600, "child ids are unique");
         let staff: HashSet<&str> = county.staff.iter().map(|s| s.id.as_str()).collect();
-        let officers: HashSet<&str> = county
-            .staff
-            .iter()
-            .filter(|s| s.role == Role::Officer)
-            .map(|s| s.id.as_str())
-            .collect();
-        let logins: HashSet<&str> = county
-            .staff
-            .iter()
-            .filter_map(|s| s.login.as_deref())
-            .collect();
+        let officers: HashSet<&str> =
+            county.staff.iter().filter(|s| s.role == Role::Officer).map(|s| s.id.as_str()).collect();
+        let logins: HashSet<&str> = county.staff.iter().filter_map(|s| s.login.as_deref()).collect();
         assert_eq!(logins.len(), county.staff.len(), "logins are unique");
         for c in &county.children {
-            assert!(
-                c.officer.as_deref().is_none_or(|o| officers.contains(o)),
-                "{}",
-                c.id
-            );
+            assert!(c.officer.as_deref().is_none_or(|o| officers.contains(o)), "{}", c.id);
             assert!(c.date_of_birth <= today);
-            for date in [
-                c.request_date,
-                c.assess_decision_date,
-                c.draft_date,
-                c.plan_date,
-                c.last_review_date,
-            ]
-            .into_iter()
-            .flatten()
+            for date in [c.request_date, c.assess_decision_date, c.draft_date, c.plan_date, c.last_review_date]
+                .into_iter()
+                .flatten()
             {
                 assert!(date <= today && date >= c.date_of_birth, "{} {date}", c.id);
             }
@@ -78,39 +57,15 @@ fn records_hang_together() {
             assert!(e.date <= today);
             assert!(e.staff_id.as_deref().is_none_or(|s| staff.contains(s)));
         }
-        assert!(
-            events
-                .windows(2)
-                .all(|w| w[0].child_id != w[1].child_id || w[0].date <= w[1].date)
-        );
+        assert!(events.windows(2).all(|w| w[0].child_id != w[1].child_id || w[0].date <= w[1].date));
         assert_eq!(county.absences.len(), 3);
-        assert!(
-            county
-                .absences
-                .iter()
-                .all(|a| staff.contains(a.staff_id.as_str()))
-        );
+        assert!(county.absences.iter().all(|a| staff.contains(a.staff_id.as_str())));
         assert!(county.absences.iter().any(|a| a.covers(today)));
         assert!(county.panels.len() >= 5);
-        assert!(
-            county
-                .panels
-                .iter()
-                .all(|p| ids.contains(p.child_id.as_str()))
-        );
-        assert!(
-            county
-                .panels
-                .iter()
-                .all(|p| p.outcome.is_none() == (p.panel_date >= today))
-        );
+        assert!(county.panels.iter().all(|p| ids.contains(p.child_id.as_str())));
+        assert!(county.panels.iter().all(|p| p.outcome.is_none() == (p.panel_date >= today)));
         assert!(!county.contacts.is_empty());
-        assert!(
-            county
-                .contacts
-                .iter()
-                .all(|c| ids.contains(c.child_id.as_str()) && c.received <= today)
-        );
+        assert!(county.contacts.iter().all(|c| ids.contains(c.child_id.as_str()) && c.received <= today));
         let step_ids: HashSet<i64> = county.steps.iter().map(|s| s.id).collect();
         assert_eq!(step_ids.len(), county.steps.len());
     }
@@ -119,35 +74,13 @@ fn records_hang_together() {
 #[test]
 fn shares_look_like_an_authority() {
     let (county, _) = generate(5000, 1, day(2026, 11, 23), 0);
-    let share =
-        |stage: Stage| county.children.iter().filter(|c| c.stage == stage).count() as f64 / 50.0;
-    assert!(
-        (83.0..91.0).contains(&share(Stage::Plan)),
-        "plans {}",
-        share(Stage::Plan)
-    );
-    assert!(
-        (2.5..6.0).contains(&share(Stage::Request)),
-        "requests {}",
-        share(Stage::Request)
-    );
-    let officers: Vec<&Staff> = county
-        .staff
-        .iter()
-        .filter(|s| s.role == Role::Officer)
-        .collect();
-    let mean = county
-        .children
-        .iter()
-        .filter(|c| c.officer.is_some())
-        .count()
-        / officers.len();
+    let share = |stage: Stage| county.children.iter().filter(|c| c.stage == stage).count() as f64 / 50.0;
+    assert!((83.0..91.0).contains(&share(Stage::Plan)), "plans {}", share(Stage::Plan));
+    assert!((2.5..6.0).contains(&share(Stage::Request)), "requests {}", share(Stage::Request));
+    let officers: Vec<&Staff> = county.staff.iter().filter(|s| s.role == Role::Officer).collect();
+    let mean = county.children.iter().filter(|c| c.officer.is_some()).count() / officers.len();
     assert!((150..=280).contains(&mean), "mean caseload {mean}");
-    let unallocated = county
-        .children
-        .iter()
-        .filter(|c| c.officer.is_none())
-        .count();
+    let unallocated = county.children.iter().filter(|c| c.officer.is_none()).count();
     assert!((20..=150).contains(&unallocated), "{unallocated}");
     assert!(county.children.iter().any(|c| !c.first_name.is_ascii()));
 }

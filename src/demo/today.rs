@@ -9,37 +9,19 @@ use crate::domain::*;
 
 /// Today's picture: absences with cover, phone messages and emails to answer, panels, and
 /// advice requests and review meetings in progress.
-pub(super) fn extras(
-    maker: &Maker,
-    county: &mut County,
-    drafts: &mut [Draft],
-    officers: &[Vec<String>],
-    seed: u64,
-) {
+pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], officers: &[Vec<String>], seed: u64) {
     let mut rng = Rng::new(seed, "extras");
     let today = maker.today;
-    let all_officers: Vec<(usize, &String)> = officers
-        .iter()
-        .enumerate()
-        .flat_map(|(team, ids)| ids.iter().map(move |id| (team, id)))
-        .collect();
+    let all_officers: Vec<(usize, &String)> =
+        officers.iter().enumerate().flat_map(|(team, ids)| ids.iter().map(move |id| (team, id))).collect();
     if all_officers.len() >= 4 {
         // Two officers off today (one unexpectedly, one long term with named cover), one on leave soon.
         let unexpected = all_officers[rng.index(all_officers.len())];
-        let long_term = all_officers
-            .iter()
-            .copied()
-            .find(|(_, id)| *id != unexpected.1)
-            .unwrap_or(unexpected);
+        let long_term = all_officers.iter().copied().find(|(_, id)| *id != unexpected.1).unwrap_or(unexpected);
         let cover = officers[long_term.0]
             .iter()
             .find(|id| *id != long_term.1 && *id != unexpected.1)
-            .or_else(|| {
-                all_officers
-                    .iter()
-                    .map(|(_, id)| *id)
-                    .find(|id| *id != long_term.1 && *id != unexpected.1)
-            })
+            .or_else(|| all_officers.iter().map(|(_, id)| *id).find(|id| *id != long_term.1 && *id != unexpected.1))
             .cloned();
         let planned = all_officers
             .iter()
@@ -80,24 +62,12 @@ pub(super) fn extras(
             continue;
         }
         let received = plus(today, -rng.range(0, 8));
-        let kind = if rng.chance(0.5) {
-            ContactKind::PhoneMessage
-        } else {
-            ContactKind::EmailReceived
-        };
+        let kind = if rng.chance(0.5) { ContactKind::PhoneMessage } else { ContactKind::EmailReceived };
         let setting = c.setting.as_deref().unwrap_or("school");
         let template = rng.word(QUERIES);
         let summary = fill(template, &mut rng, &c.first_name, setting, "3");
-        let answered = if rng.chance(0.25) {
-            Some(plus(received, rng.range(0, 2)).min(today))
-        } else {
-            None
-        };
-        let promised = if answered.is_none() && rng.chance(0.1) {
-            Some(plus(received, 10))
-        } else {
-            None
-        };
+        let answered = if rng.chance(0.25) { Some(plus(received, rng.range(0, 2)).min(today)) } else { None };
+        let promised = if answered.is_none() && rng.chance(0.1) { Some(plus(received, 10)) } else { None };
         county.contacts.push(Contact {
             id: county.contacts.len() as i64 + 1,
             child_id: c.id.clone(),
@@ -111,15 +81,10 @@ pub(super) fn extras(
     }
 
     // Weekly panels on Thursdays: the last three and the next two.
-    let days_to_thursday = (7 + Weekday::Thu.num_days_from_monday() as i64
-        - today.weekday().num_days_from_monday() as i64)
-        % 7;
+    let days_to_thursday =
+        (7 + Weekday::Thu.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64) % 7;
     let next_thursday = plus(today, days_to_thursday);
-    let per_panel = ((drafts.len() as f64 * 0.003).round() as usize).max(if drafts.len() >= 300 {
-        3
-    } else {
-        1
-    });
+    let per_panel = ((drafts.len() as f64 * 0.003).round() as usize).max(if drafts.len() >= 300 { 3 } else { 1 });
     for week in [-3i64, -2, -1, 0, 1] {
         let panel_date = plus(next_thursday, week * 7);
         for _ in 0..per_panel {
@@ -131,11 +96,7 @@ pub(super) fn extras(
             let question = match c.stage {
                 Stage::Request => PanelQuestion::Assess,
                 Stage::Assessment | Stage::Draft => PanelQuestion::IssuePlan,
-                _ => *rng.pick(&[
-                    PanelQuestion::Amend,
-                    PanelQuestion::Placement,
-                    PanelQuestion::Band,
-                ]),
+                _ => *rng.pick(&[PanelQuestion::Amend, PanelQuestion::Placement, PanelQuestion::Band]),
             };
             let held = panel_date < today;
             let outcome = held.then(|| match rng.unit() {
@@ -143,8 +104,7 @@ pub(super) fn extras(
                 r if r < 0.8 => PanelOutcome::Declined,
                 _ => PanelOutcome::Deferred,
             });
-            let decision_sent =
-                (held && rng.chance(0.7)).then(|| plus(panel_date, rng.range(1, 3)).min(today));
+            let decision_sent = (held && rng.chance(0.7)).then(|| plus(panel_date, rng.range(1, 3)).min(today));
             county.panels.push(PanelSubmission {
                 id: county.panels.len() as i64 + 1,
                 child_id: c.id.clone(),
@@ -176,15 +136,7 @@ pub(super) fn extras(
             && let Some(decision) = c.assess_decision_date
             && rng.chance(0.3)
         {
-            for (i, kind) in [
-                "education",
-                "health",
-                "educational_psychologist",
-                "social_care",
-            ]
-            .iter()
-            .enumerate()
-            {
+            for (i, kind) in ["education", "health", "educational_psychologist", "social_care"].iter().enumerate() {
                 county.steps.push(Step {
                     id: next_id + 2 * i as i64,
                     child_id: c.id.clone(),
@@ -205,10 +157,7 @@ pub(super) fn extras(
                     });
                 }
             }
-        } else if c.stage == Stage::Plan
-            && c.plan_date.is_some_and(|p| maker.days_since(p) > 400)
-            && rng.chance(0.02)
-        {
+        } else if c.stage == Stage::Plan && c.plan_date.is_some_and(|p| maker.days_since(p) > 400) && rng.chance(0.02) {
             // A review meeting held in the last three weeks, paperwork in progress.
             let meeting = plus(today, -rng.range(0, 20));
             c.last_review_date = Some(meeting);
@@ -240,8 +189,7 @@ pub(super) fn extras(
             kind: DisputeKind::Appeal,
             registered,
             hearing: ordered.map(|(_, date)| date),
-            responded: (today > plus(registered, 35))
-                .then(|| plus(registered, rng.range(25, 40)).min(today)),
+            responded: (today > plus(registered, 35)).then(|| plus(registered, rng.range(25, 40)).min(today)),
             order_kind: ordered.map(|(kind, _)| kind),
             order_date: ordered.map(|(_, date)| date),
             complied: None,
@@ -262,13 +210,7 @@ fn maker_order(
 }
 
 /// Two weekly phone surgeries per officer, and call-backs booked this week.
-fn surgeries(
-    county: &mut County,
-    drafts: &[Draft],
-    officers: &[Vec<String>],
-    today: chrono::NaiveDate,
-    rng: &mut Rng,
-) {
+fn surgeries(county: &mut County, drafts: &[Draft], officers: &[Vec<String>], today: chrono::NaiveDate, rng: &mut Rng) {
     let time = |h: u32| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
     for (i, officer) in officers.iter().flatten().enumerate() {
         for (weekday, hour) in [((i % 5) as u8 + 1, 14), (((i + 2) % 5) as u8 + 1, 10)] {
@@ -285,10 +227,8 @@ fn surgeries(
         let date = plus(today, offset);
         for officer in officers.iter().flatten() {
             let times = crate::domain::surgery::surgery_times(officer, date, &county.slots);
-            let theirs: Vec<&Draft> = drafts
-                .iter()
-                .filter(|d| d.child.officer.as_deref() == Some(officer.as_str()))
-                .collect();
+            let theirs: Vec<&Draft> =
+                drafts.iter().filter(|d| d.child.officer.as_deref() == Some(officer.as_str())).collect();
             for start in times {
                 if theirs.is_empty() || !rng.chance(if offset == 0 { 0.6 } else { 0.3 }) {
                     continue;

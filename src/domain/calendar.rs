@@ -63,18 +63,12 @@ impl Calendar {
 
     /// Working days `d` with `from < d <= to`; 0 when `to <= from`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
-        from.iter_days()
-            .skip(1)
-            .take_while(|d| *d <= to)
-            .filter(|d| self.is_working_day(*d))
-            .count() as u32
+        from.iter_days().skip(1).take_while(|d| *d <= to).filter(|d| self.is_working_day(*d)).count() as u32
     }
 
     /// `day` if it is a working day, else the next one.
     pub fn next_working_day_on_or_after(&self, day: NaiveDate) -> NaiveDate {
-        day.iter_days()
-            .find(|d| self.is_working_day(*d))
-            .unwrap_or(day)
+        day.iter_days().find(|d| self.is_working_day(*d)).unwrap_or(day)
     }
 }
 
@@ -87,11 +81,7 @@ mod tests {
     }
 
     fn holidays_in(year: i32) -> Vec<NaiveDate> {
-        Calendar::england_and_wales()
-            .closed
-            .into_iter()
-            .filter(|h| h.year() == year)
-            .collect()
+        Calendar::england_and_wales().closed.into_iter().filter(|h| h.year() == year).collect()
     }
 
     /// Easter Sunday by the anonymous Gregorian algorithm.
@@ -110,17 +100,12 @@ mod tests {
     }
 
     fn monday_on_or_after(day: NaiveDate) -> NaiveDate {
-        day.iter_days()
-            .find(|x| x.weekday() == Weekday::Mon)
-            .expect("a Monday follows")
+        day.iter_days().find(|x| x.weekday() == Weekday::Mon).expect("a Monday follows")
     }
 
     fn last_monday(y: i32, m: u32) -> NaiveDate {
         let last = d(y, m + 1, 1).pred_opt().expect("valid");
-        last.iter_days()
-            .rev()
-            .find(|x| x.weekday() == Weekday::Mon)
-            .expect("a Monday precedes")
+        last.iter_days().rev().find(|x| x.weekday() == Weekday::Mon).expect("a Monday precedes")
     }
 
     /// The regular rules, independent of the shipped file.
@@ -159,11 +144,7 @@ mod tests {
             if matches!(year, 2020 | 2022 | 2023) {
                 continue;
             }
-            assert_eq!(
-                holidays_in(year),
-                regular_holidays(year),
-                "bank holidays in {year}"
-            );
+            assert_eq!(holidays_in(year), regular_holidays(year), "bank holidays in {year}");
         }
     }
 
@@ -185,71 +166,11 @@ mod tests {
     #[test]
     fn the_table_matches_domain_md_2024_to_2028() {
         let expected = [
-            (
-                2024,
-                vec![
-                    (1, 1),
-                    (3, 29),
-                    (4, 1),
-                    (5, 6),
-                    (5, 27),
-                    (8, 26),
-                    (12, 25),
-                    (12, 26),
-                ],
-            ),
-            (
-                2025,
-                vec![
-                    (1, 1),
-                    (4, 18),
-                    (4, 21),
-                    (5, 5),
-                    (5, 26),
-                    (8, 25),
-                    (12, 25),
-                    (12, 26),
-                ],
-            ),
-            (
-                2026,
-                vec![
-                    (1, 1),
-                    (4, 3),
-                    (4, 6),
-                    (5, 4),
-                    (5, 25),
-                    (8, 31),
-                    (12, 25),
-                    (12, 28),
-                ],
-            ),
-            (
-                2027,
-                vec![
-                    (1, 1),
-                    (3, 26),
-                    (3, 29),
-                    (5, 3),
-                    (5, 31),
-                    (8, 30),
-                    (12, 27),
-                    (12, 28),
-                ],
-            ),
-            (
-                2028,
-                vec![
-                    (1, 3),
-                    (4, 14),
-                    (4, 17),
-                    (5, 1),
-                    (5, 29),
-                    (8, 28),
-                    (12, 25),
-                    (12, 26),
-                ],
-            ),
+            (2024, vec![(1, 1), (3, 29), (4, 1), (5, 6), (5, 27), (8, 26), (12, 25), (12, 26)]),
+            (2025, vec![(1, 1), (4, 18), (4, 21), (5, 5), (5, 26), (8, 25), (12, 25), (12, 26)]),
+            (2026, vec![(1, 1), (4, 3), (4, 6), (5, 4), (5, 25), (8, 31), (12, 25), (12, 28)]),
+            (2027, vec![(1, 1), (3, 26), (3, 29), (5, 3), (5, 31), (8, 30), (12, 27), (12, 28)]),
+            (2028, vec![(1, 3), (4, 14), (4, 17), (5, 1), (5, 29), (8, 28), (12, 25), (12, 26)]),
         ];
         for (year, days) in expected {
             let days: Vec<NaiveDate> = days.into_iter().map(|(m, day)| d(year, m, day)).collect();
@@ -279,33 +200,17 @@ mod tests {
             (d(2026, 11, 23), 10, d(2026, 12, 7)),
         ];
         for (start, n, expected) in cases {
-            assert_eq!(
-                cal.add_working_days(start, n),
-                expected,
-                "{start} + {n} working days"
-            );
+            assert_eq!(cal.add_working_days(start, n), expected, "{start} + {n} working days");
         }
     }
 
     #[test]
     fn counting_and_rolling_forward() {
         let cal = Calendar::england_and_wales();
-        assert_eq!(
-            cal.working_days_between(d(2026, 12, 23), d(2026, 12, 29)),
-            2
-        );
-        assert_eq!(
-            cal.working_days_between(d(2026, 12, 29), d(2026, 12, 23)),
-            0
-        );
-        assert_eq!(
-            cal.next_working_day_on_or_after(d(2026, 12, 25)),
-            d(2026, 12, 29)
-        );
-        assert_eq!(
-            cal.next_working_day_on_or_after(d(2026, 12, 24)),
-            d(2026, 12, 24)
-        );
+        assert_eq!(cal.working_days_between(d(2026, 12, 23), d(2026, 12, 29)), 2);
+        assert_eq!(cal.working_days_between(d(2026, 12, 29), d(2026, 12, 23)), 0);
+        assert_eq!(cal.next_working_day_on_or_after(d(2026, 12, 25)), d(2026, 12, 29));
+        assert_eq!(cal.next_working_day_on_or_after(d(2026, 12, 24)), d(2026, 12, 24));
         assert!(!cal.is_working_day(d(2027, 3, 26)));
         assert!(cal.is_working_day(d(2027, 3, 30)));
     }

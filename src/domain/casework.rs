@@ -56,9 +56,7 @@ impl ContactEntry {
     }
 
     pub fn parse(text: &str) -> Option<ContactEntry> {
-        ContactEntry::ALL
-            .into_iter()
-            .find(|e| e.as_str() == text.trim().to_ascii_lowercase().replace('_', "-"))
+        ContactEntry::ALL.into_iter().find(|e| e.as_str() == text.trim().to_ascii_lowercase().replace('_', "-"))
     }
 
     /// The history entry it makes.
@@ -96,10 +94,7 @@ impl std::fmt::Display for FieldError {
 }
 
 fn error(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
-    }
+    FieldError { field, message: message.into() }
 }
 
 fn human(day: NaiveDate) -> String {
@@ -107,30 +102,17 @@ fn human(day: NaiveDate) -> String {
 }
 
 /// A date that has happened: not after today, not before the child was born.
-fn past_date(
-    field: &'static str,
-    date: NaiveDate,
-    child: &Child,
-    today: NaiveDate,
-) -> Result<(), FieldError> {
+fn past_date(field: &'static str, date: NaiveDate, child: &Child, today: NaiveDate) -> Result<(), FieldError> {
     if date > today {
         return Err(error(field, format!("{} is in the future", human(date))));
     }
     if date < child.date_of_birth {
-        return Err(error(
-            field,
-            format!("{} is before {} was born", human(date), child.first_name),
-        ));
+        return Err(error(field, format!("{} is before {} was born", human(date), child.first_name)));
     }
     Ok(())
 }
 
-pub fn validate_contact(
-    child: &Child,
-    date: NaiveDate,
-    summary: &str,
-    today: NaiveDate,
-) -> Result<(), FieldError> {
+pub fn validate_contact(child: &Child, date: NaiveDate, summary: &str, today: NaiveDate) -> Result<(), FieldError> {
     past_date("date", date, child, today)?;
     if summary.trim().is_empty() {
         return Err(error("summary", "say what it was about"));
@@ -139,11 +121,7 @@ pub fn validate_contact(
 }
 
 /// Answering (or promising an answer to) an open contact.
-pub fn validate_answer(
-    contact: &Contact,
-    date: NaiveDate,
-    today: NaiveDate,
-) -> Result<(), FieldError> {
+pub fn validate_answer(contact: &Contact, date: NaiveDate, today: NaiveDate) -> Result<(), FieldError> {
     if contact.answered.is_some() {
         return Err(error("contact", "already answered"));
     }
@@ -153,30 +131,19 @@ pub fn validate_answer(
     if date < contact.received {
         return Err(error(
             "date",
-            format!(
-                "{} is before the contact was received ({})",
-                human(date),
-                human(contact.received)
-            ),
+            format!("{} is before the contact was received ({})", human(date), human(contact.received)),
         ));
     }
     Ok(())
 }
 
 /// Telling the family when to expect an answer: a date after today.
-pub fn validate_promise(
-    contact: &Contact,
-    date: NaiveDate,
-    today: NaiveDate,
-) -> Result<(), FieldError> {
+pub fn validate_promise(contact: &Contact, date: NaiveDate, today: NaiveDate) -> Result<(), FieldError> {
     if contact.answered.is_some() {
         return Err(error("contact", "already answered"));
     }
     if date <= today {
-        return Err(error(
-            "date",
-            "the date the family can expect an answer must be after today",
-        ));
+        return Err(error("date", "the date the family can expect an answer must be after today"));
     }
     Ok(())
 }
@@ -195,22 +162,9 @@ pub fn steps_for_stage(stage: Stage) -> &'static [StepKind] {
     use StepKind::*;
     match stage {
         Stage::Request => &[AssessDecision, Exception],
-        Stage::Assessment => &[
-            AdviceRequested,
-            AdviceReceived,
-            IssueDecision,
-            DraftSent,
-            Exception,
-        ],
+        Stage::Assessment => &[AdviceRequested, AdviceReceived, IssueDecision, DraftSent, Exception],
         Stage::Draft => &[FinalIssued, Exception],
-        Stage::Plan => &[
-            ReviewMeeting,
-            ReviewReport,
-            ReviewDecision,
-            AmendmentsProposed,
-            AmendedIssued,
-            Ceased,
-        ],
+        Stage::Plan => &[ReviewMeeting, ReviewReport, ReviewDecision, AmendmentsProposed, AmendedIssued, Ceased],
         Stage::Ceased => &[],
     }
 }
@@ -219,13 +173,9 @@ pub fn steps_for_stage(stage: Stage) -> &'static [StepKind] {
 pub fn detail_choices(kind: StepKind) -> &'static [&'static str] {
     match kind {
         StepKind::AssessDecision | StepKind::IssueDecision => &["agreed", "declined"],
-        StepKind::AdviceRequested | StepKind::AdviceReceived => &[
-            "education",
-            "health",
-            "social_care",
-            "educational_psychologist",
-            "other",
-        ],
+        StepKind::AdviceRequested | StepKind::AdviceReceived => {
+            &["education", "health", "social_care", "educational_psychologist", "other"]
+        }
         StepKind::ReviewDecision => &["maintain", "amend", "cease"],
         StepKind::Exception => &["a", "b", "c", "d"],
         // SEN2 reasons for ceasing a plan.
@@ -236,74 +186,41 @@ pub fn detail_choices(kind: StepKind) -> &'static [&'static str] {
 
 /// Checks a step against the child's record: allowed at this stage, dated, in order.
 /// Returns the child's row as it will be after the step.
-pub fn apply_step(
-    child: &Child,
-    steps: &[Step],
-    entry: &StepEntry,
-    today: NaiveDate,
-) -> Result<Child, FieldError> {
+pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: NaiveDate) -> Result<Child, FieldError> {
     use StepKind::*;
     if !steps_for_stage(child.stage).contains(&entry.kind) {
         return Err(error(
             "step",
-            format!(
-                "{} cannot be recorded at stage {}",
-                entry.kind.as_str().replace('_', " "),
-                child.stage
-            ),
+            format!("{} cannot be recorded at stage {}", entry.kind.as_str().replace('_', " "), child.stage),
         ));
     }
     past_date("date", entry.date, child, today)?;
     let choices = detail_choices(entry.kind);
     if !choices.is_empty() && !choices.contains(&entry.detail.as_str()) {
-        return Err(error(
-            "detail",
-            format!("choose one of {}", choices.join(", ")),
-        ));
+        return Err(error("detail", format!("choose one of {}", choices.join(", "))));
     }
     let not_before = |what: &str, earlier: Option<NaiveDate>| -> Result<(), FieldError> {
         match earlier {
-            Some(earlier) if entry.date < earlier => Err(error(
-                "date",
-                format!(
-                    "{} is before the {what} ({})",
-                    human(entry.date),
-                    human(earlier)
-                ),
-            )),
+            Some(earlier) if entry.date < earlier => {
+                Err(error("date", format!("{} is before the {what} ({})", human(entry.date), human(earlier))))
+            }
             _ => Ok(()),
         }
     };
-    let latest = |kind: StepKind| {
-        steps
-            .iter()
-            .filter(|s| s.kind == kind)
-            .map(|s| s.date)
-            .max()
-    };
+    let latest = |kind: StepKind| steps.iter().filter(|s| s.kind == kind).map(|s| s.date).max();
     let mut after = child.clone();
     match entry.kind {
         AssessDecision => {
             not_before("request", child.request_date)?;
             after.assess_decision_date = Some(entry.date);
-            after.stage = if entry.detail == "agreed" {
-                Stage::Assessment
-            } else {
-                Stage::Ceased
-            };
+            after.stage = if entry.detail == "agreed" { Stage::Assessment } else { Stage::Ceased };
         }
         AdviceRequested => not_before("decision to assess", child.assess_decision_date)?,
         AdviceReceived => {
-            let asked = steps
-                .iter()
-                .filter(|s| s.kind == AdviceRequested && s.detail == entry.detail)
-                .map(|s| s.date)
-                .max();
+            let asked =
+                steps.iter().filter(|s| s.kind == AdviceRequested && s.detail == entry.detail).map(|s| s.date).max();
             if asked.is_none() {
-                return Err(error(
-                    "detail",
-                    format!("no {} advice was requested", entry.detail.replace('_', " ")),
-                ));
+                return Err(error("detail", format!("no {} advice was requested", entry.detail.replace('_', " "))));
             }
             not_before("advice request", asked)?;
         }
@@ -319,9 +236,7 @@ pub fn apply_step(
             after.stage = Stage::Draft;
         }
         FinalIssued => {
-            let draft = child
-                .draft_date
-                .ok_or_else(|| error("step", "no draft plan has been sent"))?;
+            let draft = child.draft_date.ok_or_else(|| error("step", "no draft plan has been sent"))?;
             // Reg 13(1): at least 15 days for comments, beginning with the day the draft was served.
             let earliest = draft.checked_add_days(Days::new(15)).unwrap_or(draft);
             if entry.date < earliest {
@@ -342,17 +257,11 @@ pub fn apply_step(
             not_before("request", child.request_date)?;
             match entry.until {
                 Some(until) if until < entry.date => {
-                    return Err(error(
-                        "until",
-                        format!("{} is before the exception began", human(until)),
-                    ));
+                    return Err(error("until", format!("{} is before the exception began", human(until))));
                 }
                 Some(_) => {}
                 None => {
-                    return Err(error(
-                        "until",
-                        "say when the exception ended (or is expected to)",
-                    ));
+                    return Err(error("until", "say when the exception ended (or is expected to)"));
                 }
             }
         }
@@ -370,8 +279,8 @@ pub fn apply_step(
         }
         AmendmentsProposed => not_before("plan", child.plan_date)?,
         AmendedIssued => {
-            let proposed = latest(AmendmentsProposed)
-                .ok_or_else(|| error("step", "no amendments have been proposed"))?;
+            let proposed =
+                latest(AmendmentsProposed).ok_or_else(|| error("step", "no amendments have been proposed"))?;
             not_before("proposed amendments", Some(proposed))?;
         }
         Ceased => {
@@ -394,22 +303,13 @@ pub fn validate_submission(
         return Err(error("child", "the plan has ceased"));
     }
     if panel_date < today {
-        return Err(error(
-            "panel date",
-            format!("{} has passed; choose a coming panel", human(panel_date)),
-        ));
+        return Err(error("panel date", format!("{} has passed; choose a coming panel", human(panel_date))));
     }
     if papers.trim().is_empty() {
         return Err(error("papers", "list the papers going to the panel"));
     }
-    if existing
-        .iter()
-        .any(|p| p.child_id == child.id && p.panel_date == panel_date)
-    {
-        return Err(error(
-            "panel date",
-            format!("already submitted to the panel of {}", human(panel_date)),
-        ));
+    if existing.iter().any(|p| p.child_id == child.id && p.panel_date == panel_date) {
+        return Err(error("panel date", format!("already submitted to the panel of {}", human(panel_date))));
     }
     Ok(())
 }
@@ -425,19 +325,11 @@ pub fn validate_panel_decision(
     if panel.panel_date > today {
         return Err(error(
             "outcome",
-            format!(
-                "the panel meets on {}; record its decision after that",
-                human(panel.panel_date)
-            ),
+            format!("the panel meets on {}; record its decision after that", human(panel.panel_date)),
         ));
     }
-    let outcome = outcome
-        .or(panel.outcome)
-        .ok_or_else(|| error("outcome", "record the panel's decision first"))?;
-    if outcome == PanelOutcome::Deferred
-        && info_needed.trim().is_empty()
-        && panel.info_needed.trim().is_empty()
-    {
+    let outcome = outcome.or(panel.outcome).ok_or_else(|| error("outcome", "record the panel's decision first"))?;
+    if outcome == PanelOutcome::Deferred && info_needed.trim().is_empty() && panel.info_needed.trim().is_empty() {
         return Err(error("needs", "say what information the panel needs"));
     }
     if let Some((date, how)) = sent {
@@ -447,11 +339,7 @@ pub fn validate_panel_decision(
         if date < panel.panel_date {
             return Err(error(
                 "sent",
-                format!(
-                    "{} is before the panel met ({})",
-                    human(date),
-                    human(panel.panel_date)
-                ),
+                format!("{} is before the panel met ({})", human(date), human(panel.panel_date)),
             ));
         }
         if how.trim().is_empty() {
@@ -480,16 +368,9 @@ pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8) -> Result<C
     if let Some(year) = entry.year_group_override
         && !(-1..=14).contains(&year)
     {
-        return Err(error(
-            "year group",
-            "choose Nursery to Year 14, or as for their age",
-        ));
+        return Err(error("year group", "choose Nursery to Year 14, or as for their age"));
     }
-    let clean = |text: &Option<String>| {
-        text.as_ref()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-    };
+    let clean = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
     let mut after = child.clone();
     after.setting = clean(&entry.setting);
     after.postcode = clean(&entry.postcode).map(|p| p.to_uppercase());
@@ -514,11 +395,7 @@ pub fn describe_changes(before: &Child, after: &Child) -> String {
         ));
     }
     if before.setting != after.setting {
-        parts.push(format!(
-            "setting {} → {}",
-            show(before.setting.clone()),
-            show(after.setting.clone())
-        ));
+        parts.push(format!("setting {} → {}", show(before.setting.clone()), show(after.setting.clone())));
     }
     if before.primary_need != after.primary_need {
         parts.push(format!(
@@ -528,24 +405,11 @@ pub fn describe_changes(before: &Child, after: &Child) -> String {
         ));
     }
     if before.year_group_override != after.year_group_override {
-        let year = |y: Option<i32>| {
-            y.map_or_else(
-                || "as for age".to_string(),
-                super::year_group::year_group_label,
-            )
-        };
-        parts.push(format!(
-            "year group {} → {}",
-            year(before.year_group_override),
-            year(after.year_group_override)
-        ));
+        let year = |y: Option<i32>| y.map_or_else(|| "as for age".to_string(), super::year_group::year_group_label);
+        parts.push(format!("year group {} → {}", year(before.year_group_override), year(after.year_group_override)));
     }
     if before.postcode != after.postcode {
-        parts.push(format!(
-            "postcode {} → {}",
-            show(before.postcode.clone()),
-            show(after.postcode.clone())
-        ));
+        parts.push(format!("postcode {} → {}", show(before.postcode.clone()), show(after.postcode.clone())));
     }
     format!("Details changed: {}.", parts.join("; "))
 }
@@ -559,44 +423,26 @@ pub fn apply_dispute(
 ) -> Result<Dispute, FieldError> {
     let happened = |field: &'static str, date: Option<NaiveDate>| -> Result<(), FieldError> {
         match date {
-            Some(date) if date > today => {
-                Err(error(field, format!("{} is in the future", human(date))))
+            Some(date) if date > today => Err(error(field, format!("{} is in the future", human(date)))),
+            Some(date) if date < before.registered => {
+                Err(error(field, format!("{} is before the dispute began ({})", human(date), human(before.registered))))
             }
-            Some(date) if date < before.registered => Err(error(
-                field,
-                format!(
-                    "{} is before the dispute began ({})",
-                    human(date),
-                    human(before.registered)
-                ),
-            )),
             _ => Ok(()),
         }
     };
     // A hearing or mediation meeting may be booked ahead; the rest has happened.
     if let Some(hearing) = after.hearing.filter(|h| *h < before.registered) {
-        return Err(error(
-            "hearing",
-            format!("{} is before the dispute began", human(hearing)),
-        ));
+        return Err(error("hearing", format!("{} is before the dispute began", human(hearing))));
     }
     happened("responded", after.responded)?;
     happened("order date", after.order_date)?;
     happened("complied", after.complied)?;
     happened("closed", after.closed)?;
-    if after.kind == DisputeKind::Mediation
-        && (after.order_kind.is_some() || after.responded.is_some())
-    {
-        return Err(error(
-            "order",
-            "mediation has no tribunal order or response; register an appeal",
-        ));
+    if after.kind == DisputeKind::Mediation && (after.order_kind.is_some() || after.responded.is_some()) {
+        return Err(error("order", "mediation has no tribunal order or response; register an appeal"));
     }
     if after.order_kind.is_some() != after.order_date.is_some() {
-        return Err(error(
-            "order date",
-            "an order needs both what was ordered and its date",
-        ));
+        return Err(error("order date", "an order needs both what was ordered and its date"));
     }
     if after.complied.is_some() && after.order_kind.is_none() {
         return Err(error("complied", "there is no order to comply with"));
@@ -604,10 +450,7 @@ pub fn apply_dispute(
     if let (Some(order), Some(done)) = (after.order_date, after.complied)
         && done < order
     {
-        return Err(error(
-            "complied",
-            format!("{} is before the order ({})", human(done), human(order)),
-        ));
+        return Err(error("complied", format!("{} is before the order ({})", human(done), human(order))));
     }
     let _ = child;
     if after == before {
@@ -625,17 +468,8 @@ pub fn validate_new_dispute(
     today: NaiveDate,
 ) -> Result<(), FieldError> {
     past_date("date", date, child, today)?;
-    if existing
-        .iter()
-        .any(|d| d.child_id == child.id && d.kind == kind && d.closed.is_none())
-    {
-        return Err(error(
-            "kind",
-            format!(
-                "{} already has an open {kind}; update it instead",
-                child.first_name
-            ),
-        ));
+    if existing.iter().any(|d| d.child_id == child.id && d.kind == kind && d.closed.is_none()) {
+        return Err(error("kind", format!("{} already has an open {kind}; update it instead", child.first_name)));
     }
     Ok(())
 }

@@ -33,10 +33,7 @@ pub fn county_milestones(
 }
 
 /// Clones each child's records into its own list, so the rules engine sees contiguous slices.
-fn group_by_child<'a, T: Clone>(
-    items: &'a [T],
-    key: impl Fn(&'a T) -> &'a str,
-) -> HashMap<&'a str, Vec<T>> {
+fn group_by_child<'a, T: Clone>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<T>> {
     let mut map: HashMap<&str, Vec<T>> = HashMap::new();
     for item in items {
         map.entry(key(item)).or_default().push(item.clone());
@@ -46,10 +43,7 @@ fn group_by_child<'a, T: Clone>(
 
 /// The first milestone still to do (statutory before advisory), if any.
 pub fn next_open(milestones: &[Milestone]) -> Option<&Milestone> {
-    milestones
-        .iter()
-        .filter(|m| m.status != Status::Done)
-        .min_by_key(|m| (m.advisory, m.due))
+    milestones.iter().filter(|m| m.status != Status::Done).min_by_key(|m| (m.advisory, m.due))
 }
 
 /// Is this milestone open (not done)?

@@ -16,13 +16,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::calendar::Calendar;
-use super::model::{
-    Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, Stage, Step, StepKind,
-};
+use super::model::{Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, Stage, Step, StepKind};
 use super::rules::RulesConfig;
-use super::year_group::{
-    academic_year_start, age_years, override_offset, year_group_in, year_group_label,
-};
+use super::year_group::{academic_year_start, age_years, override_offset, year_group_in, year_group_label};
 
 super::model::word_enum!(
     /// Milestone names, exactly as DOMAIN.md spells them.
@@ -90,14 +86,8 @@ pub fn milestones_for(
     reviews(&mut out, child, steps, today, rules);
     for contact in contacts {
         let (name, days, what) = match contact.kind {
-            ContactKind::PhoneMessage => (
-                MilestoneName::CallBack,
-                rules.call_back_days,
-                "phone message",
-            ),
-            ContactKind::EmailReceived => {
-                (MilestoneName::EmailReply, rules.email_reply_days, "email")
-            }
+            ContactKind::PhoneMessage => (MilestoneName::CallBack, rules.call_back_days, "phone message"),
+            ContactKind::EmailReceived => (MilestoneName::EmailReply, rules.email_reply_days, "email"),
         };
         let standard = calendar.add_working_days(contact.received, days);
         let (due, rule) = match contact.promised {
@@ -109,22 +99,11 @@ pub fn milestones_for(
                     human_date(promised)
                 ),
             ),
-            _ => (
-                standard,
-                format!(
-                    "{what} {} + {days} working days (service standard)",
-                    human_date(contact.received)
-                ),
-            ),
+            _ => {
+                (standard, format!("{what} {} + {days} working days (service standard)", human_date(contact.received)))
+            }
         };
-        out.push(
-            name,
-            due,
-            contact.answered,
-            false,
-            rule,
-            contact.summary.clone(),
-        );
+        out.push(name, due, contact.answered, false, rule, contact.summary.clone());
     }
     for dispute in disputes {
         dispute_deadlines(&mut out, child, dispute, calendar);
@@ -185,11 +164,7 @@ impl Builder {
         let done = done.into();
         let (status, done_date, rule) = match done {
             Done::On(date) => (Status::Done, Some(date), rule),
-            Done::Undated => (
-                Status::Done,
-                None,
-                format!("{rule}; done, date not recorded"),
-            ),
+            Done::Undated => (Status::Done, None, format!("{rule}; done, date not recorded")),
             Done::Open if self.ceased => return,
             Done::Open if due < self.today && !advisory => (Status::Overdue, None, rule),
             // Advisory reviews are never late.
@@ -197,31 +172,16 @@ impl Builder {
             Done::Open if due <= self.soon_limit => (Status::DueSoon, None, rule),
             Done::Open => (Status::Upcoming, None, rule),
         };
-        self.list.push(Milestone {
-            name,
-            due,
-            done: done_date,
-            status,
-            advisory,
-            rule,
-            detail,
-        });
+        self.list.push(Milestone { name, due, done: done_date, status, advisory, rule, detail });
     }
 }
 
 fn latest(steps: &[Step], kind: StepKind) -> Option<&Step> {
-    steps
-        .iter()
-        .filter(|s| s.kind == kind)
-        .max_by_key(|s| s.date)
+    steps.iter().filter(|s| s.kind == kind).max_by_key(|s| s.date)
 }
 
 fn latest_on_or_after(steps: &[Step], kind: StepKind, since: NaiveDate) -> Option<NaiveDate> {
-    steps
-        .iter()
-        .filter(|s| s.kind == kind && s.date >= since)
-        .map(|s| s.date)
-        .max()
+    steps.iter().filter(|s| s.kind == kind && s.date >= since).map(|s| s.date).max()
 }
 
 fn declined(step: Option<&Step>) -> bool {
@@ -231,10 +191,7 @@ fn declined(step: Option<&Step>) -> bool {
 /// The 20 weeks: deciding to assess, advice, deciding to issue, the draft and the final plan.
 fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
     let stage = child.stage;
-    let past_request = matches!(
-        stage,
-        Stage::Assessment | Stage::Draft | Stage::Plan | Stage::Ceased
-    );
+    let past_request = matches!(stage, Stage::Assessment | Stage::Draft | Stage::Plan | Stage::Ceased);
     let past_assessment = matches!(stage, Stage::Draft | Stage::Plan | Stage::Ceased);
     let past_draft = matches!(stage, Stage::Plan | Stage::Ceased);
     let done_or = |date: Option<NaiveDate>, closed: bool| match date {
@@ -252,24 +209,21 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
             from_request(42),
             done_or(assess_done, past_request),
             false,
-            format!(
-                "request received {} + 6 weeks (Regs 4, 5(1))",
-                human_date(request)
-            ),
+            format!("request received {} + 6 weeks (Regs 4, 5(1))", human_date(request)),
             String::new(),
         );
         if !declined(assess_step) {
             let issue_step = latest(steps, StepKind::IssueDecision);
-            let issue_done = issue_step
-                .map(|s| s.date)
-                .or(child.draft_date)
-                .or(child.plan_date);
+            let issue_done = issue_step.map(|s| s.date).or(child.draft_date).or(child.plan_date);
             out.push(
                 MilestoneName::IssueDecision,
                 from_request(112),
                 done_or(issue_done, past_assessment),
                 false,
-                format!("request received {} + 16 weeks: a decision not to issue is due by then (Reg 10(1))", human_date(request)),
+                format!(
+                    "request received {} + 16 weeks: a decision not to issue is due by then (Reg 10(1))",
+                    human_date(request)
+                ),
                 String::new(),
             );
             if !declined(issue_step) {
@@ -278,14 +232,9 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
                     .filter(|s| s.kind == StepKind::Exception)
                     .map(|s| s.until.map_or(0, |until| exception_length(s.date, until)))
                     .sum();
-                let mut rule = format!(
-                    "request received {} + 20 weeks (Reg 13(2))",
-                    human_date(request)
-                );
+                let mut rule = format!("request received {} + 20 weeks (Reg 13(2))", human_date(request));
                 if exception_days > 0 {
-                    rule.push_str(&format!(
-                        ", + {exception_days} days under an exception (Reg 10(4))"
-                    ));
+                    rule.push_str(&format!(", + {exception_days} days under an exception (Reg 10(4))"));
                 }
                 out.push(
                     MilestoneName::FinalPlan,
@@ -302,25 +251,15 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
     for request in steps.iter().filter(|s| s.kind == StepKind::AdviceRequested) {
         let received = steps
             .iter()
-            .filter(|s| {
-                s.kind == StepKind::AdviceReceived
-                    && s.detail == request.detail
-                    && s.date >= request.date
-            })
+            .filter(|s| s.kind == StepKind::AdviceReceived && s.detail == request.detail && s.date >= request.date)
             .map(|s| s.date)
             .min();
         out.push(
             MilestoneName::AdviceDue,
-            request
-                .date
-                .checked_add_days(Days::new(42))
-                .unwrap_or(request.date),
+            request.date.checked_add_days(Days::new(42)).unwrap_or(request.date),
             done_or(received, past_assessment),
             false,
-            format!(
-                "advice requested {} + 6 weeks (Reg 8)",
-                human_date(request.date)
-            ),
+            format!("advice requested {} + 6 weeks (Reg 8)", human_date(request.date)),
             request.detail.replace('_', " "),
         );
     }
@@ -334,20 +273,17 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
             closes,
             done,
             false,
-            format!("draft sent {}: 15 days for comments, beginning that day; no final plan before (Reg 13(1))", human_date(draft)),
+            format!(
+                "draft sent {}: 15 days for comments, beginning that day; no final plan before (Reg 13(1))",
+                human_date(draft)
+            ),
             String::new(),
         );
     }
 }
 
 /// Annual reviews, review paperwork and decisions, amendments and phase transfers.
-fn reviews(
-    out: &mut Builder,
-    child: &Child,
-    steps: &[Step],
-    today: NaiveDate,
-    rules: &RulesConfig,
-) {
+fn reviews(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, rules: &RulesConfig) {
     if let Some(meeting) = latest(steps, StepKind::ReviewMeeting).map(|s| s.date) {
         let report = latest_on_or_after(steps, StepKind::ReviewReport, meeting);
         let decision = latest_on_or_after(steps, StepKind::ReviewDecision, meeting);
@@ -356,10 +292,7 @@ fn reviews(
             meeting.checked_add_days(Days::new(14)).unwrap_or(meeting),
             report,
             false,
-            format!(
-                "review meeting {} + 2 weeks: the school's report (Reg 20(7))",
-                human_date(meeting)
-            ),
+            format!("review meeting {} + 2 weeks: the school's report (Reg 20(7))", human_date(meeting)),
             String::new(),
         );
         out.push(
@@ -367,7 +300,10 @@ fn reviews(
             meeting.checked_add_days(Days::new(28)).unwrap_or(meeting),
             decision,
             false,
-            format!("review meeting {} + 4 weeks: maintain, amend or cease, told to the family (Reg 20(10))", human_date(meeting)),
+            format!(
+                "review meeting {} + 4 weeks: maintain, amend or cease, told to the family (Reg 20(10))",
+                human_date(meeting)
+            ),
             String::new(),
         );
     }
@@ -377,10 +313,7 @@ fn reviews(
             proposed.checked_add_days(Days::new(56)).unwrap_or(proposed),
             latest_on_or_after(steps, StepKind::AmendedIssued, proposed),
             false,
-            format!(
-                "amendments proposed {} + 8 weeks (Reg 22)",
-                human_date(proposed)
-            ),
+            format!("amendments proposed {} + 8 weeks (Reg 22)", human_date(proposed)),
             String::new(),
         );
     }
@@ -389,13 +322,8 @@ fn reviews(
         return;
     }
     // The previous review: its decision where recorded, else its meeting.
-    let meeting = [
-        child.last_review_date,
-        latest(steps, StepKind::ReviewMeeting).map(|s| s.date),
-    ]
-    .into_iter()
-    .flatten()
-    .max();
+    let meeting =
+        [child.last_review_date, latest(steps, StepKind::ReviewMeeting).map(|s| s.date)].into_iter().flatten().max();
     let decision = latest(steps, StepKind::ReviewDecision).map(|s| s.date);
     let review = match (meeting, decision) {
         (Some(m), Some(d)) if d >= m => Some((d, "the review decision of")),
@@ -412,10 +340,7 @@ fn reviews(
         add_months_clamped(anchor, 12),
         Done::Open,
         false,
-        format!(
-            "12 months after {anchor_words} {} (CFA s.44, Reg 18)",
-            human_date(anchor)
-        ),
+        format!("12 months after {anchor_words} {} (CFA s.44, Reg 18)", human_date(anchor)),
         String::new(),
     );
     let six_months = add_months_clamped(anchor, 6);
@@ -425,38 +350,30 @@ fn reviews(
             six_months,
             Done::Open,
             true,
-            format!("under 5: consider a review every 3–6 months; 6 months after {} (CoP 9.178), advisory", human_date(anchor)),
+            format!(
+                "under 5: consider a review every 3–6 months; 6 months after {} (CoP 9.178), advisory",
+                human_date(anchor)
+            ),
             String::new(),
         );
     }
     phase_transfer(out, child, steps, today, rules);
 }
 
-fn phase_transfer(
-    out: &mut Builder,
-    child: &Child,
-    steps: &[Step],
-    today: NaiveDate,
-    rules: &RulesConfig,
-) {
+fn phase_transfer(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, rules: &RulesConfig) {
     let offset = override_offset(child.date_of_birth, today, child.year_group_override);
     let this_year = academic_year_start(today);
     let next = (this_year + 1..=this_year + 20).find_map(|september| {
         let year = year_group_in(child.date_of_birth, september) - offset;
-        rules
-            .transfer_years
-            .contains(&year)
-            .then_some((september, year))
+        rules.transfer_years.contains(&year).then_some((september, year))
     });
     let Some((september, year)) = next else {
         return;
     };
     let into_post16 = year == 12;
-    let Some(deadline) = NaiveDate::from_ymd_opt(
-        september,
-        if into_post16 { 3 } else { 2 },
-        if into_post16 { 31 } else { 15 },
-    ) else {
+    let Some(deadline) =
+        NaiveDate::from_ymd_opt(september, if into_post16 { 3 } else { 2 }, if into_post16 { 31 } else { 15 })
+    else {
         return;
     };
     let window_start = NaiveDate::from_ymd_opt(september - 1, 9, 1).unwrap_or(deadline);
@@ -468,11 +385,7 @@ fn phase_transfer(
         .max();
     let from = year_group_label(year - 1);
     let to = year_group_label(year);
-    let detail = if year == 0 {
-        format!("early years → {to}")
-    } else {
-        format!("{from} → {to}")
-    };
+    let detail = if year == 0 { format!("early years → {to}") } else { format!("{from} → {to}") };
     out.push(
         MilestoneName::PhaseTransfer,
         deadline,
@@ -495,21 +408,14 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
         (None, Some(_)) => Done::Undated,
         (None, None) => Done::Open,
     };
-    let after = |days: u64| {
-        d.registered
-            .checked_add_days(Days::new(days))
-            .unwrap_or(d.registered)
-    };
+    let after = |days: u64| d.registered.checked_add_days(Days::new(days)).unwrap_or(d.registered);
     match d.kind {
         DisputeKind::Mediation => out.push(
             MilestoneName::MediationMeeting,
             after(30),
             done_or_closed(d.hearing),
             false,
-            format!(
-                "mediation requested {} + 30 days to arrange it",
-                human_date(d.registered)
-            ),
+            format!("mediation requested {} + 30 days to arrange it", human_date(d.registered)),
             d.detail.clone(),
         ),
         DisputeKind::Appeal => out.push(
@@ -517,10 +423,7 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
             calendar.add_working_days(d.registered, 30),
             done_or_closed(d.responded),
             false,
-            format!(
-                "appeal registered {} + 30 working days for the LA's response",
-                human_date(d.registered)
-            ),
+            format!("appeal registered {} + 30 working days for the LA's response", human_date(d.registered)),
             d.detail.clone(),
         ),
     }
@@ -528,12 +431,8 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
         return;
     };
     let by = |days: u64| ordered.checked_add_days(Days::new(days)).unwrap_or(ordered);
-    let order = |what: &str, weeks: u64| {
-        format!(
-            "tribunal order of {} + {weeks} weeks: {what} (Reg 44)",
-            human_date(ordered)
-        )
-    };
+    let order =
+        |what: &str, weeks: u64| format!("tribunal order of {} + {weeks} weeks: {what} (Reg 44)", human_date(ordered));
     // The first stage of a two-stage order is met by the record itself.
     let first_stage = |date: Option<NaiveDate>| match date.filter(|x| *x >= ordered) {
         Some(date) => Done::On(date),
@@ -548,23 +447,12 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
             ("issue the final plan", 11, done_or_closed(d.complied)),
         ],
         OrderKind::Assess => vec![
-            (
-                "tell the family the LA will assess",
-                2,
-                first_stage(child.assess_decision_date),
-            ),
+            ("tell the family the LA will assess", 2, first_stage(child.assess_decision_date)),
             ("issue the final plan", 14, done_or_closed(d.complied)),
         ],
     };
     for (what, weeks, done) in stages {
-        out.push(
-            MilestoneName::OrderCompliance,
-            by(weeks * 7),
-            done,
-            false,
-            order(what, weeks),
-            what.to_string(),
-        );
+        out.push(MilestoneName::OrderCompliance, by(weeks * 7), done, false, order(what, weeks), what.to_string());
     }
 }
 
@@ -577,11 +465,8 @@ fn exception_length(from: NaiveDate, until: NaiveDate) -> u64 {
 pub fn plan_end(dob: NaiveDate) -> NaiveDate {
     let turns_25 = add_months_clamped(dob, 300);
     let july = NaiveDate::from_ymd_opt(turns_25.year(), 7, 31).unwrap_or(turns_25);
-    let end = if july >= turns_25 {
-        july
-    } else {
-        NaiveDate::from_ymd_opt(turns_25.year() + 1, 7, 31).unwrap_or(turns_25)
-    };
+    let end =
+        if july >= turns_25 { july } else { NaiveDate::from_ymd_opt(turns_25.year() + 1, 7, 31).unwrap_or(turns_25) };
     let before_26 = add_months_clamped(dob, 312).pred_opt().unwrap_or(end);
     end.min(before_26)
 }

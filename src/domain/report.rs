@@ -56,11 +56,7 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
         if child.stage == Stage::Plan {
             report.plans_active += 1;
             let overdue_review = milestones.get(index).is_some_and(|ms| {
-                ms.iter().any(|m| {
-                    m.name == MilestoneName::AnnualReview
-                        && !m.advisory
-                        && m.status == Status::Overdue
-                })
+                ms.iter().any(|m| m.name == MilestoneName::AnnualReview && !m.advisory && m.status == Status::Overdue)
             });
             if overdue_review {
                 report.reviews_overdue += 1;
@@ -89,12 +85,7 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
         }
         if child.stage.is_active() {
             match &child.officer {
-                Some(officer) => {
-                    *report
-                        .caseload_by_officer
-                        .entry(officer.clone())
-                        .or_insert(0) += 1
-                }
+                Some(officer) => *report.caseload_by_officer.entry(officer.clone()).or_insert(0) += 1,
                 None => report.unallocated += 1,
             }
         }

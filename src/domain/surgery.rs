@@ -9,10 +9,7 @@ use super::model::{Absence, Booking, SurgerySlot};
 pub const CALL_MINUTES: u32 = 15;
 
 fn error(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
-    }
+    FieldError { field, message: message.into() }
 }
 
 /// Every call-back start in `officer`'s surgeries on `date`, booked or not.
@@ -22,8 +19,7 @@ pub fn surgery_times(officer: &str, date: NaiveDate, slots: &[SurgerySlot]) -> V
         .iter()
         .filter(|s| s.officer_id == officer && s.weekday == weekday)
         .flat_map(|s| {
-            (0..s.minutes / CALL_MINUTES)
-                .map(move |i| s.start + Duration::minutes(i64::from(i * CALL_MINUTES)))
+            (0..s.minutes / CALL_MINUTES).map(move |i| s.start + Duration::minutes(i64::from(i * CALL_MINUTES)))
         })
         .collect();
     times.sort();
@@ -42,11 +38,7 @@ pub fn free_times(
 ) -> Vec<NaiveTime> {
     surgery_times(officer, date, slots)
         .into_iter()
-        .filter(|t| {
-            !bookings
-                .iter()
-                .any(|b| b.officer_id == officer && b.date == date && b.start == *t)
-        })
+        .filter(|t| !bookings.iter().any(|b| b.officer_id == officer && b.date == date && b.start == *t))
         .filter(|t| date > today || now.is_none_or(|now| *t > now))
         .collect()
 }
@@ -68,44 +60,20 @@ pub fn validate_booking(
     if date < today || (date == today && now.is_some_and(|now| start <= now)) {
         return Err(error("time", "that call-back time has passed"));
     }
-    if let Some(away) = absences
-        .iter()
-        .find(|a| a.staff_id == officer && a.covers(date))
-    {
-        let cover = away
-            .cover_staff_id
-            .as_deref()
-            .map_or(String::new(), |c| format!("; {c} is covering"));
-        return Err(error(
-            "date",
-            format!("{officer} is away on {}{cover}", date.format("%-d %b")),
-        ));
+    if let Some(away) = absences.iter().find(|a| a.staff_id == officer && a.covers(date)) {
+        let cover = away.cover_staff_id.as_deref().map_or(String::new(), |c| format!("; {c} is covering"));
+        return Err(error("date", format!("{officer} is away on {}{cover}", date.format("%-d %b"))));
     }
     let times = surgery_times(officer, date, slots);
     if times.is_empty() {
-        return Err(error(
-            "date",
-            format!("{officer} has no surgery on {}s", date.format("%A")),
-        ));
+        return Err(error("date", format!("{officer} has no surgery on {}s", date.format("%A"))));
     }
     if !times.contains(&start) {
-        let list: Vec<String> = times
-            .iter()
-            .map(|t| t.format("%H:%M").to_string())
-            .collect();
-        return Err(error(
-            "time",
-            format!("not a surgery call-back time (times: {})", list.join(", ")),
-        ));
+        let list: Vec<String> = times.iter().map(|t| t.format("%H:%M").to_string()).collect();
+        return Err(error("time", format!("not a surgery call-back time (times: {})", list.join(", "))));
     }
-    if bookings
-        .iter()
-        .any(|b| b.officer_id == officer && b.date == date && b.start == start)
-    {
-        return Err(error(
-            "time",
-            format!("{} is already booked", start.format("%H:%M")),
-        ));
+    if bookings.iter().any(|b| b.officer_id == officer && b.date == date && b.start == start) {
+        return Err(error("time", format!("{} is already booked", start.format("%H:%M"))));
     }
     if caller_number.chars().filter(char::is_ascii_digit).count() < 6 {
         return Err(error("number", "a telephone number to call back"));
@@ -130,9 +98,7 @@ pub fn parse_block(text: &str) -> Result<(u8, NaiveTime, u32), String> {
     let to = NaiveTime::parse_from_str(to.trim(), "%H:%M").map_err(|_| bad())?;
     let minutes = (to - from).num_minutes();
     if minutes < i64::from(CALL_MINUTES) || minutes % i64::from(CALL_MINUTES) != 0 {
-        return Err(format!(
-            "\"{text}\": a surgery lasts a whole number of quarter hours"
-        ));
+        return Err(format!("\"{text}\": a surgery lasts a whole number of quarter hours"));
     }
     Ok((weekday, from, minutes as u32))
 }
@@ -153,34 +119,16 @@ mod tests {
     fn blocks_split_into_quarter_hours() {
         let (weekday, start, minutes) = parse_block("Tue 14:00-15:00").expect("valid");
         assert_eq!((weekday, start, minutes), (2, t(14, 0), 60));
-        let slots = vec![SurgerySlot {
-            id: 1,
-            officer_id: "S1".into(),
-            weekday,
-            start,
-            minutes,
-        }];
-        assert_eq!(
-            surgery_times("S1", d("2026-11-24"), &slots),
-            vec![t(14, 0), t(14, 15), t(14, 30), t(14, 45)]
-        );
-        assert!(
-            surgery_times("S1", d("2026-11-25"), &slots).is_empty(),
-            "a Wednesday"
-        );
+        let slots = vec![SurgerySlot { id: 1, officer_id: "S1".into(), weekday, start, minutes }];
+        assert_eq!(surgery_times("S1", d("2026-11-24"), &slots), vec![t(14, 0), t(14, 15), t(14, 30), t(14, 45)]);
+        assert!(surgery_times("S1", d("2026-11-25"), &slots).is_empty(), "a Wednesday");
         assert!(parse_block("tue 14:00-14:10").is_err());
         assert!(parse_block("someday 14:00-15:00").is_err());
     }
 
     #[test]
     fn bookings_are_checked() {
-        let slots = vec![SurgerySlot {
-            id: 1,
-            officer_id: "S1".into(),
-            weekday: 2,
-            start: t(14, 0),
-            minutes: 60,
-        }];
+        let slots = vec![SurgerySlot { id: 1, officer_id: "S1".into(), weekday: 2, start: t(14, 0), minutes: 60 }];
         let booked = vec![Booking {
             id: 1,
             officer_id: "S1".into(),
@@ -193,51 +141,21 @@ mod tests {
         }];
         let today = d("2026-11-23");
         let check = |date: &str, time: NaiveTime, now: Option<NaiveTime>| {
-            validate_booking(
-                "S1",
-                d(date),
-                time,
-                "07700 900456",
-                "review date",
-                &slots,
-                &booked,
-                &[],
-                today,
-                now,
-            )
-            .map_err(|e| e.field)
+            validate_booking("S1", d(date), time, "07700 900456", "review date", &slots, &booked, &[], today, now)
+                .map_err(|e| e.field)
         };
         assert_eq!(check("2026-11-24", t(14, 0), None), Ok(()));
-        assert_eq!(
-            check("2026-11-24", t(14, 15), None),
-            Err("time"),
-            "double booking"
-        );
-        assert_eq!(
-            check("2026-11-24", t(14, 5), None),
-            Err("time"),
-            "not a call-back time"
-        );
-        assert_eq!(
-            check("2026-11-17", t(14, 0), None),
-            Err("time"),
-            "in the past"
-        );
-        assert_eq!(
-            check("2026-11-25", t(14, 0), None),
-            Err("date"),
-            "no surgery that day"
-        );
+        assert_eq!(check("2026-11-24", t(14, 15), None), Err("time"), "double booking");
+        assert_eq!(check("2026-11-24", t(14, 5), None), Err("time"), "not a call-back time");
+        assert_eq!(check("2026-11-17", t(14, 0), None), Err("time"), "in the past");
+        assert_eq!(check("2026-11-25", t(14, 0), None), Err("date"), "no surgery that day");
         assert_eq!(
             free_times("S1", d("2026-11-24"), &slots, &booked, today, None),
             vec![t(14, 0), t(14, 30), t(14, 45)]
         );
         // Today, after 14:20: only later times are free.
         let tuesday = d("2026-11-24");
-        assert_eq!(
-            free_times("S1", tuesday, &slots, &booked, tuesday, Some(t(14, 20))),
-            vec![t(14, 30), t(14, 45)]
-        );
+        assert_eq!(free_times("S1", tuesday, &slots, &booked, tuesday, Some(t(14, 20))), vec![t(14, 30), t(14, 45)]);
         let away = Absence {
             id: 1,
             staff_id: "S1".into(),
@@ -246,18 +164,7 @@ mod tests {
             to: tuesday,
             cover_staff_id: Some("S2".into()),
         };
-        let result = validate_booking(
-            "S1",
-            tuesday,
-            t(14, 0),
-            "07700 900456",
-            "x",
-            &slots,
-            &[],
-            &[away],
-            today,
-            None,
-        );
+        let result = validate_booking("S1", tuesday, t(14, 0), "07700 900456", "x", &slots, &[], &[away], today, None);
         assert!(result.is_err_and(|e| e.message.contains("S2 is covering")));
     }
 }

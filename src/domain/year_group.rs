@@ -4,11 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// The calendar year in which the academic year containing `day` began (1 September cut-off).
 pub fn academic_year_start(day: NaiveDate) -> i32 {
-    if day.month() >= 9 {
-        day.year()
-    } else {
-        day.year() - 1
-    }
+    if day.month() >= 9 { day.year() } else { day.year() - 1 }
 }
 
 /// Whole years of age on `today`. Someone born on 29 February turns a year older on 1 March in
@@ -28,11 +24,7 @@ pub fn age_years(dob: NaiveDate, today: NaiveDate) -> u32 {
 /// (age on the 31 August before it) − 4. Reception is 0, Nursery −1.
 pub fn year_group_in(dob: NaiveDate, start_year: i32) -> i32 {
     // Born 1 Sep Y – 31 Aug Y+1 starts Reception in September Y+5.
-    let cohort = if dob.month() >= 9 {
-        dob.year()
-    } else {
-        dob.year() - 1
-    };
+    let cohort = if dob.month() >= 9 { dob.year() } else { dob.year() - 1 };
     start_year - cohort - 5
 }
 
@@ -43,9 +35,7 @@ pub fn year_group(dob: NaiveDate, today: NaiveDate, override_year: Option<i32>) 
 
 /// How many years a child is taught behind (+) or ahead (−) of their age group.
 pub fn override_offset(dob: NaiveDate, today: NaiveDate, override_year: Option<i32>) -> i32 {
-    override_year.map_or(0, |year| {
-        year_group_in(dob, academic_year_start(today)) - year
-    })
+    override_year.map_or(0, |year| year_group_in(dob, academic_year_start(today)) - year)
 }
 
 /// "Nursery", "Reception", "Year 6", "Year 13", "Post-19"; "Pre-school" below Nursery.

@@ -36,15 +36,7 @@ impl Store {
             None => None,
         };
         let after = json!({ "entry": entry.as_str(), "date": date, "summary": summary, "contact_id": contact });
-        audit::record(
-            &tx,
-            Some(actor),
-            "record_contact",
-            "child",
-            Some(child_id),
-            None,
-            Some(&after),
-        )?;
+        audit::record(&tx, Some(actor), "record_contact", "child", Some(child_id), None, Some(&after))?;
         tx.commit()?;
         Ok(contact)
     }
@@ -63,41 +55,18 @@ impl Store {
         self.update_contact(id, "promised", date, actor, "promise_answer")
     }
 
-    fn update_contact(
-        &mut self,
-        id: i64,
-        column: &str,
-        date: NaiveDate,
-        actor: &str,
-        action: &str,
-    ) -> Result<()> {
-        let before = self
-            .contact(id)?
-            .ok_or_else(|| StoreError::Other(format!("no contact {id}")))?;
+    fn update_contact(&mut self, id: i64, column: &str, date: NaiveDate, actor: &str, action: &str) -> Result<()> {
+        let before = self.contact(id)?.ok_or_else(|| StoreError::Other(format!("no contact {id}")))?;
         let tx = self.conn.transaction()?;
-        tx.execute(
-            &format!("UPDATE contacts SET {column} = ?1 WHERE id = ?2"),
-            params![date, id],
-        )?;
+        tx.execute(&format!("UPDATE contacts SET {column} = ?1 WHERE id = ?2"), params![date, id])?;
         let mut after = before.clone();
         if column == "answered" {
             after.answered = Some(date);
         } else {
             after.promised = Some(date);
         }
-        let (before, after) = (
-            serde_json::to_value(&before).ok(),
-            serde_json::to_value(&after).ok(),
-        );
-        audit::record(
-            &tx,
-            Some(actor),
-            action,
-            "contact",
-            Some(&id.to_string()),
-            before.as_ref(),
-            after.as_ref(),
-        )?;
+        let (before, after) = (serde_json::to_value(&before).ok(), serde_json::to_value(&after).ok());
+        audit::record(&tx, Some(actor), action, "contact", Some(&id.to_string()), before.as_ref(), after.as_ref())?;
         tx.commit()?;
         Ok(())
     }
@@ -113,11 +82,7 @@ impl Store {
                     id: r.get(0)?,
                     child_id: r.get(1)?,
                     kind: crate::domain::ContactKind::parse(&kind).ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            2,
-                            rusqlite::types::Type::Text,
-                            "contact kind".into(),
-                        )
+                        rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, "contact kind".into())
                     })?,
                     received: r.get(3)?,
                     summary: r.get(4)?,
@@ -132,13 +97,7 @@ impl Store {
 
     /// Records a statutory step and the child's row as it now stands (`after`, from
     /// `domain::casework::apply_step`). Returns the step's id.
-    pub fn add_step(
-        &mut self,
-        before: &Child,
-        after: &Child,
-        entry: &StepEntry,
-        actor: &str,
-    ) -> Result<i64> {
+    pub fn add_step(&mut self, before: &Child, after: &Child, entry: &StepEntry, actor: &str) -> Result<i64> {
         let tx = self.conn.transaction()?;
         let recorded_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         tx.execute(
@@ -199,11 +158,7 @@ impl Store {
 
 impl Store {
     /// Puts a child to a panel; a deferred case not yet resubmitted is linked as resubmitted.
-    pub fn add_panel_submission(
-        &mut self,
-        submission: &crate::domain::PanelSubmission,
-        actor: &str,
-    ) -> Result<i64> {
+    pub fn add_panel_submission(&mut self, submission: &crate::domain::PanelSubmission, actor: &str) -> Result<i64> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO panel_submissions (child_id, panel_date, question, papers, submitted_by, resubmission_of)
@@ -222,15 +177,7 @@ impl Store {
         after.id = id;
         after.submitted_by = Some(actor.to_string());
         let after = serde_json::to_value(&after).ok();
-        audit::record(
-            &tx,
-            Some(actor),
-            "submit_to_panel",
-            "panel",
-            Some(&id.to_string()),
-            None,
-            after.as_ref(),
-        )?;
+        audit::record(&tx, Some(actor), "submit_to_panel", "panel", Some(&id.to_string()), None, after.as_ref())?;
         tx.commit()?;
         Ok(id)
     }
@@ -247,10 +194,7 @@ impl Store {
             "UPDATE panel_submissions SET outcome = ?2, info_needed = ?3, decision_sent = ?4, sent_how = ?5 WHERE id = ?1",
             params![after.id, after.outcome.map(|o| o.as_str()), after.info_needed, after.decision_sent, after.sent_how],
         )?;
-        let (b, a) = (
-            serde_json::to_value(before).ok(),
-            serde_json::to_value(after).ok(),
-        );
+        let (b, a) = (serde_json::to_value(before).ok(), serde_json::to_value(after).ok());
         audit::record(
             &tx,
             Some(actor),
@@ -291,19 +235,8 @@ impl Store {
             "INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, 'note', ?3, ?4)",
             params![after.id, today, actor, note],
         )?;
-        let (b, a) = (
-            serde_json::to_value(before).ok(),
-            serde_json::to_value(after).ok(),
-        );
-        audit::record(
-            &tx,
-            Some(actor),
-            "edit_details",
-            "child",
-            Some(&after.id),
-            b.as_ref(),
-            a.as_ref(),
-        )?;
+        let (b, a) = (serde_json::to_value(before).ok(), serde_json::to_value(after).ok());
+        audit::record(&tx, Some(actor), "edit_details", "child", Some(&after.id), b.as_ref(), a.as_ref())?;
         tx.commit()?;
         Ok(())
     }
@@ -330,12 +263,8 @@ impl Store {
             ],
         );
         match inserted {
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
-            {
-                return Err(StoreError::Other(
-                    "that call-back has just been booked by someone else".into(),
-                ));
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
+                return Err(StoreError::Other("that call-back has just been booked by someone else".into()));
             }
             other => {
                 other?;
@@ -345,32 +274,18 @@ impl Store {
         let mut after = booking.clone();
         after.id = id;
         let after = serde_json::to_value(&after).ok();
-        audit::record(
-            &tx,
-            Some(actor),
-            "book_call_back",
-            "booking",
-            Some(&id.to_string()),
-            None,
-            after.as_ref(),
-        )?;
+        audit::record(&tx, Some(actor), "book_call_back", "booking", Some(&id.to_string()), None, after.as_ref())?;
         tx.commit()?;
         Ok(id)
     }
 
     /// Replaces an officer's weekly surgery blocks.
-    pub fn set_surgeries(
-        &mut self,
-        officer: &str,
-        blocks: &[(u8, chrono::NaiveTime, u32)],
-        actor: &str,
-    ) -> Result<()> {
+    pub fn set_surgeries(&mut self, officer: &str, blocks: &[(u8, chrono::NaiveTime, u32)], actor: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
         let before: Vec<String> = {
-            let mut statement = tx.prepare("SELECT weekday || ' ' || start || ' ' || minutes FROM surgery_slots WHERE officer_id = ?1")?;
-            statement
-                .query_map([officer], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
+            let mut statement = tx
+                .prepare("SELECT weekday || ' ' || start || ' ' || minutes FROM surgery_slots WHERE officer_id = ?1")?;
+            statement.query_map([officer], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
         };
         tx.execute("DELETE FROM surgery_slots WHERE officer_id = ?1", [officer])?;
         for (weekday, start, minutes) in blocks {
@@ -379,10 +294,7 @@ impl Store {
                 params![officer, weekday, start.format("%H:%M").to_string(), minutes],
             )?;
         }
-        let after: Vec<String> = blocks
-            .iter()
-            .map(|(w, s, m)| format!("{w} {} {m}", s.format("%H:%M")))
-            .collect();
+        let after: Vec<String> = blocks.iter().map(|(w, s, m)| format!("{w} {} {m}", s.format("%H:%M"))).collect();
         audit::record(
             &tx,
             Some(actor),
@@ -403,26 +315,13 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO disputes (child_id, kind, registered, detail) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                dispute.child_id,
-                dispute.kind.as_str(),
-                dispute.registered,
-                dispute.detail
-            ],
+            params![dispute.child_id, dispute.kind.as_str(), dispute.registered, dispute.detail],
         )?;
         let id = tx.last_insert_rowid();
         let mut after = dispute.clone();
         after.id = id;
         let after = serde_json::to_value(&after).ok();
-        audit::record(
-            &tx,
-            Some(actor),
-            "register_dispute",
-            "dispute",
-            Some(&id.to_string()),
-            None,
-            after.as_ref(),
-        )?;
+        audit::record(&tx, Some(actor), "register_dispute", "dispute", Some(&id.to_string()), None, after.as_ref())?;
         tx.commit()?;
         Ok(id)
     }
@@ -449,10 +348,7 @@ impl Store {
                 after.detail
             ],
         )?;
-        let (b, a) = (
-            serde_json::to_value(before).ok(),
-            serde_json::to_value(after).ok(),
-        );
+        let (b, a) = (serde_json::to_value(before).ok(), serde_json::to_value(after).ok());
         audit::record(
             &tx,
             Some(actor),

@@ -56,10 +56,7 @@ pub fn parse(text: &str) -> (Vec<Record>, Vec<CsvError>) {
                         }
                     }
                     if !closed {
-                        errors.push(CsvError {
-                            line: start,
-                            message: "unterminated quoted field".into(),
-                        });
+                        errors.push(CsvError { line: start, message: "unterminated quoted field".into() });
                         return (records, errors);
                     }
                     match chars.peek() {
@@ -117,10 +114,7 @@ pub fn parse(text: &str) -> (Vec<Record>, Vec<CsvError>) {
             }
         }
         if let Some(message) = broken {
-            errors.push(CsvError {
-                line: start,
-                message: message.into(),
-            });
+            errors.push(CsvError { line: start, message: message.into() });
             // Skip to the end of this physical line and carry on with the next record.
             for c in chars.by_ref() {
                 if c == '\n' {
@@ -132,10 +126,7 @@ pub fn parse(text: &str) -> (Vec<Record>, Vec<CsvError>) {
         }
         let blank = fields.len() == 1 && fields[0].is_empty();
         if !blank {
-            records.push(Record {
-                line: start,
-                fields,
-            });
+            records.push(Record { line: start, fields });
         }
     }
     (records, errors)
@@ -154,36 +145,13 @@ mod tests {
     #[test]
     fn plain_and_quoted_fields() {
         assert_eq!(fields("a,b\n1,2\n"), vec![vec!["a", "b"], vec!["1", "2"]]);
-        assert_eq!(
-            fields("a,b\r\n1,2\r\n"),
-            vec![vec!["a", "b"], vec!["1", "2"]]
-        );
-        assert_eq!(
-            fields("a,b\n1,2"),
-            vec![vec!["a", "b"], vec!["1", "2"]],
-            "no final new line"
-        );
-        assert_eq!(
-            fields("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"),
-            vec![vec!["a", "b"], vec!["x, y", "say \"hi\""]]
-        );
-        assert_eq!(
-            fields("a,b,c\n,,\n"),
-            vec![vec!["a", "b", "c"], vec!["", "", ""]]
-        );
-        assert_eq!(
-            fields("a,b\n\"\",\"\"\n"),
-            vec![vec!["a", "b"], vec!["", ""]]
-        );
-        assert_eq!(
-            fields("\u{feff}a\n1\n"),
-            vec![vec!["a"], vec!["1"]],
-            "BOM skipped"
-        );
-        assert_eq!(
-            fields("a,b\n1,\"x\"\n"),
-            vec![vec!["a", "b"], vec!["1", "x"]]
-        );
+        assert_eq!(fields("a,b\r\n1,2\r\n"), vec![vec!["a", "b"], vec!["1", "2"]]);
+        assert_eq!(fields("a,b\n1,2"), vec![vec!["a", "b"], vec!["1", "2"]], "no final new line");
+        assert_eq!(fields("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n"), vec![vec!["a", "b"], vec!["x, y", "say \"hi\""]]);
+        assert_eq!(fields("a,b,c\n,,\n"), vec![vec!["a", "b", "c"], vec!["", "", ""]]);
+        assert_eq!(fields("a,b\n\"\",\"\"\n"), vec![vec!["a", "b"], vec!["", ""]]);
+        assert_eq!(fields("\u{feff}a\n1\n"), vec![vec!["a"], vec!["1"]], "BOM skipped");
+        assert_eq!(fields("a,b\n1,\"x\"\n"), vec![vec!["a", "b"], vec!["1", "x"]]);
         assert_eq!(fields("a,b\n1,\"\"\n"), vec![vec!["a", "b"], vec!["1", ""]]);
     }
 
@@ -193,15 +161,9 @@ mod tests {
         assert!(errors.is_empty());
         // The CRLF inside quotes is data: the CR is kept, and the line count still moves on.
         assert_eq!(records[1].fields[1], "two\r\nlines");
-        assert_eq!(
-            records.iter().map(|r| r.line).collect::<Vec<_>>(),
-            vec![1, 2, 4]
-        );
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
         let (records, _) = parse("h\n\"a\nb\nc\"\nd\n");
-        assert_eq!(
-            records.iter().map(|r| r.line).collect::<Vec<_>>(),
-            vec![1, 2, 5]
-        );
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 5]);
     }
 
     #[test]
@@ -209,10 +171,7 @@ mod tests {
         let (records, errors) = parse("a\n1\n\n2\n\n");
         assert!(errors.is_empty());
         assert_eq!(
-            records
-                .iter()
-                .map(|r| (r.line, r.fields[0].as_str()))
-                .collect::<Vec<_>>(),
+            records.iter().map(|r| (r.line, r.fields[0].as_str())).collect::<Vec<_>>(),
             vec![(1, "a"), (2, "1"), (4, "2")]
         );
     }
@@ -220,29 +179,11 @@ mod tests {
     #[test]
     fn stray_and_unterminated_quotes_are_errors() {
         let (records, errors) = parse("a,b\n1,Mum said \"call\"\n2,ok\n");
-        assert_eq!(
-            errors,
-            vec![CsvError {
-                line: 2,
-                message: "quote inside an unquoted field".into()
-            }]
-        );
+        assert_eq!(errors, vec![CsvError { line: 2, message: "quote inside an unquoted field".into() }]);
         assert_eq!(records.len(), 2, "reading goes on after the bad record");
         let (_, errors) = parse("a,b\n1,ok\n2,\"never closed\n3,x\n");
-        assert_eq!(
-            errors,
-            vec![CsvError {
-                line: 3,
-                message: "unterminated quoted field".into()
-            }]
-        );
+        assert_eq!(errors, vec![CsvError { line: 3, message: "unterminated quoted field".into() }]);
         let (_, errors) = parse("a,b\n1,\"x\"y\n");
-        assert_eq!(
-            errors,
-            vec![CsvError {
-                line: 2,
-                message: "text after a closing quote".into()
-            }]
-        );
+        assert_eq!(errors, vec![CsvError { line: 2, message: "text after a closing quote".into() }]);
     }
 }

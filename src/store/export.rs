@@ -41,12 +41,7 @@ fn writer(path: &Path) -> Result<csv::Writer<fs::File>> {
 #[cfg(unix)]
 fn create_private(path: &Path) -> Result<fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
-    Ok(fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?)
+    Ok(fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?)
 }
 
 #[cfg(not(unix))]
@@ -59,8 +54,7 @@ fn csv_error(e: csv::Error) -> StoreError {
 }
 
 fn text(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 impl Store {
@@ -75,22 +69,13 @@ impl Store {
             )));
         }
         let temp = |name: &str| dir.join(format!(".{name}.partial"));
-        let result = self.write_files(
-            &temp("staff.csv"),
-            &temp("children.csv"),
-            &temp("events.csv"),
-        );
+        let result = self.write_files(&temp("staff.csv"), &temp("children.csv"), &temp("events.csv"));
         match result {
             Ok((staff, children, events)) => {
                 for name in FILES {
                     fs::rename(temp(name), dir.join(name))?;
                 }
-                Ok(ExportSummary {
-                    dir: dir.to_path_buf(),
-                    staff,
-                    children,
-                    events,
-                })
+                Ok(ExportSummary { dir: dir.to_path_buf(), staff, children, events })
             }
             Err(e) => {
                 for name in FILES {
@@ -109,17 +94,10 @@ impl Store {
     ) -> Result<(usize, usize, usize)> {
         let county = self.load_county()?;
         let mut out = writer(staff_path)?;
-        out.write_record(["staff_id", "name", "role", "team", "login"])
-            .map_err(csv_error)?;
+        out.write_record(["staff_id", "name", "role", "team", "login"]).map_err(csv_error)?;
         for s in &county.staff {
-            out.write_record([
-                s.id.as_str(),
-                &s.name,
-                s.role.as_str(),
-                &s.team,
-                s.login.as_deref().unwrap_or(""),
-            ])
-            .map_err(csv_error)?;
+            out.write_record([s.id.as_str(), &s.name, s.role.as_str(), &s.team, s.login.as_deref().unwrap_or("")])
+                .map_err(csv_error)?;
         }
         out.flush()?;
 
@@ -150,9 +128,7 @@ impl Store {
                 text(Some(c.date_of_birth)),
                 c.postcode.clone().unwrap_or_default(),
                 c.setting.clone().unwrap_or_default(),
-                c.primary_need
-                    .map(|n| n.as_str().to_string())
-                    .unwrap_or_default(),
+                c.primary_need.map(|n| n.as_str().to_string()).unwrap_or_default(),
                 c.officer.clone().unwrap_or_default(),
                 c.stage.as_str().to_string(),
                 text(c.request_date),
@@ -167,10 +143,10 @@ impl Store {
         out.flush()?;
 
         let mut out = writer(events_path)?;
-        out.write_record(["child_id", "date", "kind", "staff_id", "summary"])
-            .map_err(csv_error)?;
-        let mut statement =
-            self.conn.prepare("SELECT child_id, date, kind, staff_id, summary FROM events ORDER BY child_id, date, id")?;
+        out.write_record(["child_id", "date", "kind", "staff_id", "summary"]).map_err(csv_error)?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT child_id, date, kind, staff_id, summary FROM events ORDER BY child_id, date, id")?;
         let mut rows = statement.query([])?;
         let mut events = 0;
         while let Some(row) = rows.next()? {

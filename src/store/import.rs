@@ -53,21 +53,12 @@ pub struct ImportSummary {
 
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "imported {} staff, {} children, {} events",
-            self.staff, self.children, self.events
-        )
+        write!(f, "imported {} staff, {} children, {} events", self.staff, self.children, self.events)
     }
 }
 
-const STAFF_COLUMNS: &[(&str, bool)] = &[
-    ("staff_id", true),
-    ("name", true),
-    ("role", true),
-    ("team", true),
-    ("login", false),
-];
+const STAFF_COLUMNS: &[(&str, bool)] =
+    &[("staff_id", true), ("name", true), ("role", true), ("team", true), ("login", false)];
 const CHILD_COLUMNS: &[(&str, bool)] = &[
     ("child_id", true),
     ("first_name", true),
@@ -85,13 +76,8 @@ const CHILD_COLUMNS: &[(&str, bool)] = &[
     ("last_review_date", false),
     ("band", false),
 ];
-const EVENT_COLUMNS: &[(&str, bool)] = &[
-    ("child_id", true),
-    ("date", true),
-    ("kind", true),
-    ("staff_id", false),
-    ("summary", true),
-];
+const EVENT_COLUMNS: &[(&str, bool)] =
+    &[("child_id", true), ("date", true), ("kind", true), ("staff_id", false), ("summary", true)];
 
 /// A row's cells by column name; empty cells read as `None`.
 struct Row<'r> {
@@ -103,11 +89,7 @@ struct Row<'r> {
 
 impl Row<'_> {
     fn get(&self, column: &str) -> Option<&str> {
-        self.columns
-            .get(column)
-            .and_then(|&i| self.cells.get(i))
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
+        self.columns.get(column).and_then(|&i| self.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
     }
 
     fn required(&mut self, column: &str) -> Option<String> {
@@ -123,106 +105,51 @@ impl Row<'_> {
         let text = self.get(column)?.to_string();
         match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
             Ok(date) if past_only && date > today => {
-                self.problems
-                    .push(format!("{column} \"{text}\" is in the future"));
+                self.problems.push(format!("{column} \"{text}\" is in the future"));
                 None
             }
             Ok(date) => Some(date),
             Err(_) => {
-                self.problems
-                    .push(format!("{column} \"{text}\" is not a date"));
+                self.problems.push(format!("{column} \"{text}\" is not a date"));
                 None
             }
         }
     }
 
-    fn word<T>(
-        &mut self,
-        column: &str,
-        parse: fn(&str) -> Option<T>,
-        choices: String,
-    ) -> Option<T> {
+    fn word<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>, choices: String) -> Option<T> {
         let text = self.get(column)?.to_string();
         let value = parse(&text);
         if value.is_none() {
-            self.problems
-                .push(format!("{column} \"{text}\" is not one of {choices}"));
+            self.problems.push(format!("{column} \"{text}\" is not one of {choices}"));
         }
         value
     }
 }
 
 /// Reads and checks a folder; nothing touches the database.
-pub fn read_import_dir(
-    dir: &Path,
-    today: NaiveDate,
-) -> std::result::Result<ImportSet, ImportReport> {
+pub fn read_import_dir(dir: &Path, today: NaiveDate) -> std::result::Result<ImportSet, ImportReport> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     if !dir.is_dir() {
-        errors.push(ImportError {
-            file: dir.display().to_string(),
-            line: 0,
-            message: "no such folder".into(),
-        });
+        errors.push(ImportError { file: dir.display().to_string(), line: 0, message: "no such folder".into() });
         return Err(ImportReport { errors });
     }
-    let staff_sheet = open_sheet(
-        dir,
-        "staff.csv",
-        STAFF_COLUMNS,
-        true,
-        &mut errors,
-        &mut warnings,
-    );
+    let staff_sheet = open_sheet(dir, "staff.csv", STAFF_COLUMNS, true, &mut errors, &mut warnings);
     // Ids present in a file count as present even when their row has a problem, so one bad
     // row is reported once, not again by every row that refers to it.
-    let staff_ids = staff_sheet
-        .as_ref()
-        .map(|sheet| ids_in(sheet, "staff_id"))
-        .unwrap_or_default();
-    let staff = staff_sheet
-        .map(|records| read_staff(records, &mut errors))
-        .unwrap_or_default();
+    let staff_ids = staff_sheet.as_ref().map(|sheet| ids_in(sheet, "staff_id")).unwrap_or_default();
+    let staff = staff_sheet.map(|records| read_staff(records, &mut errors)).unwrap_or_default();
 
-    let child_sheet = open_sheet(
-        dir,
-        "children.csv",
-        CHILD_COLUMNS,
-        true,
-        &mut errors,
-        &mut warnings,
-    );
-    let child_ids = child_sheet
-        .as_ref()
-        .map(|sheet| ids_in(sheet, "child_id"))
-        .unwrap_or_default();
-    let children = child_sheet
-        .map(|records| read_children(records, &staff_ids, today, &mut errors))
-        .unwrap_or_default();
+    let child_sheet = open_sheet(dir, "children.csv", CHILD_COLUMNS, true, &mut errors, &mut warnings);
+    let child_ids = child_sheet.as_ref().map(|sheet| ids_in(sheet, "child_id")).unwrap_or_default();
+    let children =
+        child_sheet.map(|records| read_children(records, &staff_ids, today, &mut errors)).unwrap_or_default();
 
-    let event_sheet = open_sheet(
-        dir,
-        "events.csv",
-        EVENT_COLUMNS,
-        false,
-        &mut errors,
-        &mut warnings,
-    );
-    let events = event_sheet
-        .map(|records| read_events(records, &staff_ids, &child_ids, today, &mut errors))
-        .unwrap_or_default();
+    let event_sheet = open_sheet(dir, "events.csv", EVENT_COLUMNS, false, &mut errors, &mut warnings);
+    let events =
+        event_sheet.map(|records| read_events(records, &staff_ids, &child_ids, today, &mut errors)).unwrap_or_default();
 
-    if errors.is_empty() {
-        Ok(ImportSet {
-            staff,
-            children,
-            events,
-            warnings,
-        })
-    } else {
-        Err(ImportReport { errors })
-    }
+    if errors.is_empty() { Ok(ImportSet { staff, children, events, warnings }) } else { Err(ImportReport { errors }) }
 }
 
 /// Reads a file and checks its header. `None` when it cannot be read at all.
@@ -239,16 +166,8 @@ fn open_sheet(
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
-                let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                errors.push(ImportError {
-                    file: file.into(),
-                    line,
-                    message: "is not UTF-8 text".into(),
-                });
+                let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                errors.push(ImportError { file: file.into(), line, message: "is not UTF-8 text".into() });
                 return None;
             }
         },
@@ -263,28 +182,16 @@ fn open_sheet(
             return None;
         }
         Err(e) => {
-            errors.push(ImportError {
-                file: file.into(),
-                line: 0,
-                message: format!("cannot be read: {e}"),
-            });
+            errors.push(ImportError { file: file.into(), line: 0, message: format!("cannot be read: {e}") });
             return None;
         }
     };
     let (mut records, csv_errors) = csv_strict::parse(&text);
     for e in csv_errors {
-        errors.push(ImportError {
-            file: file.into(),
-            line: e.line,
-            message: e.message,
-        });
+        errors.push(ImportError { file: file.into(), line: e.line, message: e.message });
     }
     if records.is_empty() || records[0].line != 1 {
-        errors.push(ImportError {
-            file: file.into(),
-            line: 1,
-            message: "has no header row".into(),
-        });
+        errors.push(ImportError { file: file.into(), line: 1, message: "has no header row".into() });
         return None;
     }
     let header = records.remove(0);
@@ -339,12 +246,7 @@ fn ids_in((columns, records, _): &Sheet, column: &str) -> HashSet<String> {
     let Some(&index) = columns.get(column) else {
         return HashSet::new();
     };
-    records
-        .iter()
-        .filter_map(|r| r.fields.get(index))
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-        .collect()
+    records.iter().filter_map(|r| r.fields.get(index)).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect()
 }
 
 /// Runs `read` over each record, turning its problems into errors on the record's line.
@@ -355,19 +257,10 @@ fn rows<T>(
 ) -> Vec<T> {
     let mut out = Vec::new();
     for record in &records {
-        let mut row = Row {
-            line: record.line,
-            cells: &record.fields,
-            columns: &columns,
-            problems: Vec::new(),
-        };
+        let mut row = Row { line: record.line, cells: &record.fields, columns: &columns, problems: Vec::new() };
         let value = read(&mut row);
         for message in row.problems {
-            errors.push(ImportError {
-                file: file.to_string(),
-                line: record.line,
-                message,
-            });
+            errors.push(ImportError { file: file.to_string(), line: record.line, message });
         }
         if let Some(value) = value {
             out.push(value);
@@ -392,28 +285,18 @@ fn read_staff(sheet: Sheet, errors: &mut Vec<ImportError>) -> Vec<Staff> {
             && let Some(first) = first_id.insert(id.clone(), row.line)
         {
             first_id.insert(id.clone(), first);
-            row.problems.push(format!(
-                "staff_id \"{id}\" is a duplicate (first at line {first})"
-            ));
+            row.problems.push(format!("staff_id \"{id}\" is a duplicate (first at line {first})"));
         }
         if let Some(login) = &login
             && let Some(first) = first_login.insert(login.clone(), row.line)
         {
             first_login.insert(login.clone(), first);
-            row.problems.push(format!(
-                "login \"{login}\" is a duplicate (first at line {first})"
-            ));
+            row.problems.push(format!("login \"{login}\" is a duplicate (first at line {first})"));
         }
         if !row.problems.is_empty() {
             return None;
         }
-        Some(Staff {
-            id: id?,
-            name: name?,
-            role: role?,
-            team: team?,
-            login,
-        })
+        Some(Staff { id: id?, name: name?, role: role?, team: team?, login })
     })
 }
 
@@ -430,9 +313,7 @@ fn read_children(
             && let Some(first) = first_id.insert(id.clone(), row.line)
         {
             first_id.insert(id.clone(), first);
-            row.problems.push(format!(
-                "child_id \"{id}\" is a duplicate (first at line {first})"
-            ));
+            row.problems.push(format!("child_id \"{id}\" is a duplicate (first at line {first})"));
         }
         let first_name = row.required("first_name");
         let last_name = row.required("last_name");
@@ -445,8 +326,7 @@ fn read_children(
         if let Some(officer) = &officer
             && !staff_ids.contains(officer.as_str())
         {
-            row.problems
-                .push(format!("officer \"{officer}\" is not in staff.csv"));
+            row.problems.push(format!("officer \"{officer}\" is not in staff.csv"));
         }
         let stage = row.word("stage", Stage::parse, Stage::choices());
         if row.get("stage").is_none() {
@@ -457,40 +337,33 @@ fn read_children(
         let draft = row.date("draft_date", today, true);
         let plan = row.date("plan_date", today, true);
         let review = row.date("last_review_date", today, true);
-        let band = row
-            .get("band")
-            .map(str::to_string)
-            .and_then(|text| match text.parse::<u8>() {
-                Ok(band @ 1..=9) => Some(band),
-                _ => {
-                    row.problems.push(format!("band \"{text}\" is not 1-9"));
-                    None
-                }
-            });
+        let band = row.get("band").map(str::to_string).and_then(|text| match text.parse::<u8>() {
+            Ok(band @ 1..=9) => Some(band),
+            _ => {
+                row.problems.push(format!("band \"{text}\" is not 1-9"));
+                None
+            }
+        });
         if let Some(stage) = stage {
             if stage.is_open_request() && row.get("request_date").is_none() {
-                row.problems
-                    .push(format!("request_date is required for stage {stage}"));
+                row.problems.push(format!("request_date is required for stage {stage}"));
             }
             if stage == Stage::Plan && row.get("plan_date").is_none() {
-                row.problems
-                    .push("plan_date is required for stage plan".into());
+                row.problems.push("plan_date is required for stage plan".into());
             }
         }
         // Dates that cannot be true of one child.
         if let Some(dob) = dob {
             for (column, date) in [("request_date", request), ("plan_date", plan)] {
                 if let Some(date) = date.filter(|d| *d < dob) {
-                    row.problems
-                        .push(format!("{column} \"{date}\" is before date_of_birth"));
+                    row.problems.push(format!("{column} \"{date}\" is before date_of_birth"));
                 }
             }
         }
         if let (Some(request), Some(plan)) = (request, plan)
             && plan < request
         {
-            row.problems
-                .push(format!("plan_date \"{plan}\" is before request_date"));
+            row.problems.push(format!("plan_date \"{plan}\" is before request_date"));
         }
         if !row.problems.is_empty() {
             return None;
@@ -528,8 +401,7 @@ fn read_events(
         if let Some(child) = &child_id
             && !child_ids.contains(child.as_str())
         {
-            row.problems
-                .push(format!("child_id \"{child}\" is not in children.csv"));
+            row.problems.push(format!("child_id \"{child}\" is not in children.csv"));
         }
         let date = row.date("date", today, true);
         if row.get("date").is_none() {
@@ -543,29 +415,17 @@ fn read_events(
         if let Some(staff) = &staff_id
             && !staff_ids.contains(staff.as_str())
         {
-            row.problems
-                .push(format!("staff_id \"{staff}\" is not in staff.csv"));
+            row.problems.push(format!("staff_id \"{staff}\" is not in staff.csv"));
         }
         // The summary is free text: keep it exactly, only refuse it empty.
-        let summary = row
-            .columns
-            .get("summary")
-            .and_then(|&i| row.cells.get(i))
-            .cloned()
-            .unwrap_or_default();
+        let summary = row.columns.get("summary").and_then(|&i| row.cells.get(i)).cloned().unwrap_or_default();
         if summary.trim().is_empty() {
             row.problems.push("summary is required".into());
         }
         if !row.problems.is_empty() {
             return None;
         }
-        Some(CaseEvent {
-            child_id: child_id?,
-            date: date?,
-            kind: kind?,
-            staff_id,
-            summary,
-        })
+        Some(CaseEvent { child_id: child_id?, date: date?, kind: kind?, staff_id, summary })
     })
 }
 
@@ -585,16 +445,8 @@ impl Store {
                 "the database already holds {held} children; use --replace to replace them (and everything recorded about them)"
             )));
         }
-        let county = County {
-            staff: set.staff.clone(),
-            children: set.children.clone(),
-            ..County::default()
-        };
+        let county = County { staff: set.staff.clone(), children: set.children.clone(), ..County::default() };
         self.replace_all(&county, &set.events, actor, today)?;
-        Ok(ImportSummary {
-            staff: set.staff.len(),
-            children: set.children.len(),
-            events: set.events.len(),
-        })
+        Ok(ImportSummary { staff: set.staff.len(), children: set.children.len(), events: set.events.len() })
     }
 }

@@ -55,13 +55,7 @@ impl Store {
         let staff = conn
             .prepare("SELECT id, name, role, team, login FROM staff ORDER BY id")?
             .query_map([], |r| {
-                Ok(Staff {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    role: word(r, 2)?,
-                    team: r.get(3)?,
-                    login: r.get(4)?,
-                })
+                Ok(Staff { id: r.get(0)?, name: r.get(1)?, role: word(r, 2)?, team: r.get(3)?, login: r.get(4)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let children = conn
@@ -124,7 +118,9 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let absences = conn
-            .prepare("SELECT id, staff_id, kind, from_date, to_date, cover_staff_id FROM absences ORDER BY from_date, id")?
+            .prepare(
+                "SELECT id, staff_id, kind, from_date, to_date, cover_staff_id FROM absences ORDER BY from_date, id",
+            )?
             .query_map([], |r| {
                 Ok(Absence {
                     id: r.get(0)?,
@@ -159,9 +155,17 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let slots = conn
-            .prepare("SELECT id, officer_id, weekday, start, minutes FROM surgery_slots ORDER BY officer_id, weekday, start")?
+            .prepare(
+                "SELECT id, officer_id, weekday, start, minutes FROM surgery_slots ORDER BY officer_id, weekday, start",
+            )?
             .query_map([], |r| {
-                Ok(SurgerySlot { id: r.get(0)?, officer_id: r.get(1)?, weekday: r.get(2)?, start: r.get(3)?, minutes: r.get(4)? })
+                Ok(SurgerySlot {
+                    id: r.get(0)?,
+                    officer_id: r.get(1)?,
+                    weekday: r.get(2)?,
+                    start: r.get(3)?,
+                    minutes: r.get(4)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let bookings = conn
@@ -203,17 +207,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(County {
-            staff,
-            children,
-            steps,
-            contacts,
-            absences,
-            panels,
-            slots,
-            bookings,
-            disputes,
-        })
+        Ok(County { staff, children, steps, contacts, absences, panels, slots, bookings, disputes })
     }
 
     /// One child's case history, newest first.

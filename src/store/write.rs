@@ -41,9 +41,8 @@ impl Store {
         // through a million inserts; it is back before the transaction commits.
         tx.execute("DROP INDEX IF EXISTS events_child_date", [])?;
         {
-            let mut insert = tx.prepare(
-                "INSERT INTO staff (id, name, role, team, login) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
+            let mut insert =
+                tx.prepare("INSERT INTO staff (id, name, role, team, login) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             for s in &county.staff {
                 insert.execute(params![s.id, s.name, s.role.as_str(), s.team, s.login])?;
             }
@@ -81,26 +80,12 @@ impl Store {
             let mut insert =
                 tx.prepare("INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             for e in events {
-                insert.execute(params![
-                    e.child_id,
-                    e.date,
-                    e.kind.as_str(),
-                    e.staff_id,
-                    e.summary
-                ])?;
+                insert.execute(params![e.child_id, e.date, e.kind.as_str(), e.staff_id, e.summary])?;
             }
             let mut insert =
                 tx.prepare("INSERT INTO steps (id, child_id, kind, date, until, detail, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
             for s in &county.steps {
-                insert.execute(params![
-                    s.id,
-                    s.child_id,
-                    s.kind.as_str(),
-                    s.date,
-                    s.until,
-                    s.detail,
-                    actor
-                ])?;
+                insert.execute(params![s.id, s.child_id, s.kind.as_str(), s.date, s.until, s.detail, actor])?;
             }
             let mut insert = tx.prepare(
                 "INSERT INTO contacts (id, child_id, kind, received, summary, promised, answered, staff_id)
@@ -122,14 +107,7 @@ impl Store {
                 "INSERT INTO absences (id, staff_id, kind, from_date, to_date, cover_staff_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             for a in &county.absences {
-                insert.execute(params![
-                    a.id,
-                    a.staff_id,
-                    a.kind.as_str(),
-                    a.from,
-                    a.to,
-                    a.cover_staff_id
-                ])?;
+                insert.execute(params![a.id, a.staff_id, a.kind.as_str(), a.from, a.to, a.cover_staff_id])?;
             }
             let mut insert = tx.prepare(
                 "INSERT INTO panel_submissions (id, child_id, panel_date, question, papers, submitted_by, outcome,
@@ -153,8 +131,9 @@ impl Store {
             }
         }
         {
-            let mut insert =
-                tx.prepare("INSERT INTO surgery_slots (id, officer_id, weekday, start, minutes) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            let mut insert = tx.prepare(
+                "INSERT INTO surgery_slots (id, officer_id, weekday, start, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
             for s in &county.slots {
                 insert.execute(params![
                     s.id,
@@ -214,15 +193,7 @@ impl Store {
             "absences": county.absences.len(),
             "panels": county.panels.len(),
         });
-        audit::record(
-            &tx,
-            actor,
-            "replace_all",
-            "county",
-            None,
-            Some(&before),
-            Some(&after),
-        )?;
+        audit::record(&tx, actor, "replace_all", "county", None, Some(&before), Some(&after))?;
         tx.commit()?;
         Ok(())
     }

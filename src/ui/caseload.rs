@@ -15,41 +15,21 @@ use crate::app::caseload::{Scope, SortKey};
 const NORM: (usize, usize) = (170, 230);
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let [header, filters, table_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let [header, filters, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let view = &app.caseload;
     let counts = &view.counts;
     let mut spans = vec![
         Span::styled(view.scope.label(&app.data), theme.heading),
-        Span::raw(format!(
-            " · {} {} · ",
-            counts.children,
-            if counts.children == 1 {
-                "child"
-            } else {
-                "children"
-            }
-        )),
+        Span::raw(format!(" · {} {} · ", counts.children, if counts.children == 1 { "child" } else { "children" })),
         Span::styled(
             format!("{} overdue", counts.overdue),
-            if counts.overdue > 0 {
-                theme.overdue
-            } else {
-                theme.base
-            },
+            if counts.overdue > 0 { theme.overdue } else { theme.base },
         ),
         Span::raw(" · "),
         Span::styled(
             format!("{} due soon", counts.due_soon),
-            if counts.due_soon > 0 {
-                theme.due_soon
-            } else {
-                theme.base
-            },
+            if counts.due_soon > 0 { theme.due_soon } else { theme.base },
         ),
     ];
     if let Scope::Officer(_) = view.scope {
@@ -90,10 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.dim,
         ));
     } else {
-        line.push(Span::styled(
-            format!("showing {}", view.visible.len()),
-            theme.dim,
-        ));
+        line.push(Span::styled(format!("showing {}", view.visible.len()), theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(line)), filters);
     draw_table(frame, app, theme, table_area);
@@ -113,32 +90,16 @@ fn draw_table(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
         return;
     }
-    let (start, end) = window(
-        view.selected,
-        view.visible.len(),
-        height,
-        app.caseload_offset.get(),
-    );
+    let (start, end) = window(view.selected, view.visible.len(), height, app.caseload_offset.get());
     app.caseload_offset.set(start);
 
     let arrow = |key: SortKey| {
-        if view.sort == key {
-            if view.descending { " ▼" } else { " ▲" }
-        } else {
-            ""
-        }
+        if view.sort == key { if view.descending { " ▼" } else { " ▲" } } else { "" }
     };
-    let mut titles = vec![
-        String::new(),
-        format!("Name{}", arrow(SortKey::Name)),
-        format!("Age{}", arrow(SortKey::Age)),
-    ];
+    let mut titles =
+        vec![String::new(), format!("Name{}", arrow(SortKey::Name)), format!("Age{}", arrow(SortKey::Age))];
     // The first column marks the selected row, so it shows without colour or reverse video.
-    let mut widths = vec![
-        Constraint::Length(1),
-        Constraint::Min(14),
-        Constraint::Length(7),
-    ];
+    let mut widths = vec![Constraint::Length(1), Constraint::Min(14), Constraint::Length(7)];
     if wide {
         titles.push(format!("Setting{}", arrow(SortKey::Setting)));
         widths.push(Constraint::Fill(1));
@@ -159,37 +120,34 @@ fn draw_table(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ]);
     let header = Row::new(titles).style(theme.heading);
 
-    let rows = view.visible[start..end]
-        .iter()
-        .enumerate()
-        .map(|(offset, &child)| {
-            let record = &app.data.county.children[child];
-            let row = &app.data.rows[child];
-            let selected = start + offset == view.selected;
-            let mut cells = vec![
-                Cell::from(if selected { "›" } else { " " }),
-                Cell::from(row.name.clone()),
-                Cell::from(row.age_label.clone()),
-            ];
-            if wide {
-                cells.push(Cell::from(row.setting.clone()));
+    let rows = view.visible[start..end].iter().enumerate().map(|(offset, &child)| {
+        let record = &app.data.county.children[child];
+        let row = &app.data.rows[child];
+        let selected = start + offset == view.selected;
+        let mut cells = vec![
+            Cell::from(if selected { "›" } else { " " }),
+            Cell::from(row.name.clone()),
+            Cell::from(row.age_label.clone()),
+        ];
+        if wide {
+            cells.push(Cell::from(row.setting.clone()));
+        }
+        cells.push(Cell::from(record.stage.as_str()));
+        match &row.next {
+            Some(next) => {
+                cells.push(Cell::from(milestone_label(next.name)));
+                cells.push(Cell::from(short_date(next.due)));
+                cells.push(Cell::from(days_left(next.days_left)));
             }
-            cells.push(Cell::from(record.stage.as_str()));
-            match &row.next {
-                Some(next) => {
-                    cells.push(Cell::from(milestone_label(next.name)));
-                    cells.push(Cell::from(short_date(next.due)));
-                    cells.push(Cell::from(days_left(next.days_left)));
-                }
-                None => cells.extend([Cell::from("—"), Cell::from(""), Cell::from("")]),
-            }
-            cells.push(match row.status {
-                Some(status) => Cell::from(status_tag(status)).style(theme.status(status)),
-                None => Cell::from(""),
-            });
-            let style = if selected { theme.selected } else { theme.base };
-            Row::new(cells).style(style)
+            None => cells.extend([Cell::from("—"), Cell::from(""), Cell::from("")]),
+        }
+        cells.push(match row.status {
+            Some(status) => Cell::from(status_tag(status)).style(theme.status(status)),
+            None => Cell::from(""),
         });
+        let style = if selected { theme.selected } else { theme.base };
+        Row::new(cells).style(style)
+    });
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(&table, area);
 }

@@ -14,10 +14,7 @@ use crate::app::queues::DutyLine;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let cursor = &app.duty;
     if cursor.lines.is_empty() {
-        let text = format!(
-            "Nobody is recorded as away today ({}).",
-            super::text::date(app.today())
-        );
+        let text = format!("Nobody is recorded as away today ({}).", super::text::date(app.today()));
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
         return;
     }
@@ -34,18 +31,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Some(id) => Span::raw(format!(" · cover: {}", data.staff_name(id))),
                         None => Span::styled(" · no cover: duty officer", theme.warning),
                     };
-                    let urgent_style = if *urgent > 0 {
-                        theme.overdue
-                    } else {
-                        theme.base
-                    };
+                    let urgent_style = if *urgent > 0 { theme.overdue } else { theme.base };
                     Line::from(vec![
                         Span::styled(
-                            format!(
-                                "{} ({})",
-                                data.staff_name(&absence.staff_id),
-                                absence.staff_id
-                            ),
+                            format!("{} ({})", data.staff_name(&absence.staff_id), absence.staff_id),
                             theme.heading,
                         ),
                         Span::styled(format!(" · {urgent} urgent"), urgent_style),
@@ -63,22 +52,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 DutyLine::Urgent(child, m) => {
                     let milestone = &data.milestones[*child][*m];
                     let mut spans = vec![
-                        Span::styled(
-                            format!("  {:<11}", status_tag(milestone.status)),
-                            theme.status(milestone.status),
-                        ),
+                        Span::styled(format!("  {:<11}", status_tag(milestone.status)), theme.status(milestone.status)),
                         Span::raw(format!("{:<15} ", milestone_label(milestone.name))),
                         Span::raw(format!("{:<10}", short_date(milestone.due))),
-                        Span::raw(format!(
-                            "{} ({})",
-                            data.rows[*child].name, data.county.children[*child].id
-                        )),
+                        Span::raw(format!("{} ({})", data.rows[*child].name, data.county.children[*child].id)),
                     ];
                     if !milestone.detail.is_empty() {
-                        spans.push(Span::styled(
-                            format!(" · {}", one_line(&milestone.detail)),
-                            theme.dim,
-                        ));
+                        spans.push(Span::styled(format!(" · {}", one_line(&milestone.detail)), theme.dim));
                     }
                     Line::from(spans)
                 }

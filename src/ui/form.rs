@@ -28,34 +28,26 @@ pub fn draw(frame: &mut Frame, theme: &Theme, form: &Form, area: Rect) {
                 shown
             }
         };
-        let line = Line::from(vec![
-            Span::styled(format!("{:<9}", field.label), theme.dim),
-            Span::raw(value),
-        ]);
+        let line = Line::from(vec![Span::styled(format!("{:<9}", field.label), theme.dim), Span::raw(value)]);
         lines.push(super::mark(line, focused, theme));
         if let Some(error) = form.error.as_ref().filter(|e| e.field == field.key) {
-            lines.push(Line::styled(
-                format!("   ↳ {}", error.message),
-                theme.warning,
-            ));
+            lines.push(Line::styled(format!("   ↳ {}", error.message), theme.warning));
         }
     }
-    if let Some(error) = form
-        .error
-        .as_ref()
-        .filter(|e| !form.fields.iter().any(|f| f.key == e.field))
-    {
+    if let Some(error) = form.error.as_ref().filter(|e| !form.fields.iter().any(|f| f.key == e.field)) {
         lines.push(Line::styled(format!(" ↳ {error}"), theme.warning));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Tab/↑↓ field · ←→ change · type to edit · Enter save · Esc cancel",
-        theme.dim,
-    ));
+    match &form.confirm {
+        Some(warning) => {
+            lines.push(Line::styled(format!("‼ {warning}"), theme.warning));
+            lines.push(Line::styled("Enter again to confirm · any other key to change it · Esc cancel", theme.warning));
+        }
+        None => {
+            lines.push(Line::styled("Tab/↑↓ field · ←→ change · type to edit · Enter save · Esc cancel", theme.dim))
+        }
+    }
     let height = lines.len() as u16 + 2;
     let inner = super::overlays::popup(frame, theme, area, 78, height, &form.title);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), inner);
 }

@@ -26,27 +26,18 @@ const MIN_HEIGHT: u16 = 8;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let notice = Paragraph::new(format!(
-            "caseload needs at least {MIN_WIDTH}×{MIN_HEIGHT}; q quits"
-        ));
+        let notice = Paragraph::new(format!("caseload needs at least {MIN_WIDTH}×{MIN_HEIGHT}; q quits"));
         frame.render_widget(notice, area);
         return;
     }
-    let [tabs, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [tabs, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     draw_tabs(frame, app, theme, tabs);
     if app.me.is_some() {
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(theme.border_focus)
-            .title(Line::styled(
-                format!(" {} ", pane_title(app)),
-                theme.heading,
-            ));
+            .title(Line::styled(format!(" {} ", pane_title(app)), theme.heading));
         let inner = block.inner(body);
         frame.render_widget(block, body);
         match app.pane {
@@ -79,11 +70,7 @@ fn pane_title(app: &App) -> String {
 fn draw_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut spans = vec![Span::styled(" caseload ", theme.heading)];
     for (i, pane) in Pane::ALL.iter().enumerate() {
-        let style = if *pane == app.pane {
-            theme.tab_active
-        } else {
-            theme.tab
-        };
+        let style = if *pane == app.pane { theme.tab_active } else { theme.tab };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
     }
@@ -104,20 +91,12 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 // A message needs the room more than the role and date do.
                 format!(" {} ", staff.name)
             } else {
-                format!(
-                    " {} · {role} · {} ",
-                    staff.name,
-                    app.today().format("%a %-d %b %Y")
-                )
+                format!(" {} · {role} · {} ", staff.name, app.today().format("%a %-d %b %Y"))
             }
         }
         None => format!(" {} ", app.today().format("%a %-d %b %Y")),
     };
-    let hints = format!(
-        " {} help  {} quit ",
-        app.keymap.hint(Action::Help),
-        app.keymap.hint(Action::Quit)
-    );
+    let hints = format!(" {} help  {} quit ", app.keymap.hint(Action::Help), app.keymap.hint(Action::Quit));
     let message = match &app.message {
         Some((text, Tone::Warning)) => Span::styled(format!(" {text} "), theme.warning),
         Some((text, Tone::Info)) => Span::raw(format!(" {text} ")),
@@ -125,11 +104,7 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         None => Span::raw(""),
     };
     // A message matters more than the standing hints: it takes their room.
-    let hints = if message.width() > 0 {
-        String::new()
-    } else {
-        hints
-    };
+    let hints = if message.width() > 0 { String::new() } else { hints };
     let [left, middle, right] = Layout::horizontal([
         Constraint::Length(text::width(&who) as u16),
         Constraint::Min(0),
@@ -146,20 +121,11 @@ pub fn mark<'a>(line: Line<'a>, selected: bool, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::raw(if selected { "›" } else { " " })];
     spans.extend(line.spans);
     let line = Line::from(spans).style(line.style);
-    if selected {
-        line.patch_style(theme.selected)
-    } else {
-        line
-    }
+    if selected { line.patch_style(theme.selected) } else { line }
 }
 
 /// The rows of a list to draw so that `selected` is visible, starting near `previous_offset`.
-pub fn window(
-    selected: usize,
-    len: usize,
-    height: usize,
-    previous_offset: usize,
-) -> (usize, usize) {
+pub fn window(selected: usize, len: usize, height: usize, previous_offset: usize) -> (usize, usize) {
     if height == 0 || len == 0 {
         return (0, 0);
     }

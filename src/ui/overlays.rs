@@ -22,20 +22,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area
 }
 
 /// A bordered box of at most `width`×`height`, centred in `area`, cleared and titled.
-pub fn popup(
-    frame: &mut Frame,
-    theme: &Theme,
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: &str,
-) -> Rect {
-    let [vertical] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(vertical);
+pub fn popup(frame: &mut Frame, theme: &Theme, area: Rect, width: u16, height: u16, title: &str) -> Rect {
+    let [vertical] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(vertical);
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -50,34 +39,13 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize, area: Rect) 
     let rows = app.keymap.help_rows();
     let mut lines: Vec<Line> = rows
         .iter()
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(format!("{keys:<16}"), theme.key),
-                Span::raw(*what),
-            ])
-        })
+        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<16}"), theme.key), Span::raw(*what)]))
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Statuses: ‼ overdue · ! due soon (10 working days) · upcoming · ✓ done",
-        theme.dim,
-    ));
-    lines.push(Line::styled(
-        "In search and pickers, type to narrow; Enter chooses; Esc leaves.",
-        theme.dim,
-    ));
-    lines.push(Line::styled(
-        "In the filter menu, ← → or Space change the highlighted filter.",
-        theme.dim,
-    ));
-    let inner = popup(
-        frame,
-        theme,
-        area,
-        76,
-        lines.len() as u16 + 2,
-        "Keys (Esc closes)",
-    );
+    lines.push(Line::styled("Statuses: ‼ overdue · ! due soon (10 working days) · upcoming · ✓ done", theme.dim));
+    lines.push(Line::styled("In search and pickers, type to narrow; Enter chooses; Esc leaves.", theme.dim));
+    lines.push(Line::styled("In the filter menu, ← → or Space change the highlighted filter.", theme.dim));
+    let inner = popup(frame, theme, area, 76, lines.len() as u16 + 2, "Keys (Esc closes)");
     let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
     frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), inner);
 }
@@ -96,30 +64,14 @@ fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
         .zip(values)
         .enumerate()
         .map(|(i, (label, value))| {
-            let line = Line::from(vec![
-                Span::raw(format!("{label:<14}")),
-                Span::raw(format!("◀ {value} ▶")),
-            ]);
+            let line = Line::from(vec![Span::raw(format!("{label:<14}")), Span::raw(format!("◀ {value} ▶"))]);
             super::mark(line, i == row, theme)
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("{} children shown", app.caseload.visible.len()),
-        theme.dim,
-    ));
-    lines.push(Line::styled(
-        "↑↓ choose · ←→ change · x clear · Esc done",
-        theme.dim,
-    ));
-    let inner = popup(
-        frame,
-        theme,
-        area,
-        48,
-        lines.len() as u16 + 2,
-        "Filter the caseload",
-    );
+    lines.push(Line::styled(format!("{} children shown", app.caseload.visible.len()), theme.dim));
+    lines.push(Line::styled("↑↓ choose · ←→ change · x clear · Esc done", theme.dim));
+    let inner = popup(frame, theme, area, 48, lines.len() as u16 + 2, "Filter the caseload");
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -136,12 +88,7 @@ fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
         frame.render_widget(Paragraph::new("nothing matches").style(theme.dim), list);
         return;
     }
-    let (start, end) = window(
-        picker.selected,
-        picker.matches.len(),
-        list.height as usize,
-        0,
-    );
+    let (start, end) = window(picker.selected, picker.matches.len(), list.height as usize, 0);
     let lines: Vec<Line> = (start..end)
         .map(|i| {
             let item = &picker.items[picker.matches[i]];

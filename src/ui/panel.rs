@@ -35,10 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         "held"
                     };
                     let plural = if *count == 1 { "" } else { "s" };
-                    Line::styled(
-                        format!("{} · {when} · {count} case{plural}", date(*day)),
-                        theme.heading,
-                    )
+                    Line::styled(format!("{} · {when} · {count} case{plural}", date(*day)), theme.heading)
                 }
                 PanelLine::Case(p) => case_line(app, theme, &app.data.county.panels[*p]),
             };
@@ -49,11 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {
-    let name = app
-        .data
-        .child_index
-        .get(&p.child_id)
-        .map_or_else(|| p.child_id.clone(), |&c| app.data.rows[c].name.clone());
+    let name =
+        app.data.child_index.get(&p.child_id).map_or_else(|| p.child_id.clone(), |&c| app.data.rows[c].name.clone());
     let question = match p.question {
         PanelQuestion::Assess => "assess?",
         PanelQuestion::IssuePlan => "issue a plan?",
@@ -70,17 +64,11 @@ fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {
     // Whether the family has been told comes before the detail, so narrow screens keep it.
     let sent = match (p.outcome, p.decision_sent) {
         (None, _) => Span::raw(""),
-        (Some(_), Some(day)) => Span::styled(
-            format!(" · sent {} by {}", short_date(day), p.sent_how),
-            theme.dim,
-        ),
+        (Some(_), Some(day)) => Span::styled(format!(" · sent {} by {}", short_date(day), p.sent_how), theme.dim),
         (Some(_), None) => Span::styled(" · ‼ not yet sent to family", theme.overdue),
     };
     let mut spans = vec![
-        Span::raw(format!(
-            "  {:<24} ",
-            clip(&format!("{name} ({})", p.child_id), 24)
-        )),
+        Span::raw(format!("  {:<24} ", clip(&format!("{name} ({})", p.child_id), 24))),
         Span::raw(format!("{question:<14}")),
         Span::styled(outcome, style),
         sent,

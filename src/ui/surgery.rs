@@ -34,33 +34,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Span::raw(format!(" · {booked} booked · {free} free")),
                     ];
                     // Call-backs booked with someone who is away need someone else to ring.
-                    if let Some(away) = data
-                        .county
-                        .absences
-                        .iter()
-                        .find(|a| a.staff_id == s.id && a.covers(app.today()))
+                    if let Some(away) =
+                        data.county.absences.iter().find(|a| a.staff_id == s.id && a.covers(app.today()))
                     {
-                        let cover = away.cover_staff_id.as_deref().map_or_else(
-                            || "duty officer".to_string(),
-                            |c| data.staff_name(c).to_string(),
-                        );
-                        spans.push(Span::styled(
-                            format!(" · ‼ away today: {cover} to call"),
-                            theme.warning,
-                        ));
+                        let cover = away
+                            .cover_staff_id
+                            .as_deref()
+                            .map_or_else(|| "duty officer".to_string(), |c| data.staff_name(c).to_string());
+                        spans.push(Span::styled(format!(" · ‼ away today: {cover} to call"), theme.warning));
                     }
                     Line::from(spans)
                 }
                 SurgeryLine::Booking(b) => {
                     let booking = &data.county.bookings[*b];
-                    let who = booking
-                        .child_id
-                        .as_ref()
-                        .and_then(|id| data.child_index.get(id))
-                        .map_or_else(
-                            || "no child named".to_string(),
-                            |&c| format!("{} ({})", data.rows[c].name, data.county.children[c].id),
-                        );
+                    let who = booking.child_id.as_ref().and_then(|id| data.child_index.get(id)).map_or_else(
+                        || "no child named".to_string(),
+                        |&c| format!("{} ({})", data.rows[c].name, data.county.children[c].id),
+                    );
                     Line::from(vec![
                         Span::styled(format!("  {}  ", booking.start.format("%H:%M")), theme.key),
                         Span::raw(format!("{who} · {} · ", booking.caller_number)),

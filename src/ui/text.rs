@@ -63,11 +63,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in text.split(' ') {
-        let needed = if current.is_empty() {
-            self::width(word)
-        } else {
-            self::width(&current) + 1 + self::width(word)
-        };
+        let needed = if current.is_empty() { self::width(word) } else { self::width(&current) + 1 + self::width(word) };
         if needed <= width {
             if !current.is_empty() {
                 current.push(' ');
@@ -100,10 +96,7 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(
-            wrap("the final plan may not be issued", 12),
-            vec!["the final", "plan may not", "be issued"]
-        );
+        assert_eq!(wrap("the final plan may not be issued", 12), vec!["the final", "plan may not", "be issued"]);
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("Zoë Łukasz", 3), vec!["Zoë", "Łuk", "asz"]);

@@ -35,17 +35,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         match line {
             DocLine::Heading(text) => lines.push(Line::styled(*text, theme.heading)),
-            DocLine::Field(label, value) => lines.push(Line::from(vec![
-                Span::styled(format!("{label:<12}"), theme.dim),
-                Span::raw(value.clone()),
-            ])),
+            DocLine::Field(label, value) => {
+                lines.push(Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::raw(value.clone())]))
+            }
             DocLine::Milestone(i) => {
                 let m = &milestones[*i];
                 let mut spans = vec![
-                    Span::styled(
-                        format!("{:<11}", status_tag(m.status)),
-                        theme.status(m.status),
-                    ),
+                    Span::styled(format!("{:<11}", status_tag(m.status)), theme.status(m.status)),
                     Span::raw(format!("{:<16}", milestone_label(m.name))),
                     Span::raw(format!("{:<12}", date(m.due))),
                 ];
@@ -77,10 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         lines.push(Line::from(vec![
                             Span::raw(format!("{:<12}", date(event.date))),
                             Span::styled(format!("{:<8}", event.kind.as_str()), theme.key),
-                            Span::styled(
-                                format!("{:<6}", event.staff_id.as_deref().unwrap_or("")),
-                                theme.dim,
-                            ),
+                            Span::styled(format!("{:<6}", event.staff_id.as_deref().unwrap_or("")), theme.dim),
                             Span::raw(part),
                         ]));
                     } else {

@@ -17,23 +17,10 @@ pub fn day(text: &str) -> NaiveDate {
 pub const TODAY: &str = "2026-11-23";
 
 fn staff(id: &str, name: &str, role: Role, team: &str) -> Staff {
-    Staff {
-        id: id.into(),
-        name: name.into(),
-        role,
-        team: team.into(),
-        login: Some(id.to_lowercase()),
-    }
+    Staff { id: id.into(), name: name.into(), role, team: team.into(), login: Some(id.to_lowercase()) }
 }
 
-fn child(
-    id: &str,
-    first: &str,
-    last: &str,
-    dob: &str,
-    officer: Option<&str>,
-    stage: Stage,
-) -> Child {
+fn child(id: &str, first: &str, last: &str, dob: &str, officer: Option<&str>, stage: Stage) -> Child {
     Child {
         id: id.into(),
         first_name: first.into(),
@@ -59,53 +46,25 @@ pub fn county() -> County {
         // A request received 2 Sep 2026: the assessment decision (6 weeks) is overdue.
         Child {
             request_date: Some(day("2026-09-02")),
-            ..child(
-                "C1",
-                "Holly",
-                "Stewart",
-                "2018-04-18",
-                Some("S1"),
-                Stage::Request,
-            )
+            ..child("C1", "Holly", "Stewart", "2018-04-18", Some("S1"), Stage::Request)
         },
         // A plan whose annual review is overdue (last review Oct 2025).
         Child {
             plan_date: Some(day("2020-06-01")),
             last_review_date: Some(day("2025-10-01")),
-            ..child(
-                "C2",
-                "Logan",
-                "Wright",
-                "2012-11-02",
-                Some("S1"),
-                Stage::Plan,
-            )
+            ..child("C2", "Logan", "Wright", "2012-11-02", Some("S1"), Stage::Plan)
         },
         // A plan reviewed recently: nothing urgent.
         Child {
             plan_date: Some(day("2021-03-10")),
             last_review_date: Some(day("2026-09-29")),
-            ..child(
-                "C3",
-                "Zoë",
-                "Łukasiewicz",
-                "2015-10-09",
-                Some("S1"),
-                Stage::Plan,
-            )
+            ..child("C3", "Zoë", "Łukasiewicz", "2015-10-09", Some("S1"), Stage::Plan)
         },
         // Another officer's child, with a phone message to return.
         Child {
             plan_date: Some(day("2019-01-15")),
             last_review_date: Some(day("2026-03-01")),
-            ..child(
-                "C4",
-                "Ibrahim",
-                "Dean",
-                "2009-05-23",
-                Some("S2"),
-                Stage::Plan,
-            )
+            ..child("C4", "Ibrahim", "Dean", "2009-05-23", Some("S2"), Stage::Plan)
         },
         // Unallocated new request.
         Child {
@@ -115,14 +74,7 @@ pub fn county() -> County {
         },
         Child {
             plan_date: Some(day("2015-09-01")),
-            ..child(
-                "C6",
-                "Oscar",
-                "Hall",
-                "2000-01-01",
-                Some("S1"),
-                Stage::Ceased,
-            )
+            ..child("C6", "Oscar", "Hall", "2000-01-01", Some("S1"), Stage::Ceased)
         },
     ];
     children[1].setting = Some("Elective home education".into());
@@ -227,10 +179,7 @@ pub struct FakeRecords;
 
 impl Records for FakeRecords {
     fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String> {
-        let mut events: Vec<CaseEvent> = events()
-            .into_iter()
-            .filter(|e| e.child_id == child_id)
-            .collect();
+        let mut events: Vec<CaseEvent> = events().into_iter().filter(|e| e.child_id == child_id).collect();
         events.sort_by_key(|e| std::cmp::Reverse(e.date));
         Ok(events)
     }
@@ -238,22 +187,14 @@ impl Records for FakeRecords {
         Ok(county())
     }
     fn save(&mut self, _: &County, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
-        Err(RecordError::Store(caseload::store::StoreError::Other(
-            "the test records are read-only".into(),
-        )))
+        Err(RecordError::Store(caseload::store::StoreError::Other("the test records are read-only".into())))
     }
 }
 
 pub fn app() -> App {
     let config = Config::default();
     let keymap = Keymap::from_config(&config).expect("default keys are valid");
-    App::new(
-        county(),
-        day(TODAY),
-        config,
-        keymap,
-        Calendar::england_and_wales(),
-    )
+    App::new(county(), day(TODAY), config, keymap, Calendar::england_and_wales())
 }
 
 /// The app signed in as staff `id`.
