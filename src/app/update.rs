@@ -67,7 +67,12 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Some(Overlay::Help { scroll }) => {
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = (*scroll + 1).min(app.keymap.help_rows().len()),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = (*scroll + 10).min(app.keymap.help_rows().len()),
+                Action::Top => *scroll = 0,
+                // The overlay shows the end when asked for more than there is.
+                Action::Bottom => *scroll = app.keymap.help_rows().len(),
                 Action::Quit => app.quit = true,
                 _ => app.overlay = None,
             }
