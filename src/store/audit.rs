@@ -37,6 +37,21 @@ pub fn record(
     Ok(())
 }
 
+/// Adds an audit row for a record before and after a change (`None` before: it is new).
+pub fn record_change<T: Serialize>(
+    conn: &Connection,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    before: Option<&T>,
+    after: &T,
+) -> Result<()> {
+    let before = before.and_then(|b| serde_json::to_value(b).ok());
+    let after = serde_json::to_value(after).ok();
+    record(conn, Some(actor), action, entity, Some(entity_id), before.as_ref(), after.as_ref())
+}
+
 impl Store {
     /// The newest `limit` audit rows, newest first.
     pub fn audit_rows(&self, limit: usize) -> Result<Vec<AuditRow>> {

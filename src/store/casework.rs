@@ -42,7 +42,8 @@ impl Store {
     }
 
     pub fn contact(&self, id: i64) -> Result<Option<Contact>> {
-        Ok(self.load_contacts_where("id = ?1", id)?.into_iter().next())
+        let sql = format!("SELECT {} FROM contacts WHERE id = ?1", super::load::CONTACT_COLUMNS);
+        Ok(self.conn.query_row(&sql, [id], super::load::contact_row).optional()?)
     }
 
     /// Marks a contact answered on `date`.
@@ -65,34 +66,9 @@ impl Store {
         } else {
             after.promised = Some(date);
         }
-        let (before, after) = (serde_json::to_value(&before).ok(), serde_json::to_value(&after).ok());
-        audit::record(&tx, Some(actor), action, "contact", Some(&id.to_string()), before.as_ref(), after.as_ref())?;
+        audit::record_change(&tx, actor, action, "contact", &id.to_string(), Some(&before), &after)?;
         tx.commit()?;
         Ok(())
-    }
-
-    fn load_contacts_where(&self, condition: &str, value: i64) -> Result<Vec<Contact>> {
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT id, child_id, kind, received, summary, promised, answered, staff_id FROM contacts WHERE {condition}"
-        ))?;
-        let contacts = statement
-            .query_map([value], |r| {
-                let kind: String = r.get(2)?;
-                Ok(Contact {
-                    id: r.get(0)?,
-                    child_id: r.get(1)?,
-                    kind: crate::domain::ContactKind::parse(&kind).ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, "contact kind".into())
-                    })?,
-                    received: r.get(3)?,
-                    summary: r.get(4)?,
-                    promised: r.get(5)?,
-                    answered: r.get(6)?,
-                    staff_id: r.get(7)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(contacts)
     }
 
     /// Records a statutory step and the child's row as it now stands (`after`, from
@@ -176,8 +152,7 @@ impl Store {
         let mut after = submission.clone();
         after.id = id;
         after.submitted_by = Some(actor.to_string());
-        let after = serde_json::to_value(&after).ok();
-        audit::record(&tx, Some(actor), "submit_to_panel", "panel", Some(&id.to_string()), None, after.as_ref())?;
+        audit::record_change(&tx, actor, "submit_to_panel", "panel", &id.to_string(), None, &after)?;
         tx.commit()?;
         Ok(id)
     }
@@ -194,16 +169,7 @@ impl Store {
             "UPDATE panel_submissions SET outcome = ?2, info_needed = ?3, decision_sent = ?4, sent_how = ?5 WHERE id = ?1",
             params![after.id, after.outcome.map(|o| o.as_str()), after.info_needed, after.decision_sent, after.sent_how],
         )?;
-        let (b, a) = (serde_json::to_value(before).ok(), serde_json::to_value(after).ok());
-        audit::record(
-            &tx,
-            Some(actor),
-            "panel_decision",
-            "panel",
-            Some(&after.id.to_string()),
-            b.as_ref(),
-            a.as_ref(),
-        )?;
+        audit::record_change(&tx, actor, "panel_decision", "panel", &after.id.to_string(), Some(before), after)?;
         tx.commit()?;
         Ok(())
     }
@@ -235,8 +201,7 @@ impl Store {
             "INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, 'note', ?3, ?4)",
             params![after.id, today, actor, note],
         )?;
-        let (b, a) = (serde_json::to_value(before).ok(), serde_json::to_value(after).ok());
-        audit::record(&tx, Some(actor), "edit_details", "child", Some(&after.id), b.as_ref(), a.as_ref())?;
+        audit::record_change(&tx, actor, "edit_details", "child", &after.id, Some(before), after)?;
         tx.commit()?;
         Ok(())
     }
@@ -273,8 +238,7 @@ impl Store {
         let id = tx.last_insert_rowid();
         let mut after = booking.clone();
         after.id = id;
-        let after = serde_json::to_value(&after).ok();
-        audit::record(&tx, Some(actor), "book_call_back", "booking", Some(&id.to_string()), None, after.as_ref())?;
+        audit::record_change(&tx, actor, "book_call_back", "booking", &id.to_string(), None, &after)?;
         tx.commit()?;
         Ok(id)
     }
@@ -320,8 +284,7 @@ impl Store {
         let id = tx.last_insert_rowid();
         let mut after = dispute.clone();
         after.id = id;
-        let after = serde_json::to_value(&after).ok();
-        audit::record(&tx, Some(actor), "register_dispute", "dispute", Some(&id.to_string()), None, after.as_ref())?;
+        audit::record_change(&tx, actor, "register_dispute", "dispute", &id.to_string(), None, &after)?;
         tx.commit()?;
         Ok(id)
     }
@@ -348,16 +311,7 @@ impl Store {
                 after.detail
             ],
         )?;
-        let (b, a) = (serde_json::to_value(before).ok(), serde_json::to_value(after).ok());
-        audit::record(
-            &tx,
-            Some(actor),
-            "update_dispute",
-            "dispute",
-            Some(&after.id.to_string()),
-            b.as_ref(),
-            a.as_ref(),
-        )?;
+        audit::record_change(&tx, actor, "update_dispute", "dispute", &after.id.to_string(), Some(before), after)?;
         tx.commit()?;
         Ok(())
     }

@@ -34,6 +34,22 @@ word_from_sql!(
     OrderKind
 );
 
+/// The columns `contact_row` reads, in order.
+pub(super) const CONTACT_COLUMNS: &str = "id, child_id, kind, received, summary, promised, answered, staff_id";
+
+pub(super) fn contact_row(r: &Row) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(0)?,
+        child_id: r.get(1)?,
+        kind: word(r, 2)?,
+        received: r.get(3)?,
+        summary: r.get(4)?,
+        promised: r.get(5)?,
+        answered: r.get(6)?,
+        staff_id: r.get(7)?,
+    })
+}
+
 fn word<T>(row: &Row, index: usize) -> rusqlite::Result<T>
 where
     Word<T>: FromSql,
@@ -100,22 +116,8 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let contacts = conn
-            .prepare(
-                "SELECT id, child_id, kind, received, summary, promised, answered, staff_id FROM contacts
-                 ORDER BY child_id, received, id",
-            )?
-            .query_map([], |r| {
-                Ok(Contact {
-                    id: r.get(0)?,
-                    child_id: r.get(1)?,
-                    kind: word(r, 2)?,
-                    received: r.get(3)?,
-                    summary: r.get(4)?,
-                    promised: r.get(5)?,
-                    answered: r.get(6)?,
-                    staff_id: r.get(7)?,
-                })
-            })?
+            .prepare(&format!("SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY child_id, received, id"))?
+            .query_map([], contact_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let absences = conn
             .prepare(
