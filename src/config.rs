@@ -96,8 +96,13 @@ impl Config {
         if rules.call_back_days == 0 || rules.email_reply_days == 0 {
             return Err("rules: call_back_days and email_reply_days must be at least 1".into());
         }
-        if !(1..=9).contains(&rules.bands) {
+        if !(1..=9).contains(&rules.bands.count()) {
             return Err("rules: bands must be 1-9 (the interchange format carries bands 1-9)".into());
+        }
+        if let crate::domain::BandTable::TopUps(amounts) = &rules.bands
+            && let Some(band) = amounts.iter().position(|&a| a == 0)
+        {
+            return Err(format!("rules: band {}'s top-up is £0; give each band's annual amount in pounds", band + 1));
         }
         if let Some(year) = rules.transfer_years.iter().find(|y| !(0..=14).contains(*y)) {
             return Err(format!("rules: transfer year {year} is not a school year 0-14"));
@@ -142,6 +147,9 @@ mod tests {
         assert_eq!(config.rules.call_back_days, 3);
         assert_eq!(config.rules.email_reply_days, 5);
         assert_eq!(config.keys["quit"], vec!["x".to_string()]);
+        let config = Config::parse("[rules]\nbands = [1600, 3100, 4500]\n").expect("a band table");
+        assert_eq!(config.rules.bands.count(), 3);
+        assert_eq!(config.rules.bands.top_up(2), Some(3100));
     }
 
     #[test]
@@ -157,5 +165,9 @@ mod tests {
     fn nonsense_rules_are_refused() {
         assert!(Config::parse("[rules]\ncall_back_days = 0\n").is_err());
         assert!(Config::parse("[rules]\ntransfer_years = [0, 30]\n").is_err());
+        assert!(Config::parse("[rules]\nbands = 12\n").is_err());
+        assert!(Config::parse("[rules]\nbands = [1600, 0]\n").is_err());
+        let error = Config::parse("[rules]\nbands = \"many\"\n").unwrap_err();
+        assert!(error.contains("line 2") && error.contains("annual top-up"), "{error}");
     }
 }

@@ -553,3 +553,74 @@ fn ceasing_a_plan_asks_for_confirmation_first() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--confirm"));
     assert!(run(&["--confirm"]).status.success());
 }
+
+fn type_text(app: &mut caseload::app::App, store: &mut Store, text: &str) {
+    for c in text.chars() {
+        handle_key(app, &key(KeyCode::Char(c)), store);
+    }
+}
+
+#[test]
+fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('5')), &mut store);
+    handle_key(&mut app, &key(KeyCode::Char('e')), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form opens: {:?}", app.message) };
+    let weekly = |form: &caseload::app::form::Form| match &form.fields[1].kind {
+        caseload::app::form::FieldKind::Text(text) => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(weekly(form), "mon 14:00-15:00", "the current surgeries, ready to edit");
+    for _ in 0..weekly(form).len() {
+        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
+    }
+    // Overlapping blocks are refused beside the field and nothing changes.
+    type_text(&mut app, &mut store, "tue 10:00-11:00, tue 10:30-11:30");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("the form stays open") };
+    let error = form.error.as_ref().expect("an error");
+    assert_eq!(error.field, "surgeries");
+    assert!(error.message.contains("overlap"), "{}", error.message);
+    assert_eq!(store.load_county().expect("load").slots.len(), 1);
+    for _ in 0.."10:30-11:30".len() {
+        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
+    }
+    type_text(&mut app, &mut store, "14:00-14:30");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.message);
+    let message = app.message.as_ref().map(|m| m.0.clone()).unwrap_or_default();
+    // Today's 14:15 call-back was promised to a family: it stands, and the officer is told.
+    assert!(message.contains("tue 10:00-11:00, tue 14:00-14:30"), "{message}");
+    assert!(message.contains("1 booked call-back(s) still stand outside them: Mon 23 Nov 14:15"), "{message}");
+    // It survives a restart, and the audit log has it.
+    drop(store);
+    let store = Store::open(&dir.path().join("county.db")).expect("reopen");
+    let county = store.load_county().expect("load");
+    assert_eq!(caseload::domain::surgery::describe_blocks("S1", &county.slots), "tue 10:00-11:00, tue 14:00-14:30");
+    assert_eq!(county.bookings.len(), 1);
+    let audit = &store.audit_rows(1).expect("audit")[0];
+    assert_eq!((audit.action.as_str(), audit.staff_id.as_deref()), ("set_surgeries", Some("S1")));
+}
+
+#[test]
+fn the_command_line_obeys_the_same_permissions_as_the_interface() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let county = store.load_county().expect("load");
+    let calendar = Calendar::england_and_wales();
+    let rules = RulesConfig::default();
+    let ctx = Rules { now: None, today: day(TODAY), calendar: &calendar, rules: &rules };
+    let time = chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("valid");
+    let surgeries = |officer: &str| Entry::Surgeries { officer_id: officer.into(), blocks: vec![(2, time, 60)] };
+    let audited = store.audit_rows(100).expect("audit").len();
+    let not_allowed = |result: Result<String, RecordError>| matches!(result, Err(RecordError::NotAllowed(_)));
+    assert!(not_allowed(record(&mut store, &county, &surgeries("S2"), "S1", &ctx)), "only their own");
+    assert!(not_allowed(record(&mut store, &county, &surgeries("S1"), "S9", &ctx)), "not on the staff list");
+    let decision = Entry::Step { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "agreed") };
+    assert!(not_allowed(record(&mut store, &county, &decision, "S5", &ctx)), "business support");
+    assert_eq!(store.audit_rows(100).expect("audit").len(), audited, "nothing was saved");
+    record(&mut store, &county, &surgeries("S2"), "S5", &ctx).expect("business support set anyone's surgeries");
+    record(&mut store, &county, &decision, "S1", &ctx).expect("the officer records the decision");
+}

@@ -346,3 +346,28 @@ fn milestones_are_sorted_by_due_date() {
     let ms = run(&c, &[], &[], "2026-03-03");
     assert!(ms.windows(2).all(|w| w[0].due <= w[1].due));
 }
+
+#[test]
+fn top_up_committed_by_the_band_table() {
+    let banded = |id: &str, band: Option<u8>, stage: Stage| Child { id: id.into(), band, ..child(stage) };
+    let county = County {
+        children: vec![
+            banded("C1", Some(1), Stage::Plan),
+            banded("C2", Some(3), Stage::Plan),
+            banded("C3", None, Stage::Plan),
+            banded("C4", Some(2), Stage::Ceased),
+            banded("C5", Some(5), Stage::Plan),
+        ],
+        ..County::default()
+    };
+    let milestones = vec![Vec::new(); county.children.len()];
+    let table = BandTable::TopUps(vec![1600, 3100, 4500]);
+    let report = caseload::domain::report::headline(&county, &milestones, d("2026-11-23"), &table);
+    // Only active plans count: 1,600 + 4,500; band 5 is beyond a three-band table.
+    assert_eq!(report.top_up_per_year, Some(6100));
+    assert_eq!(report.plans_outside_band_table, 1);
+    assert_eq!(report.plans_by_band.get("none"), Some(&1));
+    assert_eq!(report.plans_by_band.get("2"), None, "a ceased plan is not counted");
+    let counted = caseload::domain::report::headline(&county, &milestones, d("2026-11-23"), &BandTable::Count(9));
+    assert_eq!(counted.top_up_per_year, None, "no amounts configured, no total");
+}

@@ -145,7 +145,7 @@ impl Action {
             Action::RecordStep => "record a statutory step (decision, draft, review…)",
             Action::AnswerContact => "answer a phone message or email",
             Action::Panel => "submit to panel; on a panel case, its decision",
-            Action::EditDetails => "edit setting, need, band or year group",
+            Action::EditDetails => "edit setting, need, band or year group (surgery pane: weekly surgeries)",
             Action::Book => "book a surgery call-back",
             Action::Dispute => "mediation or tribunal appeal",
         }

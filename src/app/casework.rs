@@ -83,6 +83,8 @@ pub enum Entry {
 pub enum RecordError {
     /// The entry is wrong: nothing was saved; the field says where.
     Invalid(FieldError),
+    /// The person recording may not do this (the reason says who may).
+    NotAllowed(String),
     Store(StoreError),
 }
 
@@ -90,6 +92,7 @@ impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RecordError::Invalid(e) => write!(f, "{e}"),
+            RecordError::NotAllowed(why) => write!(f, "not allowed: {why}"),
             RecordError::Store(e) => write!(f, "not saved: {e}"),
         }
     }
@@ -142,6 +145,12 @@ pub fn record(
             .find(|c| c.id == id)
             .ok_or_else(|| FieldError { field: "contact", message: format!("no contact has id {id}") })
     };
+    let recorder = county
+        .staff
+        .iter()
+        .find(|s| s.id == actor)
+        .ok_or_else(|| RecordError::NotAllowed(format!("{actor} is not in the staff list")))?;
+    super::permissions::check(recorder, super::permissions::Work::of(entry)).map_err(RecordError::NotAllowed)?;
     match entry {
         Entry::Contact { child_id, entry, date, summary } => {
             let child = find_child(child_id)?;
@@ -212,8 +221,36 @@ pub fn record(
                 field: "officer",
                 message: format!("no member of staff has id {officer_id}"),
             })?;
+            let outside = crate::domain::surgery::bookings_outside(officer_id, blocks, &county.bookings, ctx.today);
             store.set_surgeries(officer_id, blocks, actor)?;
-            Ok(format!("{} now has {} weekly surgery block(s)", officer.name, blocks.len()))
+            let slots: Vec<crate::domain::SurgerySlot> = blocks
+                .iter()
+                .map(|&(weekday, start, minutes)| crate::domain::SurgerySlot {
+                    id: 0,
+                    officer_id: officer_id.clone(),
+                    weekday,
+                    start,
+                    minutes,
+                })
+                .collect();
+            let weekly = crate::domain::surgery::describe_blocks(officer_id, &slots);
+            let mut text = if weekly.is_empty() {
+                format!("{} has no phone surgeries now", officer.name)
+            } else {
+                format!("{}'s surgeries: {weekly}", officer.name)
+            };
+            if !outside.is_empty() {
+                let times: Vec<String> = outside
+                    .iter()
+                    .map(|b| format!("{} {}", b.date.format("%a %-d %b"), b.start.format("%H:%M")))
+                    .collect();
+                text.push_str(&format!(
+                    "; {} booked call-back(s) still stand outside them: {}",
+                    outside.len(),
+                    times.join(", ")
+                ));
+            }
+            Ok(text)
         }
         Entry::NewDispute { child_id, kind, date, detail } => {
             let child = find_child(child_id)?;
@@ -247,7 +284,7 @@ pub fn record(
         }
         Entry::Details { child_id, details } => {
             let child = find_child(child_id)?;
-            let after = apply_details(child, details, ctx.rules.bands)?;
+            let after = apply_details(child, details, ctx.rules.bands.count())?;
             let note = describe_changes(child, &after);
             store.update_child_details(child, &after, &note, ctx.today, actor)?;
             Ok(format!("{} · {}", child.full_name(), note))

@@ -5,7 +5,9 @@ pub mod caseload;
 pub mod casework;
 pub mod data;
 pub mod form;
+pub mod forms;
 pub mod keymap;
+pub mod permissions;
 pub mod picker;
 pub mod queues;
 pub mod recording;
@@ -168,9 +170,12 @@ impl App {
         self.me.map(|i| self.data.county.staff[i].role)
     }
 
-    /// Business support record contacts; statutory steps are for officers, seniors and managers.
-    pub fn can_record_steps(&self) -> bool {
-        matches!(self.my_role(), Some(Role::Officer | Role::Senior | Role::Manager))
+    /// Whether the person signed in may do `work` (see `permissions`); the reason if not.
+    pub fn may(&self, work: permissions::Work) -> Result<(), String> {
+        match self.me {
+            Some(i) => permissions::check(&self.data.county.staff[i], work),
+            None => Err("sign in first".into()),
+        }
     }
 
     /// Seniors, managers and business support may look beyond one caseload.

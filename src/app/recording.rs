@@ -4,52 +4,49 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::casework::{RecordError, Rules};
-use super::form::{
+use super::forms::{
     answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form, submit_form,
+    surgeries_form,
 };
-use super::queues::PanelLine;
+use super::permissions::Work;
+use super::queues::{PanelLine, SurgeryLine};
 use super::update::{Records, reload, selected_child};
 use super::{App, Overlay};
 
-/// `c`, `t`, `a` or `p`: the form for the selected child (or panel case).
+/// `c`, `t`, `a`, `p`, `e`, `b` or `d`: the form for the selected child (or panel case).
 pub fn open_form(app: &mut App, action: Action) {
-    if action == Action::Panel {
-        if let (super::Pane::Panel, Some(PanelLine::Case(index))) = (app.pane, app.panel.lines.get(app.panel.selected))
-        {
-            let form = panel_decision_form(app, *index);
-            app.overlay = Some(Overlay::Form(form));
-            return;
-        }
-        if !app.can_record_steps() {
-            app.warn("children are put to panel by officers, seniors and managers");
-            return;
-        }
+    if action == Action::Panel
+        && let (super::Pane::Panel, Some(PanelLine::Case(index))) = (app.pane, app.panel.lines.get(app.panel.selected))
+    {
+        let form = panel_decision_form(app, *index);
+        app.overlay = Some(Overlay::Form(form));
+        return;
+    }
+    if action == Action::EditDetails && app.pane == super::Pane::Surgery {
+        open_surgeries_form(app);
+        return;
+    }
+    let work = match action {
+        Action::RecordStep | Action::Panel | Action::EditDetails | Action::Dispute => Work::Casework,
+        _ => Work::Contacts,
+    };
+    if let Err(why) = app.may(work) {
+        app.warn(why);
+        return;
     }
     let Some(child) = selected_child(app) else {
         app.say("select a child first");
         return;
     };
     let form = match action {
-        Action::RecordStep if !app.can_record_steps() => {
-            app.warn("statutory steps are recorded by officers, seniors and managers");
-            return;
-        }
         Action::RecordStep => step_form(app, child),
         Action::Panel => submit_form(app, child),
-        Action::EditDetails if !app.can_record_steps() => {
-            app.warn("details and bands are changed by officers, seniors and managers");
-            return;
-        }
         Action::EditDetails => details_form(app, child),
-        Action::Dispute if !app.can_record_steps() => {
-            app.warn("disputes are recorded by officers, seniors and managers");
-            return;
-        }
         Action::Dispute => dispute_form(app, child),
         Action::Book => match booking_form(app, child) {
             Some(form) => form,
             None => {
-                app.say("no officer has phone surgeries set up (caseload surgery set)");
+                app.say("no officer has phone surgeries set up (press 5, then e, to set yours)");
                 return;
             }
         },
@@ -63,6 +60,24 @@ pub fn open_form(app: &mut App, action: Action) {
         },
         _ => contact_form(app, child),
     };
+    app.overlay = Some(Overlay::Form(form));
+}
+
+/// `e` on the surgery pane: the weekly surgeries of the officer selected there (else your own).
+fn open_surgeries_form(app: &mut App) {
+    let Some(me) = app.me else { return };
+    let officer = match app.surgery.lines.get(app.surgery.selected) {
+        Some(SurgeryLine::Officer(staff, ..)) => *staff,
+        Some(SurgeryLine::Booking(b)) => {
+            let id = &app.data.county.bookings[*b].officer_id;
+            app.data.county.staff.iter().position(|s| &s.id == id).unwrap_or(me)
+        }
+        _ => me,
+    };
+    let officer_id = app.data.county.staff[officer].id.clone();
+    // Someone who may not set the selected officer's surgeries still gets their own.
+    let officer = if app.may(Work::Surgeries { officer: &officer_id }).is_ok() { officer } else { me };
+    let form = surgeries_form(app, officer);
     app.overlay = Some(Overlay::Form(form));
 }
 
@@ -88,12 +103,17 @@ pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => form.type_char(c),
         _ => {}
     }
-    // Choosing another officer moves the booking to their next free call-back.
+    // Choosing another officer moves the booking to their next free call-back, or shows
+    // their surgeries.
     if let Some(Overlay::Form(form)) = &app.overlay
-        && form.wants_next_free
+        && (form.wants_next_free || form.wants_surgeries)
     {
         let mut form = form.clone();
-        form.fill_next_free(app);
+        if form.wants_next_free {
+            form.fill_next_free(app);
+        } else {
+            form.fill_surgeries(app);
+        }
         app.overlay = Some(Overlay::Form(form));
     }
 }

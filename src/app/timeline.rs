@@ -1,7 +1,7 @@
 //! The timeline of one child: details, statutory milestones, then case history newest first.
 
 use super::data::CaseData;
-use crate::domain::CaseEvent;
+use crate::domain::{BandTable, CaseEvent};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocLine {
@@ -28,7 +28,7 @@ pub struct TimelineView {
 
 impl TimelineView {
     /// Builds the document for `child` with its history (newest first).
-    pub fn load(&mut self, data: &CaseData, child: usize, events: Vec<CaseEvent>) {
+    pub fn load(&mut self, data: &CaseData, child: usize, events: Vec<CaseEvent>, bands: &BandTable) {
         let record = &data.county.children[child];
         let row = &data.rows[child];
         let date =
@@ -47,9 +47,9 @@ impl TimelineView {
             DocLine::Field(
                 "Need, band",
                 format!(
-                    "{} · band {}",
+                    "{} · {}",
                     record.primary_need.map_or("not recorded", |n| n.as_str()),
-                    record.band.map_or_else(|| "—".to_string(), |b| b.to_string())
+                    record.band.map_or_else(|| "no band".to_string(), |b| bands.label(b))
                 ),
             ),
             DocLine::Field("Officer", officer),

@@ -454,7 +454,7 @@ fn sync_timeline(app: &mut App, records: &dyn Records) {
             Vec::new()
         }
     };
-    app.timeline.load(&app.data, child, events);
+    app.timeline.load(&app.data, child, events, &app.config.rules.bands);
 }
 
 /// Runs after `apply` when no key started it (tests, `render`).

@@ -32,6 +32,10 @@ fn save(ctx: &Context, entry: Entry) -> Result<i32> {
             eprintln!("not saved: {e}");
             Ok(1)
         }
+        Err(e @ RecordError::NotAllowed(_)) => {
+            eprintln!("not saved: {e}");
+            Ok(1)
+        }
         Err(e) => Err(eyre!("{e}")),
     }
 }
@@ -206,14 +210,10 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
 }
 
 pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
-    use crate::domain::surgery::{free_times, parse_block};
+    use crate::domain::surgery::{free_times, parse_blocks};
     match command {
         SurgeryCommand::Set { officer, blocks } => {
-            let blocks = if blocks.len() == 1 && blocks[0].trim().eq_ignore_ascii_case("none") {
-                Vec::new()
-            } else {
-                blocks.iter().map(|b| parse_block(b).map_err(|e| eyre!(e))).collect::<Result<Vec<_>>>()?
-            };
+            let blocks = parse_blocks(&blocks.join(", ")).map_err(|e| eyre!(e))?;
             save(ctx, Entry::Surgeries { officer_id: officer, blocks })
         }
         SurgeryCommand::Book { officer, date, time, child, number, query } => {

@@ -13,7 +13,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<i32> {
     ensure_demo(ctx, args)?;
     if args.print {
         let (_store, county, milestones) = ctx.load()?;
-        let report = crate::domain::report::headline(&county, &milestones, ctx.today);
+        let report = crate::domain::report::headline(&county, &milestones, ctx.today, &ctx.config.rules.bands);
         super::emit(&super::report::format_report(&report))?;
         return Ok(0);
     }

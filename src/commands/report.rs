@@ -8,7 +8,7 @@ use crate::domain::report::{Report, headline};
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<i32> {
     let (_store, county, milestones) = ctx.load()?;
-    let report = headline(&county, &milestones, ctx.today);
+    let report = headline(&county, &milestones, ctx.today, &ctx.config.rules.bands);
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
@@ -49,6 +49,24 @@ pub fn format_report(r: &Report) -> String {
             "  caseload per officer          {mean:.0} on average ({min}–{max}, {} officers)\n",
             loads.len()
         ));
+    }
+    if !r.plans_by_band.is_empty() {
+        let bands: Vec<String> = r
+            .plans_by_band
+            .iter()
+            .map(|(band, n)| if band == "none" { format!("{n} not banded") } else { format!("band {band}: {n}") })
+            .collect();
+        out.push_str(&format!("  active plans by band          {}\n", bands.join(" · ")));
+    }
+    if let Some(total) = r.top_up_per_year {
+        out.push_str(&format!("  top-up committed              {} a year", crate::domain::rules::pounds(total)));
+        if r.plans_outside_band_table > 0 {
+            out.push_str(&format!(
+                " (not counting {} plans in bands the configured table does not have)",
+                r.plans_outside_band_table
+            ));
+        }
+        out.push('\n');
     }
     out
 }

@@ -13,4 +13,4 @@ pub mod year_group;
 pub use calendar::Calendar;
 pub use milestones::{Milestone, MilestoneName, Status, milestones_for};
 pub use model::*;
-pub use rules::RulesConfig;
+pub use rules::{BandTable, RulesConfig};

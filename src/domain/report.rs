@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::milestones::{Milestone, MilestoneName, Status};
 use super::model::{County, Stage};
+use super::rules::BandTable;
 
 /// Days in 20 and 30 calendar weeks.
 const TWENTY_WEEKS: i64 = 140;
@@ -27,10 +28,16 @@ pub struct Report {
     pub reviews_overdue: usize,
     pub unallocated: usize,
     pub caseload_by_officer: BTreeMap<String, usize>,
+    /// Active plans in each top-up band ("1"…"9", and "none" for plans not yet banded).
+    pub plans_by_band: BTreeMap<String, usize>,
+    /// The annual top-up the active plans' bands commit, in pounds, when the band table has amounts.
+    pub top_up_per_year: Option<u64>,
+    /// Active plans whose band is beyond the configured band table (not in `top_up_per_year`).
+    pub plans_outside_band_table: usize,
 }
 
 /// `milestones` is in the same order as `county.children` (see `county_milestones`).
-pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate) -> Report {
+pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate, bands: &BandTable) -> Report {
     // "Last 12 months" = plan date after the same day a year ago, up to today.
     let year_ago = today.checked_sub_months(Months::new(12)).unwrap_or(today);
     let mut report = Report {
@@ -46,6 +53,9 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
         reviews_overdue: 0,
         unallocated: 0,
         caseload_by_officer: BTreeMap::new(),
+        plans_by_band: BTreeMap::new(),
+        top_up_per_year: (0..bands.count()).any(|b| bands.top_up(b + 1).is_some()).then_some(0),
+        plans_outside_band_table: 0,
     };
     for staff in &county.staff {
         if staff.role == super::model::Role::Officer {
@@ -55,6 +65,16 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
     for (index, child) in county.children.iter().enumerate() {
         if child.stage == Stage::Plan {
             report.plans_active += 1;
+            let band = child.band.map_or_else(|| "none".to_string(), |b| b.to_string());
+            *report.plans_by_band.entry(band).or_insert(0) += 1;
+            if child.band.is_some_and(|b| b > bands.count()) {
+                report.plans_outside_band_table += 1;
+            }
+            if let (Some(total), Some(amount)) =
+                (report.top_up_per_year.as_mut(), child.band.and_then(|b| bands.top_up(b)))
+            {
+                *total += u64::from(amount);
+            }
             let overdue_review = milestones.get(index).is_some_and(|ms| {
                 ms.iter().any(|m| m.name == MilestoneName::AnnualReview && !m.advisory && m.status == Status::Overdue)
             });

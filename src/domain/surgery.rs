@@ -86,13 +86,11 @@ pub fn validate_booking(
 
 /// Parses "tue 14:00-15:00" into a weekly block.
 pub fn parse_block(text: &str) -> Result<(u8, NaiveTime, u32), String> {
+    let text = text.trim();
     let bad = || format!("\"{text}\" is not a surgery like \"tue 14:00-15:00\"");
     let (day, times) = text.trim().split_once(' ').ok_or_else(bad)?;
-    let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        .iter()
-        .position(|d| day.trim().to_ascii_lowercase().starts_with(d))
-        .ok_or_else(bad)? as u8
-        + 1;
+    let weekday =
+        WEEKDAYS.iter().position(|d| day.trim().to_ascii_lowercase().starts_with(d)).ok_or_else(bad)? as u8 + 1;
     let (from, to) = times.trim().split_once('-').ok_or_else(bad)?;
     let from = NaiveTime::parse_from_str(from.trim(), "%H:%M").map_err(|_| bad())?;
     let to = NaiveTime::parse_from_str(to.trim(), "%H:%M").map_err(|_| bad())?;
@@ -101,6 +99,65 @@ pub fn parse_block(text: &str) -> Result<(u8, NaiveTime, u32), String> {
         return Err(format!("\"{text}\": a surgery lasts a whole number of quarter hours"));
     }
     Ok((weekday, from, minutes as u32))
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// Parses a list like "tue 14:00-15:00, thu 10:00-11:00" ("none" or nothing: no surgeries).
+/// Blocks on the same day may not overlap.
+pub fn parse_blocks(text: &str) -> Result<Vec<(u8, NaiveTime, u32)>, String> {
+    if text.trim().is_empty() || text.trim().eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    let mut blocks = text
+        .split([',', ';'])
+        .filter(|part| !part.trim().is_empty())
+        .map(parse_block)
+        .collect::<Result<Vec<_>, _>>()?;
+    blocks.sort();
+    for pair in blocks.windows(2) {
+        let ((day, start, minutes), (next_day, next_start, _)) = (pair[0], pair[1]);
+        if day == next_day && start + Duration::minutes(i64::from(minutes)) > next_start {
+            return Err(format!("two surgeries overlap on {}", WEEKDAYS[usize::from(day) - 1]));
+        }
+    }
+    Ok(blocks)
+}
+
+/// `officer`'s weekly surgeries as `parse_blocks` reads them, e.g. "tue 14:00-15:00".
+pub fn describe_blocks(officer: &str, slots: &[SurgerySlot]) -> String {
+    let mut mine: Vec<&SurgerySlot> = slots.iter().filter(|s| s.officer_id == officer).collect();
+    mine.sort_by_key(|s| (s.weekday, s.start));
+    let text: Vec<String> = mine
+        .iter()
+        .map(|s| {
+            let end = s.start + Duration::minutes(i64::from(s.minutes));
+            let day = WEEKDAYS.get(usize::from(s.weekday).saturating_sub(1)).unwrap_or(&"?");
+            format!("{day} {}-{}", s.start.format("%H:%M"), end.format("%H:%M"))
+        })
+        .collect();
+    text.join(", ")
+}
+
+/// `officer`'s call-backs from `today` on whose time the new `blocks` would no longer cover.
+/// They still stand (the family was promised a call), so whoever changes the surgeries is told.
+pub fn bookings_outside<'a>(
+    officer: &str,
+    blocks: &[(u8, NaiveTime, u32)],
+    bookings: &'a [Booking],
+    today: NaiveDate,
+) -> Vec<&'a Booking> {
+    let slots: Vec<SurgerySlot> = blocks
+        .iter()
+        .map(|&(weekday, start, minutes)| SurgerySlot { id: 0, officer_id: officer.into(), weekday, start, minutes })
+        .collect();
+    let mut outside: Vec<&Booking> = bookings
+        .iter()
+        .filter(|b| b.officer_id == officer && b.date >= today)
+        .filter(|b| !surgery_times(officer, b.date, &slots).contains(&b.start))
+        .collect();
+    outside.sort_by_key(|b| (b.date, b.start));
+    outside
 }
 
 #[cfg(test)]
@@ -124,6 +181,40 @@ mod tests {
         assert!(surgery_times("S1", d("2026-11-25"), &slots).is_empty(), "a Wednesday");
         assert!(parse_block("tue 14:00-14:10").is_err());
         assert!(parse_block("someday 14:00-15:00").is_err());
+    }
+
+    #[test]
+    fn a_week_of_surgeries_reads_back_as_written() {
+        let blocks = parse_blocks("thu 10:00-11:00; Tue 14:00-15:30").expect("valid");
+        let slots: Vec<SurgerySlot> = blocks
+            .iter()
+            .map(|&(weekday, start, minutes)| SurgerySlot { id: 0, officer_id: "S1".into(), weekday, start, minutes })
+            .collect();
+        assert_eq!(describe_blocks("S1", &slots), "tue 14:00-15:30, thu 10:00-11:00");
+        assert_eq!(parse_blocks(" none ").expect("valid"), vec![]);
+        assert!(parse_blocks("tue 14:00-15:00, tue 14:45-15:15").unwrap_err().contains("overlap on tue"));
+        assert!(parse_blocks("tue 14:00-15:00, tue 15:00-15:30").is_ok(), "back to back is fine");
+        assert!(parse_blocks("tue 14:00-15:00, wed").is_err());
+    }
+
+    #[test]
+    fn moving_a_surgery_names_the_call_backs_left_outside_it() {
+        let booking = |date: &str, start| Booking {
+            id: 1,
+            officer_id: "S1".into(),
+            date: d(date),
+            start,
+            child_id: None,
+            caller_number: "07700 900123".into(),
+            query: "transport".into(),
+            booked_by: None,
+        };
+        let bookings = vec![booking("2026-11-24", t(14, 15)), booking("2026-11-17", t(14, 15))];
+        let thursdays = parse_blocks("thu 14:00-15:00").expect("valid");
+        let outside = bookings_outside("S1", &thursdays, &bookings, d("2026-11-23"));
+        assert_eq!(outside.len(), 1, "only the coming Tuesday's call-back, not last week's");
+        let tuesdays = parse_blocks("tue 14:00-15:00").expect("valid");
+        assert!(bookings_outside("S1", &tuesdays, &bookings, d("2026-11-23")).is_empty());
     }
 
     #[test]

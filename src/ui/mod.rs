@@ -30,8 +30,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(notice, area);
         return;
     }
+    let status_height = status_lines(app, area.width);
     let [tabs, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(status_height)]).areas(area);
     draw_tabs(frame, app, theme, tabs);
     if app.me.is_some() {
         let block = Block::new()
@@ -77,6 +78,14 @@ fn draw_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The status bar grows to up to three lines so that a long message is read whole.
+fn status_lines(app: &App, width: u16) -> u16 {
+    let Some((text, _)) = &app.message else { return 1 };
+    let name = app.me.map_or(0, |i| text::width(&app.data.county.staff[i].name) + 2);
+    let room = usize::from(width).saturating_sub(name + 2).max(1);
+    text::width(text).div_ceil(room).clamp(1, 3) as u16
+}
+
 fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let who = match app.me {
         Some(i) => {
@@ -112,7 +121,7 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Span::styled(who, theme.selected)), left);
-    frame.render_widget(Paragraph::new(Line::from(message)), middle);
+    frame.render_widget(Paragraph::new(Line::from(message)).wrap(ratatui::widgets::Wrap { trim: true }), middle);
     frame.render_widget(Paragraph::new(Span::styled(hints, theme.dim)), right);
 }
 

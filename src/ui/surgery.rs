@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let cursor = &app.surgery;
     if cursor.lines.is_empty() {
         let text = format!(
-            "No phone surgery today ({}). b books a call-back for the selected child.",
+            "No phone surgery today ({}). e sets weekly surgeries; b books a call-back for the selected child.",
             super::text::date(app.today())
         );
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);

@@ -1,0 +1,375 @@
+//! The form for each entry, filled in from the records it is about.
+
+use chrono::NaiveDate;
+
+use super::App;
+use super::form::{Field, FieldKind, Form, FormPurpose, words};
+use crate::domain::casework::{ContactEntry, FieldError, steps_for_stage};
+use crate::domain::year_group::year_group_label;
+use crate::domain::{ContactKind, Need, PanelOutcome, PanelQuestion};
+
+fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
+    Field { key, label, kind: FieldKind::Choice { options, index: 0 } }
+}
+
+fn date_field(key: &'static str, label: &'static str, value: Option<NaiveDate>) -> Field {
+    Field { key, label, kind: FieldKind::Date(value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()) }
+}
+
+pub fn contact_form(app: &App, child: usize) -> Form {
+    let options = ContactEntry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
+    Form {
+        purpose: FormPurpose::Contact,
+        child: Some(child),
+        title: format!("Record a contact · {}", app.data.rows[child].name),
+        fields: vec![
+            choice("kind", "Kind", options),
+            date_field("date", "Date", Some(app.today())),
+            Field { key: "summary", label: "Summary", kind: FieldKind::Text(String::new()) },
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    }
+}
+
+pub fn step_form(app: &App, child: usize) -> Form {
+    let stage = app.data.county.children[child].stage;
+    let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
+    let mut form = Form {
+        purpose: FormPurpose::Step,
+        child: Some(child),
+        title: format!("Record a statutory step · {} ({stage})", app.data.rows[child].name),
+        fields: vec![
+            choice("step", "Step", steps),
+            date_field("date", "Date", Some(app.today())),
+            Field { key: "detail", label: "Detail", kind: FieldKind::Text(String::new()) },
+            date_field("until", "Until", None),
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    };
+    form.refresh_step_fields();
+    form
+}
+
+/// The form for answering one of the child's open contacts; `None` if there are none.
+pub fn answer_form(app: &App, child: usize) -> Option<Form> {
+    let id = &app.data.county.children[child].id;
+    let open: Vec<(String, String)> = app
+        .data
+        .county
+        .contacts
+        .iter()
+        .filter(|c| &c.child_id == id && c.answered.is_none())
+        .map(|c| {
+            let what = if c.kind == ContactKind::PhoneMessage { "phone message" } else { "email" };
+            (c.id.to_string(), format!("{what} {} · {}", c.received.format("%-d %b"), c.summary.replace('\n', " ")))
+        })
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    Some(Form {
+        purpose: FormPurpose::Answer,
+        child: Some(child),
+        title: format!("Answer a contact · {}", app.data.rows[child].name),
+        fields: vec![
+            choice("contact", "Contact", open),
+            choice(
+                "action",
+                "Action",
+                vec![
+                    ("answer".into(), "answered on".into()),
+                    ("promise".into(), "family told to expect an answer by".into()),
+                ],
+            ),
+            date_field("date", "Date", Some(app.today())),
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    })
+}
+
+/// The next panel: weekly on Thursdays, today if it is one.
+fn next_panel_day(today: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    today.iter_days().find(|d| d.weekday() == chrono::Weekday::Thu).unwrap_or(today)
+}
+
+pub fn submit_form(app: &App, child: usize) -> Form {
+    let stage = app.data.county.children[child].stage;
+    // The usual question first for the child's stage.
+    let mut questions: Vec<PanelQuestion> = PanelQuestion::ALL.to_vec();
+    let usual = match stage {
+        crate::domain::Stage::Request => PanelQuestion::Assess,
+        crate::domain::Stage::Assessment | crate::domain::Stage::Draft => PanelQuestion::IssuePlan,
+        _ => PanelQuestion::Amend,
+    };
+    questions.retain(|q| *q != usual);
+    questions.insert(0, usual);
+    let options = questions
+        .iter()
+        .map(|q| {
+            let label = match q {
+                PanelQuestion::Assess => "assess?",
+                PanelQuestion::IssuePlan => "issue a plan?",
+                PanelQuestion::Amend => "amend the plan?",
+                PanelQuestion::Placement => "placement?",
+                PanelQuestion::Band => "band (top-up)?",
+            };
+            (q.as_str().to_string(), label.to_string())
+        })
+        .collect();
+    Form {
+        purpose: FormPurpose::Submit,
+        child: Some(child),
+        title: format!("Submit to panel · {}", app.data.rows[child].name),
+        fields: vec![
+            date_field("panel date", "Panel", Some(next_panel_day(app.today()))),
+            choice("question", "Question", options),
+            Field { key: "papers", label: "Papers", kind: FieldKind::Text(String::new()) },
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    }
+}
+
+pub fn panel_decision_form(app: &App, index: usize) -> Form {
+    let panel = &app.data.county.panels[index];
+    let child = app.data.child_index.get(&panel.child_id).copied().unwrap_or(0);
+    let mut outcomes: Vec<(String, String)> =
+        PanelOutcome::ALL.iter().map(|o| (o.as_str().to_string(), o.as_str().to_string())).collect();
+    if let Some(current) = panel.outcome {
+        outcomes.retain(|(v, _)| v != current.as_str());
+        outcomes.insert(0, (current.as_str().to_string(), format!("{current} (recorded)")));
+    }
+    Form {
+        purpose: FormPurpose::PanelDecision(index),
+        child: Some(child),
+        title: format!("Panel decision · {} · {}", app.data.rows[child].name, panel.panel_date.format("%-d %b %Y")),
+        fields: vec![
+            choice("outcome", "Outcome", outcomes),
+            Field { key: "needs", label: "Needs", kind: FieldKind::Text(panel.info_needed.clone()) },
+            date_field("sent", "Sent", panel.decision_sent),
+            choice("how", "How", words(&["email", "letter", "phone", "meeting"])),
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    }
+}
+
+/// A choice with `current` selected (the first option when it is not among them).
+fn choice_at(key: &'static str, label: &'static str, options: Vec<(String, String)>, current: &str) -> Field {
+    let index = options.iter().position(|(v, _)| v == current).unwrap_or(0);
+    Field { key, label, kind: FieldKind::Choice { options, index } }
+}
+
+pub fn details_form(app: &App, child: usize) -> Form {
+    let c = &app.data.county.children[child];
+    let mut needs = vec![(String::new(), "not recorded".to_string())];
+    needs.extend(Need::ALL.iter().map(|n| (n.as_str().to_string(), n.as_str().to_string())));
+    let mut bands = vec![(String::new(), "none".to_string())];
+    let table = &app.config.rules.bands;
+    bands.extend((1..=table.count()).map(|b| (b.to_string(), table.label(b))));
+    let mut years = vec![(String::new(), "as for their age".to_string())];
+    years.extend((-1..=14).map(|y| (y.to_string(), year_group_label(y))));
+    Form {
+        purpose: FormPurpose::Details,
+        child: Some(child),
+        title: format!("Edit details · {}", app.data.rows[child].name),
+        fields: vec![
+            Field { key: "setting", label: "Setting", kind: FieldKind::Text(c.setting.clone().unwrap_or_default()) },
+            Field { key: "postcode", label: "Postcode", kind: FieldKind::Text(c.postcode.clone().unwrap_or_default()) },
+            choice_at("need", "Need", needs, c.primary_need.map_or("", |n| n.as_str())),
+            choice_at("band", "Band", bands, &c.band.map(|b| b.to_string()).unwrap_or_default()),
+            choice_at("year group", "Year", years, &c.year_group_override.map(|y| y.to_string()).unwrap_or_default()),
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    }
+}
+
+/// The officer's next free call-back in the coming fortnight.
+fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, chrono::NaiveTime)> {
+    let county = &app.data.county;
+    app.today().iter_days().take(14).find_map(|date| {
+        if county.absences.iter().any(|a| a.staff_id == officer && a.covers(date)) {
+            return None;
+        }
+        let free =
+            crate::domain::surgery::free_times(officer, date, &county.slots, &county.bookings, app.today(), app.now);
+        free.first().map(|t| (date, *t))
+    })
+}
+
+impl Form {
+    /// Moves the booking form's date and time to the chosen officer's next free call-back.
+    pub fn fill_next_free(&mut self, app: &App) {
+        self.wants_next_free = false;
+        let officer = self.value("officer").to_string();
+        let (date, time) = match next_free(app, &officer) {
+            Some((d, t)) => {
+                self.error = None;
+                (d.format("%Y-%m-%d").to_string(), t.format("%H:%M").to_string())
+            }
+            None => {
+                let name = app.data.staff_name(&officer).to_string();
+                self.error = Some(FieldError {
+                    field: "officer",
+                    message: format!("{name} has no free call-back in 2 weeks; ←→ for another"),
+                });
+                (String::new(), String::new())
+            }
+        };
+        for field in &mut self.fields {
+            match (field.key, &mut field.kind) {
+                ("date", FieldKind::Date(text)) => *text = date.clone(),
+                ("time", FieldKind::Text(text)) => *text = time.clone(),
+                _ => {}
+            }
+        }
+    }
+}
+
+pub fn booking_form(app: &App, child: usize) -> Option<Form> {
+    let county = &app.data.county;
+    let mut officers: Vec<&str> = county.slots.iter().map(|s| s.officer_id.as_str()).collect();
+    officers.sort();
+    officers.dedup();
+    if officers.is_empty() {
+        return None;
+    }
+    // The child's own officer first.
+    if let Some(own) = county.children[child].officer.as_deref()
+        && let Some(position) = officers.iter().position(|o| *o == own)
+    {
+        let own = officers.remove(position);
+        officers.insert(0, own);
+    }
+    let options = officers.iter().map(|id| (id.to_string(), format!("{} ({id})", app.data.staff_name(id)))).collect();
+    let mut form = Form {
+        purpose: FormPurpose::Book,
+        child: Some(child),
+        title: format!("Book a call-back · {}", app.data.rows[child].name),
+        fields: vec![
+            choice("officer", "Officer", options),
+            date_field("date", "Date", None),
+            Field { key: "time", label: "Time", kind: FieldKind::Text(String::new()) },
+            Field { key: "number", label: "Number", kind: FieldKind::Text(String::new()) },
+            Field { key: "query", label: "Query", kind: FieldKind::Text(String::new()) },
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    };
+    form.fill_next_free(app);
+    Some(form)
+}
+
+/// The dispute form: update the child's open dispute, or register a new one.
+pub fn dispute_form(app: &App, child: usize) -> Form {
+    let county = &app.data.county;
+    let id = &county.children[child].id;
+    let name = &app.data.rows[child].name;
+    let open = county.disputes.iter().position(|d| &d.child_id == id && d.closed.is_none());
+    let Some(index) = open else {
+        return Form {
+            purpose: FormPurpose::NewDispute,
+            child: Some(child),
+            title: format!("Register a dispute · {name}"),
+            fields: vec![
+                choice("kind", "Kind", words(&["appeal", "mediation"])),
+                date_field("date", "Date", Some(app.today())),
+                Field { key: "detail", label: "About", kind: FieldKind::Text(String::new()) },
+            ],
+            focus: 0,
+            error: None,
+            wants_next_free: false,
+            wants_surgeries: false,
+            confirm: None,
+        };
+    };
+    let d = &county.disputes[index];
+    let mut orders = vec![(String::new(), "none".to_string())];
+    orders.extend(words(&["amend", "setting", "make_plan", "assess"]));
+    Form {
+        purpose: FormPurpose::Dispute(index),
+        child: Some(child),
+        title: format!("{} from {} · {name}", d.kind, d.registered.format("%-d %b %Y")),
+        fields: vec![
+            date_field("hearing", "Hearing", d.hearing),
+            date_field("responded", "Response", d.responded),
+            choice_at("order", "Order", orders, d.order_kind.map_or("", |k| k.as_str())),
+            date_field("order date", "Ordered", d.order_date),
+            date_field("complied", "Complied", d.complied),
+            date_field("closed", "Closed", d.closed),
+        ],
+        focus: 0,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    }
+}
+
+/// The weekly surgeries of `officer` (index into `county.staff`); the officer can be changed
+/// to anyone whose surgeries the person signed in may set.
+pub fn surgeries_form(app: &App, officer: usize) -> Form {
+    let staff = &app.data.county.staff;
+    let mut officers: Vec<usize> = (0..staff.len())
+        .filter(|&i| i == officer || staff[i].role != crate::domain::Role::Admin)
+        .filter(|&i| i == officer || app.may(super::permissions::Work::Surgeries { officer: &staff[i].id }).is_ok())
+        .collect();
+    officers.sort_by_key(|&i| (i != officer, staff[i].name.clone()));
+    let options =
+        officers.iter().map(|&i| (staff[i].id.clone(), format!("{} ({})", staff[i].name, staff[i].id))).collect();
+    let mut form = Form {
+        purpose: FormPurpose::Surgeries,
+        child: None,
+        title: "Weekly phone surgeries (e.g. tue 14:00-15:00, thu 10:00-11:00)".to_string(),
+        fields: vec![
+            choice("officer", "Officer", options),
+            Field { key: "surgeries", label: "Weekly", kind: FieldKind::Text(String::new()) },
+        ],
+        focus: 1,
+        error: None,
+        wants_next_free: false,
+        wants_surgeries: false,
+        confirm: None,
+    };
+    form.fill_surgeries(app);
+    form
+}
+
+impl Form {
+    /// Shows the chosen officer's current surgeries, ready to edit.
+    pub fn fill_surgeries(&mut self, app: &App) {
+        self.wants_surgeries = false;
+        let text = crate::domain::surgery::describe_blocks(self.value("officer"), &app.data.county.slots);
+        if let Some(Field { kind: FieldKind::Text(current), .. }) =
+            self.fields.iter_mut().find(|f| f.key == "surgeries")
+        {
+            *current = text;
+        }
+    }
+}
