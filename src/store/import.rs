@@ -49,11 +49,17 @@ pub struct ImportSummary {
     pub staff: usize,
     pub children: usize,
     pub events: usize,
+    /// What `--replace` discarded that the files do not carry ("12 statutory steps"…).
+    pub discarded: Vec<String>,
 }
 
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "imported {} staff, {} children, {} events", self.staff, self.children, self.events)
+        write!(f, "imported {} staff, {} children, {} events", self.staff, self.children, self.events)?;
+        if !self.discarded.is_empty() {
+            write!(f, "\nreplaced the earlier records, including {}", self.discarded.join(", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -440,13 +446,19 @@ impl Store {
         today: NaiveDate,
     ) -> Result<ImportSummary> {
         let held = self.child_count()?;
+        let discarded = self.recorded_beyond_format()?;
         if held > 0 && !replace {
+            let beyond = if discarded.is_empty() {
+                String::new()
+            } else {
+                format!(", and {} recorded here that the files do not carry", discarded.join(", "))
+            };
             return Err(StoreError::Other(format!(
-                "the database already holds {held} children; use --replace to replace them (and everything recorded about them)"
+                "the database already holds {held} children{beyond}; --replace discards all of it (export first to keep a copy)"
             )));
         }
         let county = County { staff: set.staff.clone(), children: set.children.clone(), ..County::default() };
         self.replace_all(&county, &set.events, actor, today)?;
-        Ok(ImportSummary { staff: set.staff.len(), children: set.children.len(), events: set.events.len() })
+        Ok(ImportSummary { staff: set.staff.len(), children: set.children.len(), events: set.events.len(), discarded })
     }
 }

@@ -93,6 +93,28 @@ impl Store {
         Ok(self.conn.query_row("SELECT count(*) FROM children", [], |r| r.get::<_, i64>(0))? as usize)
     }
 
+    /// What has been recorded in caseload that the interchange format does not carry (so an
+    /// import with `--replace` discards it): "12 statutory steps", "3 contacts"…
+    pub fn recorded_beyond_format(&self) -> Result<Vec<String>> {
+        const TABLES: &[(&str, &str)] = &[
+            ("steps", "statutory steps"),
+            ("contacts", "contacts"),
+            ("panel_submissions", "panel cases"),
+            ("surgery_slots", "surgery blocks"),
+            ("surgery_bookings", "surgery call-backs"),
+            ("disputes", "disputes"),
+            ("absences", "absences"),
+        ];
+        let mut held = Vec::new();
+        for (table, label) in TABLES {
+            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            if n > 0 {
+                held.push(format!("{n} {label}"));
+            }
+        }
+        Ok(held)
+    }
+
     /// Changes whenever another connection commits (SQLite's `data_version`): a cheap way to
     /// notice a colleague's changes without reading any table.
     pub fn data_version(&self) -> Result<i64> {
