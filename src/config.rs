@@ -93,8 +93,13 @@ impl Config {
 
     fn validate(&self) -> Result<(), String> {
         let rules = &self.rules;
-        if rules.call_back_days == 0 || rules.email_reply_days == 0 {
-            return Err("rules: call_back_days and email_reply_days must be at least 1".into());
+        if [rules.call_back_days, rules.email_reply_days, rules.panel_decision_days, rules.panel_resubmit_days]
+            .contains(&0)
+        {
+            return Err(
+                "rules: call_back_days, email_reply_days, panel_decision_days and panel_resubmit_days must be at least 1"
+                    .into(),
+            );
         }
         if !(1..=9).contains(&rules.bands.count()) {
             return Err("rules: bands must be 1-9 (the interchange format carries bands 1-9)".into());

@@ -150,6 +150,14 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     let (field, _) = invalid(go(&mut store, StepKind::AdviceReceived, "2026-11-01", "health"));
     assert_eq!(field, "detail", "health advice was never requested");
     go(&mut store, StepKind::AdviceReceived, "2026-11-10", "educational_psychologist").expect("received");
+    // An exception (Reg 10(4)(d), family away) needs its end date, and then moves the 20 weeks.
+    let plan_due = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open").due;
+    assert_eq!(invalid(go(&mut store, StepKind::Exception, "2026-10-12", "d")).0, "until");
+    let away = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::Exception, "2026-10-12", "d") };
+    save(&mut store, Entry::Step { child_id: "C1".into(), step: away }).expect("exception");
+    let moved = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open");
+    assert_eq!(moved.due, plan_due + chrono::Duration::days(14), "two weeks away");
+    assert!(moved.rule.contains("exception"), "{}", moved.rule);
     assert_eq!(milestone(&store, "C1", MilestoneName::AdviceDue).expect("kept").status, Status::Done);
     go(&mut store, StepKind::DraftSent, "2026-11-16", "").expect("draft");
     assert_eq!(child(&store).stage, Stage::Draft);
@@ -282,7 +290,11 @@ fn panels_submission_decision_and_resubmission() {
     };
     assert_eq!(invalid(save(&mut store, submit("2026-11-19", "EP advice"))).0, "panel date", "passed");
     assert_eq!(invalid(save(&mut store, submit("2026-12-03", ""))).0, "papers");
+    // Until it is resubmitted the deferred case is on the officer's list, with what is needed.
+    let waiting = milestone(&store, "C2", MilestoneName::PanelResubmission).expect("on the officer's list");
+    assert_ne!(waiting.status, Status::Done);
     save(&mut store, submit("2026-12-03", "Updated EP advice")).expect("resubmitted");
+    assert_eq!(milestone(&store, "C2", MilestoneName::PanelResubmission).expect("kept").status, Status::Done);
     let county = store.load_county().expect("load");
     let new = county.panels.iter().find(|p| p.child_id == "C2" && p.panel_date == day("2026-12-03")).expect("new case");
     assert_eq!(new.resubmission_of, Some(2));

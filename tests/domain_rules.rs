@@ -35,7 +35,8 @@ fn step(kind: StepKind, date: &str, detail: &str) -> Step {
 }
 
 fn run(child: &Child, steps: &[Step], contacts: &[Contact], today: &str) -> Vec<Milestone> {
-    milestones_for(child, steps, contacts, &[], d(today), &Calendar::england_and_wales(), &RulesConfig::default())
+    let records = CaseRecords { steps, contacts, ..CaseRecords::default() };
+    milestones_for(child, records, d(today), &Calendar::england_and_wales(), &RulesConfig::default())
 }
 
 fn find(ms: &[Milestone], name: MilestoneName) -> &Milestone {
@@ -192,15 +193,9 @@ fn call_backs_and_emails_in_working_days() {
     assert_eq!(find(&run(&c, &[], &[answered], "2027-01-10"), MilestoneName::CallBack).status, Status::Done);
     // A configurable standard: 3 working days.
     let rules = RulesConfig { call_back_days: 3, ..RulesConfig::default() };
-    let ms = milestones_for(
-        &c,
-        &[],
-        &[contact(ContactKind::PhoneMessage, "2026-12-23")],
-        &[],
-        d("2026-12-23"),
-        &Calendar::england_and_wales(),
-        &rules,
-    );
+    let message = [contact(ContactKind::PhoneMessage, "2026-12-23")];
+    let records = CaseRecords { contacts: &message, ..CaseRecords::default() };
+    let ms = milestones_for(&c, records, d("2026-12-23"), &Calendar::england_and_wales(), &rules);
     assert_eq!(find(&ms, MilestoneName::CallBack).due, d("2026-12-30"));
 }
 
@@ -233,8 +228,13 @@ fn phase_transfers_follow_the_cohort_rule() {
     assert_eq!(find(&run(&held_back, &[], &[], "2026-11-23"), MilestoneName::PhaseTransfer).due, d("2028-02-15"));
     // Configurable transfer years: a middle-school area (Y5, Y9) and no Y3.
     let rules = RulesConfig { transfer_years: vec![0, 5, 9, 12], ..RulesConfig::default() };
-    let ms =
-        milestones_for(&planned("2017-10-01"), &[], &[], &[], d("2026-11-23"), &Calendar::england_and_wales(), &rules);
+    let ms = milestones_for(
+        &planned("2017-10-01"),
+        CaseRecords::default(),
+        d("2026-11-23"),
+        &Calendar::england_and_wales(),
+        &rules,
+    );
     // Born 2017/18: Year 4 in 2026/27 → Year 5 in Sept 2027.
     assert_eq!(find(&ms, MilestoneName::PhaseTransfer).due, d("2027-02-15"));
 }
@@ -370,4 +370,44 @@ fn top_up_committed_by_the_band_table() {
     assert_eq!(report.plans_by_band.get("2"), None, "a ceased plan is not counted");
     let counted = caseload::domain::report::headline(&county, &milestones, d("2026-11-23"), &BandTable::Count(9));
     assert_eq!(counted.top_up_per_year, None, "no amounts configured, no total");
+}
+
+#[test]
+fn panel_decisions_go_to_the_family_and_deferred_cases_come_back() {
+    let c = Child { request_date: Some(d("2026-09-01")), ..child(Stage::Request) };
+    let panel = |id: i64, date: &str, outcome: Option<PanelOutcome>| PanelSubmission {
+        id,
+        child_id: "C1".into(),
+        panel_date: d(date),
+        question: PanelQuestion::Assess,
+        papers: "request and school report".into(),
+        submitted_by: None,
+        outcome,
+        info_needed: String::new(),
+        decision_sent: None,
+        sent_how: String::new(),
+        resubmission_of: None,
+    };
+    let run_with = |panels: &[PanelSubmission], today: &str| {
+        let records = CaseRecords { panels, ..CaseRecords::default() };
+        milestones_for(&c, records, d(today), &Calendar::england_and_wales(), &RulesConfig::default())
+    };
+    // A panel still to meet asks nothing yet.
+    let coming = [panel(1, "2026-11-26", None)];
+    assert!(!has(&run_with(&coming, "2026-11-23"), MilestoneName::PanelDecisionSent));
+    // Met on Thursday 19 Nov, deferred for EP advice: the letter is due 3 working days on
+    // (Tue 24 Nov), the resubmission 20 working days on (Thu 17 Dec).
+    let deferred =
+        PanelSubmission { info_needed: "EP advice".into(), ..panel(1, "2026-11-19", Some(PanelOutcome::Deferred)) };
+    let ms = run_with(std::slice::from_ref(&deferred), "2026-11-23");
+    let letter = find(&ms, MilestoneName::PanelDecisionSent);
+    assert_eq!((letter.due, letter.status), (d("2026-11-24"), Status::DueSoon));
+    let again = find(&ms, MilestoneName::PanelResubmission);
+    assert_eq!((again.due, again.detail.as_str()), (d("2026-12-17"), "needs: EP advice"));
+    // Sent and resubmitted: both done.
+    let sent = PanelSubmission { decision_sent: Some(d("2026-11-20")), ..deferred };
+    let resubmitted = PanelSubmission { resubmission_of: Some(1), ..panel(2, "2026-12-03", None) };
+    let ms = run_with(&[sent, resubmitted], "2026-11-23");
+    assert_eq!(find(&ms, MilestoneName::PanelDecisionSent).done, Some(d("2026-11-20")));
+    assert_eq!(find(&ms, MilestoneName::PanelResubmission).status, Status::Done);
 }

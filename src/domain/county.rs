@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::calendar::Calendar;
-use super::milestones::{Milestone, Status, milestones_for};
-use super::model::{Contact, County, Dispute, Step};
+use super::milestones::{CaseRecords, Milestone, Status, milestones_for};
+use super::model::{Contact, County, Dispute, PanelSubmission, Step};
 use super::rules::RulesConfig;
 
 /// Every child's milestones, in the same order as `county.children`.
@@ -19,15 +19,19 @@ pub fn county_milestones(
     let steps = group_by_child(&county.steps, |s: &Step| s.child_id.as_str());
     let contacts = group_by_child(&county.contacts, |c: &Contact| c.child_id.as_str());
     let disputes = group_by_child(&county.disputes, |d: &Dispute| d.child_id.as_str());
+    let panels = group_by_child(&county.panels, |p: &PanelSubmission| p.child_id.as_str());
     county
         .children
         .iter()
         .map(|child| {
             let id = child.id.as_str();
-            let steps = steps.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            let contacts = contacts.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            let disputes = disputes.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            milestones_for(child, steps, contacts, disputes, today, calendar, rules)
+            let records = CaseRecords {
+                steps: steps.get(id).map(Vec::as_slice).unwrap_or(&[]),
+                contacts: contacts.get(id).map(Vec::as_slice).unwrap_or(&[]),
+                disputes: disputes.get(id).map(Vec::as_slice).unwrap_or(&[]),
+                panels: panels.get(id).map(Vec::as_slice).unwrap_or(&[]),
+            };
+            milestones_for(child, records, today, calendar, rules)
         })
         .collect()
 }

@@ -16,7 +16,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::calendar::Calendar;
-use super::model::{Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, Stage, Step, StepKind};
+use super::model::{
+    Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission, Stage, Step, StepKind,
+};
 use super::rules::RulesConfig;
 use super::year_group::{academic_year_start, age_years, override_offset, year_group_in, year_group_label};
 
@@ -39,6 +41,8 @@ super::model::word_enum!(
         PhaseTransfer => "phase_transfer",
         CallBack => "call_back",
         EmailReply => "email_reply",
+        PanelDecisionSent => "panel_decision_sent",
+        PanelResubmission => "panel_resubmission",
         PlanEnd => "plan_end",
     }
 );
@@ -66,16 +70,24 @@ pub struct Milestone {
     pub detail: String,
 }
 
+/// One child's records beyond the child's own row, as the rules read them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CaseRecords<'a> {
+    pub steps: &'a [Step],
+    pub contacts: &'a [Contact],
+    pub disputes: &'a [Dispute],
+    pub panels: &'a [PanelSubmission],
+}
+
 /// Every milestone of one child, sorted by due date.
 pub fn milestones_for(
     child: &Child,
-    steps: &[Step],
-    contacts: &[Contact],
-    disputes: &[Dispute],
+    records: CaseRecords,
     today: NaiveDate,
     calendar: &Calendar,
     rules: &RulesConfig,
 ) -> Vec<Milestone> {
+    let CaseRecords { steps, contacts, disputes, panels } = records;
     let mut out = Builder {
         list: Vec::new(),
         today,
@@ -108,6 +120,7 @@ pub fn milestones_for(
     for dispute in disputes {
         dispute_deadlines(&mut out, child, dispute, calendar);
     }
+    panel_follow_up(&mut out, panels, calendar, rules);
     if child.stage == Stage::Plan {
         let end = plan_end(child.date_of_birth);
         out.push(
@@ -401,6 +414,50 @@ fn phase_transfer(out: &mut Builder, child: &Child, steps: &[Step], today: Naive
 
 /// Mediation, the LA's response to an appeal, and carrying out a tribunal's order (DOMAIN.md
 /// "Disputes"). A closed dispute keeps what was done and has nothing open.
+/// After a panel: its decision and reasons go to the family within `panel_decision_days` working
+/// days of the meeting; a deferred case is resubmitted, with what the panel asked for, within
+/// `panel_resubmit_days` working days (both local service standards, DOMAIN.md "Panels").
+fn panel_follow_up(out: &mut Builder, panels: &[PanelSubmission], calendar: &Calendar, rules: &RulesConfig) {
+    for panel in panels {
+        let met = panel.outcome.is_some() || panel.panel_date <= out.today;
+        if met {
+            out.push(
+                MilestoneName::PanelDecisionSent,
+                calendar.add_working_days(panel.panel_date, rules.panel_decision_days),
+                panel.decision_sent,
+                false,
+                format!(
+                    "panel {} + {} working days to send the decision and reasons (service standard)",
+                    human_date(panel.panel_date),
+                    rules.panel_decision_days
+                ),
+                panel.question.as_str().replace('_', " "),
+            );
+        }
+        if panel.outcome == Some(PanelOutcome::Deferred) {
+            let again = panels.iter().find(|p| p.resubmission_of == Some(panel.id));
+            // Resubmitted: done on the day it went back to panel, or today if that is still to come.
+            let done = again.map(|p| p.panel_date.min(out.today));
+            out.push(
+                MilestoneName::PanelResubmission,
+                calendar.add_working_days(panel.panel_date, rules.panel_resubmit_days),
+                done,
+                false,
+                format!(
+                    "deferred at panel {} + {} working days to resubmit (service standard)",
+                    human_date(panel.panel_date),
+                    rules.panel_resubmit_days
+                ),
+                if panel.info_needed.trim().is_empty() {
+                    "information the panel asked for".to_string()
+                } else {
+                    format!("needs: {}", panel.info_needed.trim())
+                },
+            );
+        }
+    }
+}
+
 fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &Calendar) {
     let closed = d.closed.is_some();
     let done_or_closed = |date: Option<NaiveDate>| match (date, d.closed) {

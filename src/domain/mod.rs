@@ -11,6 +11,6 @@ pub mod surgery;
 pub mod year_group;
 
 pub use calendar::Calendar;
-pub use milestones::{Milestone, MilestoneName, Status, milestones_for};
+pub use milestones::{CaseRecords, Milestone, MilestoneName, Status, milestones_for};
 pub use model::*;
 pub use rules::{BandTable, RulesConfig};

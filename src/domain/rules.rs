@@ -9,6 +9,10 @@ pub struct RulesConfig {
     pub call_back_days: u32,
     /// Working days to answer an email (`email_reply`).
     pub email_reply_days: u32,
+    /// Working days after a panel to send the family its decision and reasons.
+    pub panel_decision_days: u32,
+    /// Working days after a panel defers a case to resubmit it.
+    pub panel_resubmit_days: u32,
     /// A milestone due within this many working days is "due soon".
     pub due_soon_working_days: u32,
     /// National Curriculum years a child transfers *into* (0 = Reception entry).
@@ -22,6 +26,8 @@ impl Default for RulesConfig {
         RulesConfig {
             call_back_days: 2,
             email_reply_days: 5,
+            panel_decision_days: 3,
+            panel_resubmit_days: 20,
             due_soon_working_days: 10,
             transfer_years: vec![0, 3, 7, 12],
             bands: BandTable::Count(9),

@@ -89,11 +89,15 @@ fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
         return;
     }
     let (start, end) = window(picker.selected, picker.matches.len(), list.height as usize, 0);
+    // Labels take only the room the longest needs, leaving the rest to the details.
+    let label_width = picker.items.iter().map(|item| super::text::width(&item.label)).max().unwrap_or(0);
+    let label_width = label_width.min(26);
     let lines: Vec<Line> = (start..end)
         .map(|i| {
             let item = &picker.items[picker.matches[i]];
+            let pad = label_width.saturating_sub(super::text::width(&item.label));
             let line = Line::from(vec![
-                Span::raw(format!("{:<26} ", item.label)),
+                Span::raw(format!("{}{} ", item.label, " ".repeat(pad))),
                 Span::styled(item.detail.clone(), theme.dim),
             ]);
             super::mark(line, i == picker.selected, theme)

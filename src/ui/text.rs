@@ -39,6 +39,8 @@ pub fn milestone_label(name: MilestoneName) -> &'static str {
         MilestoneName::PhaseTransfer => "phase transfer",
         MilestoneName::CallBack => "call back",
         MilestoneName::EmailReply => "email reply",
+        MilestoneName::PanelDecisionSent => "panel letter",
+        MilestoneName::PanelResubmission => "resubmit",
         MilestoneName::PlanEnd => "plan end",
     }
 }
