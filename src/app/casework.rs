@@ -366,7 +366,8 @@ pub fn needs_confirmation(county: &County, entry: &Entry) -> Option<String> {
     let name = county.children.iter().find(|c| &c.id == child_id).map_or_else(|| child_id.clone(), |c| c.full_name());
     match step.kind {
         crate::domain::StepKind::Ceased => {
-            Some(format!("This ceases {name}'s plan (SEN2 reason {}); the case leaves the caseload.", step.detail))
+            let reason = crate::domain::casework::detail_label(step.kind, &step.detail);
+            Some(format!("This ceases {name}'s plan (SEN2 reason {reason}); the case leaves the caseload."))
         }
         crate::domain::StepKind::AssessDecision | crate::domain::StepKind::IssueDecision
             if step.detail == "declined" =>

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::App;
 use super::casework::Entry;
-use crate::domain::casework::{ContactEntry, DetailsEntry, FieldError, StepEntry, detail_choices};
+use crate::domain::casework::{ContactEntry, DetailsEntry, FieldError, StepEntry, detail_choices, detail_label};
 use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +144,8 @@ impl Form {
             field.kind = if choices.is_empty() {
                 FieldKind::Text(String::new())
             } else {
-                FieldKind::Choice { options: words(choices), index: 0 }
+                let options = choices.iter().map(|c| (c.to_string(), detail_label(kind, c))).collect();
+                FieldKind::Choice { options, index: 0 }
             };
         }
     }

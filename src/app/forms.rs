@@ -163,7 +163,7 @@ pub fn panel_decision_form(app: &App, index: usize) -> Form {
             choice("outcome", "Outcome", outcomes),
             Field { key: "needs", label: "Needs", kind: FieldKind::Text(panel.info_needed.clone()) },
             date_field("sent", "Sent", panel.decision_sent),
-            choice("how", "How", words(&["email", "letter", "phone", "meeting"])),
+            choice_at("how", "How", words(&["email", "letter", "phone", "meeting"]), &panel.sent_how),
         ],
         focus: 0,
         error: None,

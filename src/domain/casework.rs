@@ -184,6 +184,29 @@ pub fn detail_choices(kind: StepKind) -> &'static [&'static str] {
     }
 }
 
+/// What a fixed detail means, for people: SEN2 ceasing reasons and Reg 10(4) exceptions are codes.
+pub fn detail_label(kind: StepKind, value: &str) -> String {
+    let meaning = match (kind, value) {
+        // The DfE's SEN2 return, item 4.6 (reason the EHC plan ended).
+        (StepKind::Ceased, "1") => "reached the maximum age",
+        (StepKind::Ceased, "2") => "needs met without a plan",
+        (StepKind::Ceased, "3") => "moved on to higher education",
+        (StepKind::Ceased, "4") => "moved on to paid employment",
+        (StepKind::Ceased, "5") => "transferred to another LA in England",
+        (StepKind::Ceased, "6") => "no longer wishes to engage",
+        (StepKind::Ceased, "7") => "moved outside England",
+        (StepKind::Ceased, "8") => "deceased",
+        (StepKind::Ceased, "9") => "other",
+        // SEN and Disability Regulations 2014, Reg 10(4).
+        (StepKind::Exception, "a") => "school closed 4+ weeks",
+        (StepKind::Exception, "b") => "early-years provider closed 4+ weeks",
+        (StepKind::Exception, "c") => "exceptional personal circumstances",
+        (StepKind::Exception, "d") => "child or family away 4+ weeks",
+        _ => return value.replace('_', " "),
+    };
+    format!("{value} · {meaning}")
+}
+
 /// Checks a step against the child's record: allowed at this stage, dated, in order.
 /// Returns the child's row as it will be after the step.
 pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: NaiveDate) -> Result<Child, FieldError> {
