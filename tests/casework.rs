@@ -406,7 +406,7 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
     };
     let (field, message) = invalid(save(&mut store, away));
     assert_eq!(field, "date");
-    assert!(message.contains("S3 is covering"), "{message}");
+    assert_eq!(message, "Priya Shah is away on 24 Nov; Matilda Fox is covering");
     assert_eq!(store.audit_rows(1).expect("audit")[0].action, "set_surgeries");
 }
 
@@ -606,6 +606,10 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
     // Today's 14:15 call-back was promised to a family: it stands, and the officer is told.
     assert!(message.contains("tue 10:00-11:00, tue 14:00-14:30"), "{message}");
     assert!(message.contains("1 booked call-back(s) still stand outside them: Mon 23 Nov 14:15"), "{message}");
+    // ... and it stays on today's surgery pane, with no free times beside it.
+    use caseload::app::queues::SurgeryLine;
+    assert!(app.surgery.lines.iter().any(|l| matches!(l, SurgeryLine::Booking(_))), "{:?}", app.surgery.lines);
+    assert!(app.surgery.lines.contains(&SurgeryLine::Free("none".into())), "{:?}", app.surgery.lines);
     // It survives a restart, and the audit log has it.
     drop(store);
     let store = Store::open(&dir.path().join("county.db")).expect("reopen");

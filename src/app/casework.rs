@@ -191,18 +191,7 @@ pub fn record(
                 field: "officer",
                 message: format!("no member of staff has id {officer_id}"),
             })?;
-            crate::domain::surgery::validate_booking(
-                officer_id,
-                *date,
-                *start,
-                caller_number,
-                query,
-                &county.slots,
-                &county.bookings,
-                &county.absences,
-                ctx.today,
-                ctx.now,
-            )?;
+            county.diary(ctx.today, ctx.now).validate_booking(officer_id, *date, *start, caller_number, query)?;
             let booking = crate::domain::Booking {
                 id: 0,
                 officer_id: officer_id.clone(),

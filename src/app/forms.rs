@@ -209,15 +209,8 @@ pub fn details_form(app: &App, child: usize) -> Form {
 
 /// The officer's next free call-back in the coming fortnight.
 fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, chrono::NaiveTime)> {
-    let county = &app.data.county;
-    app.today().iter_days().take(14).find_map(|date| {
-        if county.absences.iter().any(|a| a.staff_id == officer && a.covers(date)) {
-            return None;
-        }
-        let free =
-            crate::domain::surgery::free_times(officer, date, &county.slots, &county.bookings, app.today(), app.now);
-        free.first().map(|t| (date, *t))
-    })
+    let diary = app.data.county.diary(app.today(), app.now);
+    app.today().iter_days().take(14).find_map(|date| diary.free_times(officer, date).first().map(|t| (date, *t)))
 }
 
 impl Form {

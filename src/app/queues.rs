@@ -110,22 +110,29 @@ pub enum SurgeryLine {
 
 /// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
 pub fn surgery_today(data: &CaseData, officers: &[usize], now: Option<chrono::NaiveTime>) -> Vec<SurgeryLine> {
-    use crate::domain::surgery::{free_times, surgery_times};
+    use crate::domain::surgery::surgery_times;
     let county = &data.county;
+    let diary = county.diary(data.today, now);
     let mut lines = Vec::new();
     for &staff in officers {
         let id = &county.staff[staff].id;
-        if surgery_times(id, data.today, &county.slots).is_empty() {
-            continue;
-        }
         let booked: Vec<usize> = (0..county.bookings.len())
             .filter(|&b| &county.bookings[b].officer_id == id && county.bookings[b].date == data.today)
             .collect();
-        let free = free_times(id, data.today, &county.slots, &county.bookings, data.today, now);
+        // Call-backs booked before a surgery moved still stand, so they still show.
+        if surgery_times(id, data.today, &county.slots).is_empty() && booked.is_empty() {
+            continue;
+        }
+        let free = diary.free_times(id, data.today);
         lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
         lines.extend(booked.into_iter().map(SurgeryLine::Booking));
         let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
-        lines.push(SurgeryLine::Free(if free.is_empty() { "none".into() } else { free.join(" ") }));
+        let free = match () {
+            _ if diary.away(id, data.today).is_some() => "none: away today".to_string(),
+            _ if free.is_empty() => "none".to_string(),
+            _ => free.join(" "),
+        };
+        lines.push(SurgeryLine::Free(free));
     }
     lines
 }

@@ -210,7 +210,7 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
 }
 
 pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
-    use crate::domain::surgery::{free_times, parse_blocks};
+    use crate::domain::surgery::parse_blocks;
     match command {
         SurgeryCommand::Set { officer, blocks } => {
             let blocks = parse_blocks(&blocks.join(", ")).map_err(|e| eyre!(e))?;
@@ -224,17 +224,30 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
         SurgeryCommand::List { officer, date } => {
             let (_store, county, _) = ctx.load()?;
             let date = date.unwrap_or(ctx.today);
-            let mut officers: Vec<&str> = county.slots.iter().map(|s| s.officer_id.as_str()).collect();
+            // Officers with a surgery that day, and any with call-backs booked (surgeries can move).
+            let mut officers: Vec<&str> = county
+                .slots
+                .iter()
+                .map(|s| s.officer_id.as_str())
+                .chain(county.bookings.iter().filter(|b| b.date == date).map(|b| b.officer_id.as_str()))
+                .collect();
             officers.sort();
             officers.dedup();
+            let diary = county.diary(ctx.today, ctx.now);
             let mut text = String::new();
             for id in officers.into_iter().filter(|id| officer.as_deref().is_none_or(|o| o == *id)) {
                 let booked: Vec<_> = county.bookings.iter().filter(|b| b.officer_id == id && b.date == date).collect();
-                let free = free_times(id, date, &county.slots, &county.bookings, ctx.today, ctx.now);
-                if booked.is_empty() && free.is_empty() {
+                let free = diary.free_times(id, date);
+                let has_surgery = !crate::domain::surgery::surgery_times(id, date, &county.slots).is_empty();
+                if booked.is_empty() && !has_surgery {
                     continue;
                 }
-                text.push_str(&format!("{id} on {}:\n", date.format("%a %-d %b %Y")));
+                text.push_str(&format!("{} ({id}) on {}", diary.name(id), date.format("%a %-d %b %Y")));
+                if let Some(away) = diary.away(id, date) {
+                    let cover = away.cover_staff_id.as_deref().map_or("the duty officer", |c| diary.name(c));
+                    text.push_str(&format!(" (away: {cover} to call)"));
+                }
+                text.push_str(":\n");
                 for b in booked {
                     text.push_str(&format!(
                         "  {}  {:<8} {:<14} {}\n",

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 use super::casework::FieldError;
-use super::model::{Absence, Booking, SurgerySlot};
+use super::model::{Absence, Booking, County, Staff, SurgerySlot};
 
 /// A call-back is a quarter of an hour.
 pub const CALL_MINUTES: u32 = 15;
@@ -27,61 +27,84 @@ pub fn surgery_times(officer: &str, date: NaiveDate, slots: &[SurgerySlot]) -> V
     times
 }
 
-/// The call-backs still free, after `now` when `date` is today.
-pub fn free_times(
-    officer: &str,
-    date: NaiveDate,
-    slots: &[SurgerySlot],
-    bookings: &[Booking],
-    today: NaiveDate,
-    now: Option<NaiveTime>,
-) -> Vec<NaiveTime> {
-    surgery_times(officer, date, slots)
-        .into_iter()
-        .filter(|t| !bookings.iter().any(|b| b.officer_id == officer && b.date == date && b.start == *t))
-        .filter(|t| date > today || now.is_none_or(|now| *t > now))
-        .collect()
+/// Everything a booking is checked against: the surgeries, the call-backs already booked,
+/// who is away, and the clock.
+#[derive(Debug, Clone, Copy)]
+pub struct Diary<'a> {
+    pub slots: &'a [SurgerySlot],
+    pub bookings: &'a [Booking],
+    pub absences: &'a [Absence],
+    pub staff: &'a [Staff],
+    pub today: NaiveDate,
+    pub now: Option<NaiveTime>,
 }
 
-/// Checks a booking: a free call-back in the officer's surgery, not in the past, officer in.
-#[allow(clippy::too_many_arguments)]
-pub fn validate_booking(
-    officer: &str,
-    date: NaiveDate,
-    start: NaiveTime,
-    caller_number: &str,
-    query: &str,
-    slots: &[SurgerySlot],
-    bookings: &[Booking],
-    absences: &[Absence],
-    today: NaiveDate,
-    now: Option<NaiveTime>,
-) -> Result<(), FieldError> {
-    if date < today || (date == today && now.is_some_and(|now| start <= now)) {
-        return Err(error("time", "that call-back time has passed"));
+impl County {
+    /// The county's surgery diary as it stands at `today`, `now`.
+    pub fn diary(&self, today: NaiveDate, now: Option<NaiveTime>) -> Diary<'_> {
+        Diary { slots: &self.slots, bookings: &self.bookings, absences: &self.absences, staff: &self.staff, today, now }
     }
-    if let Some(away) = absences.iter().find(|a| a.staff_id == officer && a.covers(date)) {
-        let cover = away.cover_staff_id.as_deref().map_or(String::new(), |c| format!("; {c} is covering"));
-        return Err(error("date", format!("{officer} is away on {}{cover}", date.format("%-d %b"))));
+}
+
+impl Diary<'_> {
+    /// A member of staff's name, for messages; the id if unknown.
+    pub fn name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.staff.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str())
     }
-    let times = surgery_times(officer, date, slots);
-    if times.is_empty() {
-        return Err(error("date", format!("{officer} has no surgery on {}s", date.format("%A"))));
+
+    /// The absence that keeps `officer` out on `date`, if any.
+    pub fn away(&self, officer: &str, date: NaiveDate) -> Option<&Absence> {
+        self.absences.iter().find(|a| a.staff_id == officer && a.covers(date))
     }
-    if !times.contains(&start) {
-        let list: Vec<String> = times.iter().map(|t| t.format("%H:%M").to_string()).collect();
-        return Err(error("time", format!("not a surgery call-back time (times: {})", list.join(", "))));
+
+    /// The call-backs still free on `date` (after `now` when it is today); none while the officer is away.
+    pub fn free_times(&self, officer: &str, date: NaiveDate) -> Vec<NaiveTime> {
+        if self.away(officer, date).is_some() {
+            return Vec::new();
+        }
+        surgery_times(officer, date, self.slots)
+            .into_iter()
+            .filter(|t| !self.bookings.iter().any(|b| b.officer_id == officer && b.date == date && b.start == *t))
+            .filter(|t| date > self.today || self.now.is_none_or(|now| *t > now))
+            .collect()
     }
-    if bookings.iter().any(|b| b.officer_id == officer && b.date == date && b.start == start) {
-        return Err(error("time", format!("{} is already booked", start.format("%H:%M"))));
+
+    /// Checks a booking: a free call-back in the officer's surgery, not in the past, officer in.
+    pub fn validate_booking(
+        &self,
+        officer: &str,
+        date: NaiveDate,
+        start: NaiveTime,
+        caller_number: &str,
+        query: &str,
+    ) -> Result<(), FieldError> {
+        if date < self.today || (date == self.today && self.now.is_some_and(|now| start <= now)) {
+            return Err(error("time", "that call-back time has passed"));
+        }
+        if let Some(away) = self.away(officer, date) {
+            let cover =
+                away.cover_staff_id.as_deref().map_or(String::new(), |c| format!("; {} is covering", self.name(c)));
+            return Err(error("date", format!("{} is away on {}{cover}", self.name(officer), date.format("%-d %b"))));
+        }
+        let times = surgery_times(officer, date, self.slots);
+        if times.is_empty() {
+            return Err(error("date", format!("{} has no surgery on {}s", self.name(officer), date.format("%A"))));
+        }
+        if !times.contains(&start) {
+            let list: Vec<String> = times.iter().map(|t| t.format("%H:%M").to_string()).collect();
+            return Err(error("time", format!("not a surgery call-back time (times: {})", list.join(", "))));
+        }
+        if self.bookings.iter().any(|b| b.officer_id == officer && b.date == date && b.start == start) {
+            return Err(error("time", format!("{} is already booked", start.format("%H:%M"))));
+        }
+        if caller_number.chars().filter(char::is_ascii_digit).count() < 6 {
+            return Err(error("number", "a telephone number to call back"));
+        }
+        if query.trim().is_empty() {
+            return Err(error("query", "say what the call is about"));
+        }
+        Ok(())
     }
-    if caller_number.chars().filter(char::is_ascii_digit).count() < 6 {
-        return Err(error("number", "a telephone number to call back"));
-    }
-    if query.trim().is_empty() {
-        return Err(error("query", "say what the call is about"));
-    }
-    Ok(())
 }
 
 /// Parses "tue 14:00-15:00" into a weekly block.
@@ -91,6 +114,9 @@ pub fn parse_block(text: &str) -> Result<(u8, NaiveTime, u32), String> {
     let (day, times) = text.trim().split_once(' ').ok_or_else(bad)?;
     let weekday =
         WEEKDAYS.iter().position(|d| day.trim().to_ascii_lowercase().starts_with(d)).ok_or_else(bad)? as u8 + 1;
+    if weekday > 5 {
+        return Err(format!("\"{text}\": surgeries are on working days, Monday to Friday"));
+    }
     let (from, to) = times.trim().split_once('-').ok_or_else(bad)?;
     let from = NaiveTime::parse_from_str(from.trim(), "%H:%M").map_err(|_| bad())?;
     let to = NaiveTime::parse_from_str(to.trim(), "%H:%M").map_err(|_| bad())?;
@@ -162,6 +188,7 @@ pub fn bookings_outside<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::model::Role;
     use super::*;
 
     fn t(h: u32, m: u32) -> NaiveTime {
@@ -230,32 +257,42 @@ mod tests {
             query: "transport".into(),
             booked_by: None,
         }];
+        let staff = vec![
+            Staff { id: "S1".into(), name: "Asha Patel".into(), role: Role::Officer, team: "N".into(), login: None },
+            Staff { id: "S2".into(), name: "Ben Ode".into(), role: Role::Officer, team: "N".into(), login: None },
+        ];
         let today = d("2026-11-23");
-        let check = |date: &str, time: NaiveTime, now: Option<NaiveTime>| {
-            validate_booking("S1", d(date), time, "07700 900456", "review date", &slots, &booked, &[], today, now)
-                .map_err(|e| e.field)
+        let diary = Diary { slots: &slots, bookings: &booked, absences: &[], staff: &staff, today, now: None };
+        let check = |date: &str, time: NaiveTime| {
+            diary.validate_booking("S1", d(date), time, "07700 900456", "review date").map_err(|e| e.field)
         };
-        assert_eq!(check("2026-11-24", t(14, 0), None), Ok(()));
-        assert_eq!(check("2026-11-24", t(14, 15), None), Err("time"), "double booking");
-        assert_eq!(check("2026-11-24", t(14, 5), None), Err("time"), "not a call-back time");
-        assert_eq!(check("2026-11-17", t(14, 0), None), Err("time"), "in the past");
-        assert_eq!(check("2026-11-25", t(14, 0), None), Err("date"), "no surgery that day");
-        assert_eq!(
-            free_times("S1", d("2026-11-24"), &slots, &booked, today, None),
-            vec![t(14, 0), t(14, 30), t(14, 45)]
-        );
+        assert_eq!(check("2026-11-24", t(14, 0)), Ok(()));
+        assert_eq!(check("2026-11-24", t(14, 15)), Err("time"), "double booking");
+        assert_eq!(check("2026-11-24", t(14, 5)), Err("time"), "not a call-back time");
+        assert_eq!(check("2026-11-17", t(14, 0)), Err("time"), "in the past");
+        assert_eq!(check("2026-11-25", t(14, 0)), Err("date"), "no surgery that day");
+        assert_eq!(diary.free_times("S1", d("2026-11-24")), vec![t(14, 0), t(14, 30), t(14, 45)]);
         // Today, after 14:20: only later times are free.
         let tuesday = d("2026-11-24");
-        assert_eq!(free_times("S1", tuesday, &slots, &booked, tuesday, Some(t(14, 20))), vec![t(14, 30), t(14, 45)]);
-        let away = Absence {
+        let later = Diary { today: tuesday, now: Some(t(14, 20)), ..diary };
+        assert_eq!(later.free_times("S1", tuesday), vec![t(14, 30), t(14, 45)]);
+        let away = [Absence {
             id: 1,
             staff_id: "S1".into(),
             kind: super::super::model::AbsenceKind::Planned,
             from: tuesday,
             to: tuesday,
             cover_staff_id: Some("S2".into()),
-        };
-        let result = validate_booking("S1", tuesday, t(14, 0), "07700 900456", "x", &slots, &[], &[away], today, None);
-        assert!(result.is_err_and(|e| e.message.contains("S2 is covering")));
+        }];
+        let out = Diary { absences: &away, ..diary };
+        let result = out.validate_booking("S1", tuesday, t(14, 0), "07700 900456", "x");
+        assert!(result.is_err_and(|e| e.message == "Asha Patel is away on 24 Nov; Ben Ode is covering"));
+        assert!(out.free_times("S1", tuesday).is_empty(), "no free times while away");
+    }
+
+    #[test]
+    fn surgeries_are_on_working_days() {
+        assert!(parse_blocks("sat 10:00-11:00").is_err_and(|e| e.contains("Monday to Friday")));
+        assert!(parse_blocks("fri 10:00-11:00").is_ok());
     }
 }
