@@ -154,6 +154,9 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     let plan_due = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open").due;
     assert_eq!(invalid(go(&mut store, StepKind::Exception, "2026-10-12", "d")).0, "until");
     let away = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::Exception, "2026-10-12", "d") };
+    // Only an exception has an end date.
+    let odd = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::DraftSent, "2026-11-16", "") };
+    assert_eq!(invalid(save(&mut store, Entry::Step { child_id: "C1".into(), step: odd })).0, "until");
     save(&mut store, Entry::Step { child_id: "C1".into(), step: away }).expect("exception");
     let moved = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open");
     assert_eq!(moved.due, plan_due + chrono::Duration::days(14), "two weeks away");
@@ -564,6 +567,48 @@ fn ceasing_a_plan_asks_for_confirmation_first() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--confirm"));
     assert!(run(&["--confirm"]).status.success());
+}
+
+#[test]
+fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    let holly = app.data.child_index["C1"];
+    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
+    let keys = |app: &caseload::app::App| match &app.overlay {
+        Some(Overlay::Form(form)) => form.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
+        _ => panic!("the step form is open"),
+    };
+    assert_eq!(keys(&app), vec!["step", "date", "detail"], "a decision to assess has no end date");
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    assert_eq!(keys(&app), vec!["step", "date", "detail", "until"], "an exception has one");
+    // Dates typed the British way are read; what is typed is never dropped.
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    for _ in 0.."2026-11-23".len() {
+        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
+    }
+    type_text(&mut app, &mut store, "12/10/2026");
+    for _ in 0..2 {
+        handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    }
+    type_text(&mut app, &mut store, "25th Oct");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("still open") };
+    let error = form.error.as_ref().expect("a bad date is explained");
+    assert_eq!(error.field, "until");
+    assert!(error.message.contains("\"25th Oct\" is not a date"), "{}", error.message);
+    for _ in 0.."25th Oct".len() {
+        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
+    }
+    type_text(&mut app, &mut store, "25/10/2026");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.message);
+    let county = store.load_county().expect("load");
+    let exception = county.steps.iter().find(|s| s.kind == StepKind::Exception).expect("recorded");
+    assert_eq!((exception.date, exception.until), (day("2026-10-12"), Some(day("2026-10-25"))));
 }
 
 fn type_text(app: &mut caseload::app::App, store: &mut Store, text: &str) {

@@ -201,8 +201,10 @@ fn escape_backs_out_step_by_step_then_quits() {
     assert!(!app.caseload.filters.is_empty() && !app.quit, "Esc closes the menu, keeping the filter");
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.caseload.filters.is_empty() && !app.quit);
+    // With nothing left to go back from, Esc says how to quit rather than quitting.
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
-    assert!(app.quit);
+    assert!(!app.quit);
+    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("nothing to go back from; q quits"));
 }
 
 #[test]

@@ -133,7 +133,7 @@ impl Action {
             Action::Top => "first row",
             Action::Bottom => "last row",
             Action::Open => "open the selected child's timeline / choose",
-            Action::Back => "back, clear search or filters, then quit",
+            Action::Back => "back: leave a pane, clear search or filters",
             Action::Search => "search by name or id",
             Action::SortNext => "sort by the next column",
             Action::SortReverse => "reverse the sort order",
@@ -145,7 +145,7 @@ impl Action {
             Action::RecordStep => "record a statutory step (decision, draft, review…)",
             Action::AnswerContact => "answer a phone message or email",
             Action::Panel => "submit to panel; on a panel case, its decision",
-            Action::EditDetails => "edit setting, need, band or year group (surgery pane: weekly surgeries)",
+            Action::EditDetails => "edit details and band (surgery pane: surgery times)",
             Action::Book => "book a surgery call-back",
             Action::Dispute => "mediation or tribunal appeal",
         }

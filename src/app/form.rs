@@ -16,7 +16,7 @@ pub enum FieldKind {
         index: usize,
     },
     Text(String),
-    /// YYYY-MM-DD as typed; empty when optional and not given.
+    /// As typed (YYYY-MM-DD or DD/MM/YYYY); empty when optional and not given.
     Date(String),
 }
 
@@ -83,14 +83,15 @@ impl Form {
         let text = self.value(key).trim();
         if text.is_empty() {
             return if required {
-                Err(FieldError { field: key, message: "a date is needed (YYYY-MM-DD)".into() })
+                Err(FieldError { field: key, message: "a date is needed (YYYY-MM-DD or DD/MM/YYYY)".into() })
             } else {
                 Ok(None)
             };
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| FieldError { field: key, message: format!("\"{text}\" is not a date (YYYY-MM-DD)") })
+        crate::domain::calendar::parse_typed_date(text).map(Some).ok_or_else(|| FieldError {
+            field: key,
+            message: format!("\"{text}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+        })
     }
 
     pub fn next_field(&mut self, step: isize) {
@@ -120,7 +121,8 @@ impl Form {
     pub fn type_char(&mut self, c: char) {
         match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
             Some(FieldKind::Text(text)) => text.push(c),
-            Some(FieldKind::Date(text)) if c.is_ascii_digit() || c == '-' => text.push(c),
+            // Whatever is typed stays visible; a wrong date is explained on Enter, not swallowed.
+            Some(FieldKind::Date(text)) => text.push(c),
             Some(FieldKind::Choice { .. }) if c == ' ' => self.cycle(1),
             _ => {}
         }
@@ -139,6 +141,18 @@ impl Form {
         let Some(kind) = StepKind::parse(self.value("step")) else {
             return;
         };
+        // Only an exception has an end date; the field is there only then.
+        let until_at = self.fields.iter().position(|f| f.key == "until");
+        match (kind == StepKind::Exception, until_at) {
+            (true, None) => {
+                self.fields.push(Field { key: "until", label: "Until", kind: FieldKind::Date(String::new()) })
+            }
+            (false, Some(at)) => {
+                self.fields.remove(at);
+                self.focus = self.focus.min(self.fields.len().saturating_sub(1));
+            }
+            _ => {}
+        }
         let choices = detail_choices(kind);
         if let Some(field) = self.fields.iter_mut().find(|f| f.key == "detail") {
             field.kind = if choices.is_empty() {

@@ -46,7 +46,6 @@ pub fn step_form(app: &App, child: usize) -> Form {
             choice("step", "Step", steps),
             date_field("date", "Date", Some(app.today())),
             Field { key: "detail", label: "Detail", kind: FieldKind::Text(String::new()) },
-            date_field("until", "Until", None),
         ],
         focus: 0,
         error: None,

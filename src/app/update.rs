@@ -213,7 +213,8 @@ fn open_selected(app: &mut App) {
     }
 }
 
-/// Esc: leave a pane, clear a search, clear filters; with nothing left to undo, quit.
+/// Esc: leave a pane, clear a search, clear filters. It never quits: people press Esc
+/// repeatedly to back out of forms, and losing their place to a stray press is worse.
 fn back(app: &mut App) {
     if app.pane != Pane::Caseload {
         app.pane = Pane::Caseload;
@@ -226,7 +227,7 @@ fn back(app: &mut App) {
         app.caseload.refresh(&app.data);
         app.say("filters cleared");
     } else {
-        app.quit = true;
+        app.say("nothing to go back from; q quits");
     }
 }
 

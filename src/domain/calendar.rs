@@ -7,6 +7,16 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 /// The shipped table: England & Wales bank holidays 2020–2030, substitute days included.
 const BANK_HOLIDAYS: &str = include_str!("../../assets/bank_holidays.csv");
 
+/// A date as people type it: 2026-11-23, or the British 23/11/2026 (also 23.11.2026, 23-11-2026).
+pub fn parse_typed_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+        // A two-digit year would parse as the first century; nobody means that.
+        .filter(|d| d.year() >= 1900)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
     closed: BTreeSet<NaiveDate>,
@@ -78,6 +88,16 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn typed_dates_in_either_order() {
+        for text in ["2026-11-23", "23/11/2026", " 23.11.2026 ", "23-11-2026", "23/11/2026"] {
+            assert_eq!(parse_typed_date(text), Some(d(2026, 11, 23)), "{text}");
+        }
+        for text in ["11/23/2026", "23/11/26", "2026-02-30", "tomorrow", ""] {
+            assert_eq!(parse_typed_date(text), None, "{text}");
+        }
     }
 
     fn holidays_in(year: i32) -> Vec<NaiveDate> {

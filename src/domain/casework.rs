@@ -218,6 +218,9 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
         ));
     }
     past_date("date", entry.date, child, today)?;
+    if entry.until.is_some() && entry.kind != StepKind::Exception {
+        return Err(error("until", "only an exception (a)-(d) has an end date"));
+    }
     let choices = detail_choices(entry.kind);
     if !choices.is_empty() && !choices.contains(&entry.detail.as_str()) {
         return Err(error("detail", format!("choose one of {}", choices.join(", "))));
