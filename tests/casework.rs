@@ -293,6 +293,28 @@ fn panels_submission_decision_and_resubmission() {
     };
     assert_eq!(invalid(save(&mut store, submit("2026-11-19", "EP advice"))).0, "panel date", "passed");
     assert_eq!(invalid(save(&mut store, submit("2026-12-03", ""))).0, "papers");
+    assert_eq!(invalid(save(&mut store, submit("2026-12-05", "EP advice"))).0, "panel date", "a Saturday");
+    assert_eq!(invalid(save(&mut store, submit("2026-12-25", "EP advice"))).0, "panel date", "Christmas Day");
+    // The question must fit the stage: C2 has a plan, so the panel cannot be asked to assess.
+    let assess = Entry::Submit {
+        child_id: "C2".into(),
+        panel_date: day("2026-12-03"),
+        question: PanelQuestion::Assess,
+        papers: "EP advice".into(),
+    };
+    let (field, message) = invalid(save(&mut store, assess));
+    assert_eq!(field, "question");
+    assert!(message.contains("ask amend, placement, band"), "{message}");
+    // C1 is still waiting for the panel of 26 Nov: one panel at a time.
+    let again = Entry::Submit {
+        child_id: "C1".into(),
+        panel_date: day("2026-12-03"),
+        question: PanelQuestion::Assess,
+        papers: "Request".into(),
+    };
+    let (field, message) = invalid(save(&mut store, again));
+    assert_eq!(field, "panel date");
+    assert!(message.contains("already waiting for the panel of 26 Nov 2026"), "{message}");
     // Until it is resubmitted the deferred case is on the officer's list, with what is needed.
     let waiting = milestone(&store, "C2", MilestoneName::PanelResubmission).expect("on the officer's list");
     assert_ne!(waiting.status, Status::Done);
@@ -489,6 +511,55 @@ fn appeals_run_from_registration_to_a_complied_order() {
     save(&mut store, Entry::Dispute { dispute: d }).expect("closed");
     assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("kept").status, Status::Done);
     assert_eq!(store.audit_rows(1).expect("audit")[0].action, "update_dispute");
+}
+
+#[test]
+fn an_appeal_can_be_registered_while_mediation_is_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    let logan = app.data.child_index["C2"];
+    let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
+    app.caseload.select(position);
+    let keys = |app: &caseload::app::App| match &app.overlay {
+        Some(Overlay::Form(form)) => form.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
+        _ => panic!("the dispute form is open: {:?}", app.message),
+    };
+    // A mediation must say what it is about.
+    handle_key(&mut app, &key(KeyCode::Char('d')), &mut store);
+    assert_eq!(keys(&app), vec!["kind", "date", "detail"]);
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("still open") };
+    assert_eq!(form.error.as_ref().map(|e| e.field), Some("detail"));
+    assert_eq!(form.focus, 2, "the cursor goes to the field to fix");
+    type_text(&mut app, &mut store, "refusal to name the school");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "mediation registered: {:?}", app.message);
+    // Now the form offers the open mediation (meeting and close only) or a new appeal.
+    handle_key(&mut app, &key(KeyCode::Char('d')), &mut store);
+    assert_eq!(keys(&app), vec!["record", "hearing", "closed"]);
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    assert_eq!(keys(&app), vec!["record", "kind", "date", "detail"]);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("open") };
+    assert!(
+        matches!(&form.fields[1].kind, caseload::app::form::FieldKind::Choice { options, .. } if options.len() == 1)
+    );
+    handle_key(&mut app, &key(KeyCode::BackTab), &mut store);
+    type_text(&mut app, &mut store, "section I");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "appeal registered: {:?}", app.message);
+    let county = store.load_county().expect("load");
+    let open: Vec<DisputeKind> = county.disputes.iter().filter(|d| d.closed.is_none()).map(|d| d.kind).collect();
+    assert_eq!(open, vec![DisputeKind::Mediation, DisputeKind::Appeal]);
+    // Both open: the form switches between them, the appeal first, and nothing new to register.
+    handle_key(&mut app, &key(KeyCode::Char('d')), &mut store);
+    assert_eq!(keys(&app), vec!["record", "hearing", "responded", "order", "order date", "complied", "closed"]);
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    assert_eq!(keys(&app), vec!["record", "hearing", "closed"]);
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    assert_eq!(keys(&app)[1], "hearing");
+    assert_eq!(keys(&app).len(), 7, "back to the appeal");
 }
 
 fn store_dispute(path: &std::path::Path) -> Dispute {

@@ -243,7 +243,7 @@ pub fn record(
         }
         Entry::NewDispute { child_id, kind, date, detail } => {
             let child = find_child(child_id)?;
-            crate::domain::casework::validate_new_dispute(child, *kind, *date, &county.disputes, ctx.today)?;
+            crate::domain::casework::validate_new_dispute(child, *kind, *date, detail, &county.disputes, ctx.today)?;
             let dispute = crate::domain::Dispute {
                 id: 0,
                 child_id: child_id.clone(),
@@ -280,7 +280,7 @@ pub fn record(
         }
         Entry::Submit { child_id, panel_date, question, papers } => {
             let child = find_child(child_id)?;
-            validate_submission(child, *panel_date, papers, &county.panels, ctx.today)?;
+            validate_submission(child, *panel_date, *question, papers, &county.panels, ctx.calendar, ctx.today)?;
             // A deferred case goes back to panel as a resubmission of the deferral.
             let resubmitted: Vec<i64> = county.panels.iter().filter_map(|p| p.resubmission_of).collect();
             let deferred = county

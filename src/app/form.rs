@@ -64,6 +64,8 @@ pub struct Form {
     pub wants_surgeries: bool,
     /// A destructive entry waiting for a second Enter; any edit withdraws it.
     pub confirm: Option<String>,
+    /// Other forms the "record" choice switches to (an open mediation's, a new appeal's).
+    pub alternates: Vec<Form>,
 }
 
 pub(super) fn words(values: &[&str]) -> Vec<(String, String)> {
@@ -71,6 +73,21 @@ pub(super) fn words(values: &[&str]) -> Vec<(String, String)> {
 }
 
 impl Form {
+    pub fn new(purpose: FormPurpose, child: Option<usize>, title: String, fields: Vec<Field>) -> Form {
+        Form {
+            purpose,
+            child,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            wants_next_free: false,
+            wants_surgeries: false,
+            confirm: None,
+            alternates: Vec::new(),
+        }
+    }
+
     pub(super) fn value(&self, key: &str) -> &str {
         match self.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
             Some(FieldKind::Choice { options, index }) => options.get(*index).map_or("", |(v, _)| v.as_str()),
@@ -103,8 +120,13 @@ impl Form {
     pub fn cycle(&mut self, step: isize) {
         if let Some(Field { kind: FieldKind::Choice { options, index }, key, .. }) = self.fields.get_mut(self.focus) {
             let len = options.len().max(1) as isize;
+            let previous = *index;
             *index = (*index as isize + step).rem_euclid(len) as usize;
-            let key = *key;
+            let (key, chosen) = (*key, *index);
+            if key == "record" {
+                self.switch_form(previous, chosen);
+                return;
+            }
             if key == "step" {
                 self.refresh_step_fields();
             }
@@ -116,6 +138,26 @@ impl Form {
                 self.wants_surgeries = true;
             }
         }
+    }
+
+    /// Swaps in the alternate form whose "record" choice is `chosen`; this one, its choice put
+    /// back to `previous`, waits among the alternates with whatever was typed into it.
+    fn switch_form(&mut self, previous: usize, chosen: usize) {
+        let record_index = |form: &Form| match form.fields.first().map(|f| &f.kind) {
+            Some(FieldKind::Choice { index, .. }) => Some(*index),
+            _ => None,
+        };
+        let Some(at) = self.alternates.iter().position(|f| record_index(f) == Some(chosen)) else {
+            return;
+        };
+        let mut next = self.alternates.remove(at);
+        next.alternates = std::mem::take(&mut self.alternates);
+        next.focus = 0;
+        let mut this = std::mem::replace(self, next);
+        if let Some(FieldKind::Choice { index, .. }) = this.fields.first_mut().map(|f| &mut f.kind) {
+            *index = previous;
+        }
+        self.alternates.push(this);
     }
 
     pub fn type_char(&mut self, c: char) {

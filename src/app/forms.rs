@@ -6,7 +6,7 @@ use super::App;
 use super::form::{Field, FieldKind, Form, FormPurpose, words};
 use crate::domain::casework::{ContactEntry, FieldError, steps_for_stage};
 use crate::domain::year_group::year_group_label;
-use crate::domain::{ContactKind, Need, PanelOutcome, PanelQuestion};
+use crate::domain::{ContactKind, DisputeKind, Need, PanelOutcome, PanelQuestion};
 
 fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
     Field { key, label, kind: FieldKind::Choice { options, index: 0 } }
@@ -18,41 +18,31 @@ fn date_field(key: &'static str, label: &'static str, value: Option<NaiveDate>) 
 
 pub fn contact_form(app: &App, child: usize) -> Form {
     let options = ContactEntry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
-    Form {
-        purpose: FormPurpose::Contact,
-        child: Some(child),
-        title: format!("Record a contact · {}", app.data.rows[child].name),
-        fields: vec![
+    Form::new(
+        FormPurpose::Contact,
+        Some(child),
+        format!("Record a contact · {}", app.data.rows[child].name),
+        vec![
             choice("kind", "Kind", options),
             date_field("date", "Date", Some(app.today())),
             Field { key: "summary", label: "Summary", kind: FieldKind::Text(String::new()) },
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    }
+    )
 }
 
 pub fn step_form(app: &App, child: usize) -> Form {
     let stage = app.data.county.children[child].stage;
     let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
-    let mut form = Form {
-        purpose: FormPurpose::Step,
-        child: Some(child),
-        title: format!("Record a statutory step · {} ({stage})", app.data.rows[child].name),
-        fields: vec![
+    let mut form = Form::new(
+        FormPurpose::Step,
+        Some(child),
+        format!("Record a statutory step · {} ({stage})", app.data.rows[child].name),
+        vec![
             choice("step", "Step", steps),
             date_field("date", "Date", Some(app.today())),
             Field { key: "detail", label: "Detail", kind: FieldKind::Text(String::new()) },
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    };
+    );
     form.refresh_step_fields();
     form
 }
@@ -74,11 +64,11 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
     if open.is_empty() {
         return None;
     }
-    Some(Form {
-        purpose: FormPurpose::Answer,
-        child: Some(child),
-        title: format!("Answer a contact · {}", app.data.rows[child].name),
-        fields: vec![
+    Some(Form::new(
+        FormPurpose::Answer,
+        Some(child),
+        format!("Answer a contact · {}", app.data.rows[child].name),
+        vec![
             choice("contact", "Contact", open),
             choice(
                 "action",
@@ -90,12 +80,7 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
             ),
             date_field("date", "Date", Some(app.today())),
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    })
+    ))
 }
 
 /// The next panel: weekly on Thursdays, today if it is one.
@@ -106,15 +91,7 @@ fn next_panel_day(today: NaiveDate) -> NaiveDate {
 
 pub fn submit_form(app: &App, child: usize) -> Form {
     let stage = app.data.county.children[child].stage;
-    // The usual question first for the child's stage.
-    let mut questions: Vec<PanelQuestion> = PanelQuestion::ALL.to_vec();
-    let usual = match stage {
-        crate::domain::Stage::Request => PanelQuestion::Assess,
-        crate::domain::Stage::Assessment | crate::domain::Stage::Draft => PanelQuestion::IssuePlan,
-        _ => PanelQuestion::Amend,
-    };
-    questions.retain(|q| *q != usual);
-    questions.insert(0, usual);
+    let questions = crate::domain::casework::panel_questions_for(stage);
     let options = questions
         .iter()
         .map(|q| {
@@ -128,21 +105,16 @@ pub fn submit_form(app: &App, child: usize) -> Form {
             (q.as_str().to_string(), label.to_string())
         })
         .collect();
-    Form {
-        purpose: FormPurpose::Submit,
-        child: Some(child),
-        title: format!("Submit to panel · {}", app.data.rows[child].name),
-        fields: vec![
+    Form::new(
+        FormPurpose::Submit,
+        Some(child),
+        format!("Submit to panel · {}", app.data.rows[child].name),
+        vec![
             date_field("panel date", "Panel", Some(next_panel_day(app.today()))),
             choice("question", "Question", options),
             Field { key: "papers", label: "Papers", kind: FieldKind::Text(String::new()) },
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    }
+    )
 }
 
 pub fn panel_decision_form(app: &App, index: usize) -> Form {
@@ -154,22 +126,17 @@ pub fn panel_decision_form(app: &App, index: usize) -> Form {
         outcomes.retain(|(v, _)| v != current.as_str());
         outcomes.insert(0, (current.as_str().to_string(), format!("{current} (recorded)")));
     }
-    Form {
-        purpose: FormPurpose::PanelDecision(index),
-        child: Some(child),
-        title: format!("Panel decision · {} · {}", app.data.rows[child].name, panel.panel_date.format("%-d %b %Y")),
-        fields: vec![
+    Form::new(
+        FormPurpose::PanelDecision(index),
+        Some(child),
+        format!("Panel decision · {} · {}", app.data.rows[child].name, panel.panel_date.format("%-d %b %Y")),
+        vec![
             choice("outcome", "Outcome", outcomes),
             Field { key: "needs", label: "Needs", kind: FieldKind::Text(panel.info_needed.clone()) },
             date_field("sent", "Sent", panel.decision_sent),
             choice_at("how", "How", words(&["email", "letter", "phone", "meeting"]), &panel.sent_how),
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    }
+    )
 }
 
 /// A choice with `current` selected (the first option when it is not among them).
@@ -187,23 +154,18 @@ pub fn details_form(app: &App, child: usize) -> Form {
     bands.extend((1..=table.count()).map(|b| (b.to_string(), table.label(b))));
     let mut years = vec![(String::new(), "as for their age".to_string())];
     years.extend((-1..=14).map(|y| (y.to_string(), year_group_label(y))));
-    Form {
-        purpose: FormPurpose::Details,
-        child: Some(child),
-        title: format!("Edit details · {}", app.data.rows[child].name),
-        fields: vec![
+    Form::new(
+        FormPurpose::Details,
+        Some(child),
+        format!("Edit details · {}", app.data.rows[child].name),
+        vec![
             Field { key: "setting", label: "Setting", kind: FieldKind::Text(c.setting.clone().unwrap_or_default()) },
             Field { key: "postcode", label: "Postcode", kind: FieldKind::Text(c.postcode.clone().unwrap_or_default()) },
             choice_at("need", "Need", needs, c.primary_need.map_or("", |n| n.as_str())),
             choice_at("band", "Band", bands, &c.band.map(|b| b.to_string()).unwrap_or_default()),
             choice_at("year group", "Year", years, &c.year_group_override.map(|y| y.to_string()).unwrap_or_default()),
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    }
+    )
 }
 
 /// The officer's next free call-back in the coming fortnight.
@@ -257,71 +219,99 @@ pub fn booking_form(app: &App, child: usize) -> Option<Form> {
         officers.insert(0, own);
     }
     let options = officers.iter().map(|id| (id.to_string(), format!("{} ({id})", app.data.staff_name(id)))).collect();
-    let mut form = Form {
-        purpose: FormPurpose::Book,
-        child: Some(child),
-        title: format!("Book a call-back · {}", app.data.rows[child].name),
-        fields: vec![
+    let mut form = Form::new(
+        FormPurpose::Book,
+        Some(child),
+        format!("Book a call-back · {}", app.data.rows[child].name),
+        vec![
             choice("officer", "Officer", options),
             date_field("date", "Date", None),
             Field { key: "time", label: "Time", kind: FieldKind::Text(String::new()) },
             Field { key: "number", label: "Number", kind: FieldKind::Text(String::new()) },
             Field { key: "query", label: "Query", kind: FieldKind::Text(String::new()) },
         ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    };
+    );
     form.fill_next_free(app);
     Some(form)
 }
 
-/// The dispute form: update the child's open dispute, or register a new one.
+/// The dispute form: update one of the child's open disputes, or register a new one. With
+/// more than one possible, the first field switches between them (an open mediation and a
+/// new appeal, say).
 pub fn dispute_form(app: &App, child: usize) -> Form {
     let county = &app.data.county;
     let id = &county.children[child].id;
     let name = &app.data.rows[child].name;
-    let open = county.disputes.iter().position(|d| &d.child_id == id && d.closed.is_none());
-    let Some(index) = open else {
-        return Form {
-            purpose: FormPurpose::NewDispute,
-            child: Some(child),
-            title: format!("Register a dispute · {name}"),
-            fields: vec![
-                choice("kind", "Kind", words(&["appeal", "mediation"])),
+    let mut open: Vec<usize> = (0..county.disputes.len())
+        .filter(|&i| &county.disputes[i].child_id == id && county.disputes[i].closed.is_none())
+        .collect();
+    // Appeals first: they carry the tribunal's deadlines.
+    open.sort_by_key(|&i| (county.disputes[i].kind != DisputeKind::Appeal, county.disputes[i].registered));
+    let free_kinds: Vec<&str> = ["appeal", "mediation"]
+        .into_iter()
+        .filter(|k| !open.iter().any(|&i| county.disputes[i].kind.as_str() == *k))
+        .collect();
+    let mut forms: Vec<Form> = open.iter().map(|&i| dispute_update_form(app, child, i)).collect();
+    if !free_kinds.is_empty() {
+        forms.push(Form::new(
+            FormPurpose::NewDispute,
+            Some(child),
+            format!("Register a dispute · {name}"),
+            vec![
+                choice("kind", "Kind", words(&free_kinds)),
                 date_field("date", "Date", Some(app.today())),
                 Field { key: "detail", label: "About", kind: FieldKind::Text(String::new()) },
             ],
-            focus: 0,
-            error: None,
-            wants_next_free: false,
-            wants_surgeries: false,
-            confirm: None,
-        };
-    };
-    let d = &county.disputes[index];
-    let mut orders = vec![(String::new(), "none".to_string())];
-    orders.extend(words(&["amend", "setting", "make_plan", "assess"]));
-    Form {
-        purpose: FormPurpose::Dispute(index),
-        child: Some(child),
-        title: format!("{} from {} · {name}", d.kind, d.registered.format("%-d %b %Y")),
-        fields: vec![
-            date_field("hearing", "Hearing", d.hearing),
-            date_field("responded", "Response", d.responded),
-            choice_at("order", "Order", orders, d.order_kind.map_or("", |k| k.as_str())),
-            date_field("order date", "Ordered", d.order_date),
-            date_field("complied", "Complied", d.complied),
-            date_field("closed", "Closed", d.closed),
-        ],
-        focus: 0,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
+        ));
     }
+    if forms.len() == 1 {
+        return forms.remove(0);
+    }
+    let mut options: Vec<(String, String)> = open
+        .iter()
+        .map(|&i| {
+            let d = &county.disputes[i];
+            (i.to_string(), format!("the {} of {}", d.kind, d.registered.format("%-d %b %Y")))
+        })
+        .collect();
+    if !free_kinds.is_empty() {
+        options.push(("new".into(), format!("register {}", free_kinds.join(" or "))));
+    }
+    for (index, form) in forms.iter_mut().enumerate() {
+        form.fields.insert(
+            0,
+            Field { key: "record", label: "Record", kind: FieldKind::Choice { options: options.clone(), index } },
+        );
+    }
+    let mut first = forms.remove(0);
+    first.alternates = forms;
+    first
+}
+
+/// The form for updating the open dispute `county.disputes[index]`: a mediation has its
+/// meeting and close; an appeal its hearing, the LA's response and the tribunal's order.
+fn dispute_update_form(app: &App, child: usize, index: usize) -> Form {
+    let d = &app.data.county.disputes[index];
+    let name = &app.data.rows[child].name;
+    let title = format!("{} from {} · {name}", d.kind, d.registered.format("%-d %b %Y"));
+    let fields = match d.kind {
+        DisputeKind::Mediation => {
+            vec![date_field("hearing", "Meeting", d.hearing), date_field("closed", "Closed", d.closed)]
+        }
+        DisputeKind::Appeal => {
+            let mut orders = vec![(String::new(), "none".to_string())];
+            orders.extend(words(&["amend", "setting", "make_plan", "assess"]));
+            vec![
+                date_field("hearing", "Hearing", d.hearing),
+                date_field("responded", "Response", d.responded),
+                choice_at("order", "Order", orders, d.order_kind.map_or("", |k| k.as_str())),
+                date_field("order date", "Ordered", d.order_date),
+                date_field("complied", "Complied", d.complied),
+                date_field("closed", "Closed", d.closed),
+            ]
+        }
+    };
+    Form::new(FormPurpose::Dispute(index), Some(child), title, fields)
 }
 
 /// The weekly surgeries of `officer` (index into `county.staff`); the officer can be changed
@@ -335,20 +325,16 @@ pub fn surgeries_form(app: &App, officer: usize) -> Form {
     officers.sort_by_key(|&i| (i != officer, staff[i].name.clone()));
     let options =
         officers.iter().map(|&i| (staff[i].id.clone(), format!("{} ({})", staff[i].name, staff[i].id))).collect();
-    let mut form = Form {
-        purpose: FormPurpose::Surgeries,
-        child: None,
-        title: "Weekly phone surgeries (e.g. tue 14:00-15:00, thu 10:00-11:00)".to_string(),
-        fields: vec![
+    let mut form = Form::new(
+        FormPurpose::Surgeries,
+        None,
+        "Weekly phone surgeries (e.g. tue 14:00-15:00, thu 10:00-11:00)".to_string(),
+        vec![
             choice("officer", "Officer", options),
             Field { key: "surgeries", label: "Weekly", kind: FieldKind::Text(String::new()) },
         ],
-        focus: 1,
-        error: None,
-        wants_next_free: false,
-        wants_surgeries: false,
-        confirm: None,
-    };
+    );
+    form.focus = 1;
     form.fill_surgeries(app);
     form
 }

@@ -38,6 +38,13 @@ pub fn open_form(app: &mut App, action: Action) {
         app.say("select a child first");
         return;
     };
+    // Say at once when there is nothing to record, rather than open an empty form.
+    let stage = app.data.county.children[child].stage;
+    if matches!(action, Action::RecordStep | Action::Panel) && stage == crate::domain::Stage::Ceased {
+        let name = app.data.rows[child].name.clone();
+        app.say(format!("{name}'s plan has ceased: no steps or panels to record"));
+        return;
+    }
     let form = match action {
         Action::RecordStep => step_form(app, child),
         Action::Panel => submit_form(app, child),

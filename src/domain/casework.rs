@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::calendar::Calendar;
 use super::model::*;
 
 /// What an officer records about a contact with a family.
@@ -317,25 +318,61 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
     Ok(after)
 }
 
-/// Putting a child to a panel.
+/// What a panel can be asked at each stage, the usual question first.
+pub fn panel_questions_for(stage: Stage) -> &'static [PanelQuestion] {
+    use PanelQuestion::*;
+    match stage {
+        Stage::Request => &[Assess],
+        Stage::Assessment => &[IssuePlan, Placement, Band],
+        Stage::Draft => &[Placement, Band],
+        Stage::Plan => &[Amend, Placement, Band],
+        Stage::Ceased => &[],
+    }
+}
+
+/// Putting a child to a panel: a question that fits the child's stage, a panel on a working
+/// day still to come, the papers listed, and not while another panel is still to decide.
 pub fn validate_submission(
     child: &Child,
     panel_date: NaiveDate,
+    question: PanelQuestion,
     papers: &str,
     existing: &[PanelSubmission],
+    calendar: &Calendar,
     today: NaiveDate,
 ) -> Result<(), FieldError> {
     if child.stage == Stage::Ceased {
         return Err(error("child", "the plan has ceased"));
     }
+    let questions = panel_questions_for(child.stage);
+    if !questions.contains(&question) {
+        let ask: Vec<String> = questions.iter().map(|q| q.as_str().replace('_', " ")).collect();
+        return Err(error(
+            "question",
+            format!("not a question for stage {}; at this stage ask {}", child.stage, ask.join(", ")),
+        ));
+    }
     if panel_date < today {
         return Err(error("panel date", format!("{} has passed; choose a coming panel", human(panel_date))));
+    }
+    if !calendar.is_working_day(panel_date) {
+        return Err(error("panel date", format!("{} is not a working day", panel_date.format("%A %-d %b %Y"))));
     }
     if papers.trim().is_empty() {
         return Err(error("papers", "list the papers going to the panel"));
     }
     if existing.iter().any(|p| p.child_id == child.id && p.panel_date == panel_date) {
         return Err(error("panel date", format!("already submitted to the panel of {}", human(panel_date))));
+    }
+    if let Some(waiting) = existing.iter().find(|p| p.child_id == child.id && p.outcome.is_none()) {
+        return Err(error(
+            "panel date",
+            format!(
+                "already waiting for the panel of {} ({}); record its decision first",
+                human(waiting.panel_date),
+                waiting.question.as_str().replace('_', " ")
+            ),
+        ));
     }
     Ok(())
 }
@@ -490,10 +527,15 @@ pub fn validate_new_dispute(
     child: &Child,
     kind: DisputeKind,
     date: NaiveDate,
+    detail: &str,
     existing: &[Dispute],
     today: NaiveDate,
 ) -> Result<(), FieldError> {
     past_date("date", date, child, today)?;
+    // A mediation is about a decision or part of the plan; the mediator and the family need to know which.
+    if kind == DisputeKind::Mediation && detail.trim().is_empty() {
+        return Err(error("detail", "say what the mediation is about (e.g. refusal to assess, section I)"));
+    }
     if existing.iter().any(|d| d.child_id == child.id && d.kind == kind && d.closed.is_none()) {
         return Err(error("kind", format!("{} already has an open {kind}; update it instead", child.first_name)));
     }
