@@ -293,7 +293,11 @@ pub fn dispute_form(app: &App, child: usize) -> Form {
 fn dispute_update_form(app: &App, child: usize, index: usize) -> Form {
     let d = &app.data.county.disputes[index];
     let name = &app.data.rows[child].name;
-    let title = format!("{} from {} · {name}", d.kind, d.registered.format("%-d %b %Y"));
+    let began = match d.kind {
+        DisputeKind::Mediation => "Mediation requested",
+        DisputeKind::Appeal => "Appeal registered",
+    };
+    let title = format!("{began} {} · {name}", d.registered.format("%-d %b %Y"));
     let fields = match d.kind {
         DisputeKind::Mediation => {
             vec![date_field("hearing", "Meeting", d.hearing), date_field("closed", "Closed", d.closed)]

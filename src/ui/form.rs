@@ -1,19 +1,41 @@
 //! An entry form: one line per field, the focused one marked, an error under its field.
+//! Long values and messages wrap inside the popup, which is sized to hold them all, so the
+//! key hints at the bottom always show.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::text::wrap;
 use super::theme::Theme;
 use crate::app::form::{FieldKind, Form};
 
+/// Label column, after the one-cell focus marker.
+const LABEL_WIDTH: usize = 9;
+/// Wider than this and a form is harder to read than to scroll.
+const MAX_WIDTH: u16 = 100;
+
 pub fn draw(frame: &mut Frame, theme: &Theme, form: &Form, area: Rect) {
+    let width = area.width.saturating_sub(2).clamp(20, MAX_WIDTH);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let value_width = inner_width.saturating_sub(LABEL_WIDTH + 1).max(8);
     let mut lines: Vec<Line> = Vec::new();
+    // A message under everything else, wrapped to the popup.
+    let wrapped = |lines: &mut Vec<Line>, text: &str, indent: &str, style: Style| {
+        let room = inner_width.saturating_sub(indent.chars().count()).max(8);
+        for (n, part) in wrap(text, room).into_iter().enumerate() {
+            let lead = if n == 0 { indent.to_string() } else { " ".repeat(indent.chars().count()) };
+            lines.push(Line::styled(format!("{lead}{part}"), style));
+        }
+    };
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let value = match &field.kind {
             FieldKind::Choice { options, index } => match options.get(*index) {
+                // One option: nothing to change, so no arrows offering to.
+                Some((_, label)) if options.len() == 1 => label.clone(),
                 Some((_, label)) => format!("◀ {label} ▶"),
                 None => "(nothing to choose)".to_string(),
             },
@@ -22,32 +44,34 @@ pub fn draw(frame: &mut Frame, theme: &Theme, form: &Form, area: Rect) {
                 if focused {
                     shown.push('▏');
                 }
-                if text.is_empty() && !focused && field.key == "until" {
-                    shown = "— (exceptions only)".into();
-                }
                 shown
             }
         };
-        let line = Line::from(vec![Span::styled(format!("{:<9}", field.label), theme.dim), Span::raw(value)]);
-        lines.push(super::mark(line, focused, theme));
+        for (n, part) in wrap(&value, value_width).into_iter().enumerate() {
+            let label = if n == 0 { field.label } else { "" };
+            let line = Line::from(vec![Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.dim), Span::raw(part)]);
+            lines.push(super::mark(line, focused && n == 0, theme));
+        }
         if let Some(error) = form.error.as_ref().filter(|e| e.field == field.key) {
-            lines.push(Line::styled(format!("   ↳ {}", error.message), theme.warning));
+            wrapped(&mut lines, &error.message, "   ↳ ", theme.warning);
         }
     }
     if let Some(error) = form.error.as_ref().filter(|e| !form.fields.iter().any(|f| f.key == e.field)) {
-        lines.push(Line::styled(format!(" ↳ {error}"), theme.warning));
+        wrapped(&mut lines, &error.to_string(), " ↳ ", theme.warning);
     }
     lines.push(Line::raw(""));
     match &form.confirm {
         Some(warning) => {
-            lines.push(Line::styled(format!("‼ {warning}"), theme.warning));
-            lines.push(Line::styled("Enter again to confirm · any other key to change it · Esc cancel", theme.warning));
+            wrapped(&mut lines, warning, "‼ ", theme.warning);
+            wrapped(&mut lines, "Enter again to confirm · any other key to change it · Esc cancel", "", theme.warning);
         }
-        None => {
-            lines.push(Line::styled("Tab/↑↓ field · ←→ change · type to edit · Enter save · Esc cancel", theme.dim))
-        }
+        None => wrapped(&mut lines, "Tab/↑↓ field · ←→ change · type to edit · Enter save · Esc cancel", "", theme.dim),
     }
     let height = lines.len() as u16 + 2;
-    let inner = super::overlays::popup(frame, theme, area, 78, height, &form.title);
-    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), inner);
+    // Taller than the screen: keep the focused field in view (the hints go first).
+    let room = usize::from(area.height.saturating_sub(2));
+    let focus_line = lines.iter().position(|l| l.spans.first().is_some_and(|s| s.content == "›")).unwrap_or(0);
+    let skip = focus_line.saturating_sub(room.saturating_sub(1)).min(lines.len().saturating_sub(room));
+    let inner = super::overlays::popup(frame, theme, area, width, height, &form.title);
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
 }
