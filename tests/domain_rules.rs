@@ -411,3 +411,36 @@ fn panel_decisions_go_to_the_family_and_deferred_cases_come_back() {
     assert_eq!(find(&ms, MilestoneName::PanelDecisionSent).done, Some(d("2026-11-20")));
     assert_eq!(find(&ms, MilestoneName::PanelResubmission).status, Status::Done);
 }
+
+#[test]
+fn postcodes_must_be_shaped_like_uk_postcodes() {
+    use caseload::domain::casework::normalise_postcode;
+    for (typed, kept) in [("ng7 2rd", "NG7 2RD"), ("SW1A1AA", "SW1A 1AA"), ("m1 1ae", "M1 1AE"), ("B33 8TH", "B33 8TH")]
+    {
+        assert_eq!(normalise_postcode(typed).as_deref(), Some(kept), "{typed}");
+    }
+    for typed in ["", "NG7", "12345", "NG7 2R", "NGG7 2RD", "NG7 RD2", "N€7 2RD"] {
+        assert_eq!(normalise_postcode(typed), None, "{typed}");
+    }
+}
+
+#[test]
+fn details_are_checked_before_they_change() {
+    use caseload::domain::casework::{DetailsEntry, apply_details};
+    // Born 10 Mar 2015: Year 7 in 2026/27.
+    let before = child(Stage::Plan);
+    let entry = |postcode: &str, year: Option<i32>| DetailsEntry {
+        setting: None,
+        postcode: Some(postcode.into()),
+        primary_need: None,
+        band: None,
+        year_group_override: year,
+    };
+    let today = d("2026-11-23");
+    let after = apply_details(&before, &entry("ng7 2rd", Some(6)), 9, today).expect("a year behind");
+    assert_eq!((after.postcode.as_deref(), after.year_group_override), (Some("NG7 2RD"), Some(6)));
+    let refused = apply_details(&before, &entry("NG7 2RD", Some(2)), 9, today).expect_err("5 years out");
+    assert_eq!(refused.field, "year group");
+    assert!(refused.message.contains("Year 2 is 5 years from their age group (Year 7)"), "{}", refused.message);
+    assert_eq!(apply_details(&before, &entry("not a postcode", None), 9, today).expect_err("bad").field, "postcode");
+}

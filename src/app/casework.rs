@@ -273,7 +273,7 @@ pub fn record(
         }
         Entry::Details { child_id, details } => {
             let child = find_child(child_id)?;
-            let after = apply_details(child, details, ctx.rules.bands.count())?;
+            let after = apply_details(child, details, ctx.rules.bands.count(), ctx.today)?;
             let note = describe_changes(child, &after);
             store.update_child_details(child, &after, &note, ctx.today, actor)?;
             Ok(format!("{} · {}", child.full_name(), note))

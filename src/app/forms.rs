@@ -152,8 +152,22 @@ pub fn details_form(app: &App, child: usize) -> Form {
     let mut bands = vec![(String::new(), "none".to_string())];
     let table = &app.config.rules.bands;
     bands.extend((1..=table.count()).map(|b| (b.to_string(), table.label(b))));
-    let mut years = vec![(String::new(), "as for their age".to_string())];
-    years.extend((-1..=14).map(|y| (y.to_string(), year_group_label(y))));
+    // Only the years a child may be taught in: up to two either side of their age group.
+    let expected = crate::domain::year_group::year_group_in(
+        c.date_of_birth,
+        crate::domain::year_group::academic_year_start(app.today()),
+    );
+    let mut years = vec![(String::new(), format!("as for their age ({})", year_group_label(expected)))];
+    years.extend(
+        (-1..=14)
+            .filter(|y| (y - expected).abs() <= 2 || Some(*y) == c.year_group_override)
+            .filter(|y| *y != expected || Some(*y) == c.year_group_override)
+            .map(|y| {
+                let by = y - expected;
+                let side = if by < 0 { "behind" } else { "ahead" };
+                (y.to_string(), format!("{} ({} {side})", year_group_label(y), by.abs()))
+            }),
+    );
     Form::new(
         FormPurpose::Details,
         Some(child),

@@ -422,7 +422,38 @@ pub struct DetailsEntry {
     pub year_group_override: Option<i32>,
 }
 
-pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8) -> Result<Child, FieldError> {
+/// A UK postcode in its usual form ("ng7 2rd" → "NG7 2RD"), or `None` if it is not shaped
+/// like one: an outward code (A9, A99, AA9, AA99, A9A, AA9A) then an inward code (9AA).
+pub fn normalise_postcode(text: &str) -> Option<String> {
+    let compact: String = text.split_whitespace().collect::<String>().to_ascii_uppercase();
+    if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
+        return None;
+    }
+    let (outward, inward) = compact.split_at(compact.len() - 3);
+    let inward_ok = {
+        let b = inward.as_bytes();
+        b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+    };
+    let shape: String = outward
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_ascii_alphabetic() {
+                'A'
+            } else {
+                '?'
+            }
+        })
+        .collect();
+    let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
+    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
+}
+
+/// Children are taught at most this many years out of their age group.
+const MAX_YEARS_OUT_OF_GROUP: i32 = 2;
+
+pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8, today: NaiveDate) -> Result<Child, FieldError> {
     if let Some(band) = entry.band
         && !(1..=bands).contains(&band)
     {
@@ -433,10 +464,35 @@ pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8) -> Result<C
     {
         return Err(error("year group", "choose Nursery to Year 14, or as for their age"));
     }
+    if entry.year_group_override != child.year_group_override {
+        let expected =
+            super::year_group::year_group_in(child.date_of_birth, super::year_group::academic_year_start(today));
+        if let Some(year) = entry.year_group_override
+            && (year - expected).abs() > MAX_YEARS_OUT_OF_GROUP
+        {
+            return Err(error(
+                "year group",
+                format!(
+                    "{} is {} years from their age group ({}); at most {MAX_YEARS_OUT_OF_GROUP} out of year group",
+                    super::year_group::year_group_label(year),
+                    (year - expected).abs(),
+                    super::year_group::year_group_label(expected)
+                ),
+            ));
+        }
+    }
     let clean = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
     let mut after = child.clone();
     after.setting = clean(&entry.setting);
-    after.postcode = clean(&entry.postcode).map(|p| p.to_uppercase());
+    after.postcode = match clean(&entry.postcode) {
+        // An imported postcode that was never checked may stay as it is until someone edits it.
+        Some(text) if Some(&text) == child.postcode.as_ref() => Some(text),
+        Some(text) => Some(
+            normalise_postcode(&text)
+                .ok_or_else(|| error("postcode", format!("\"{text}\" is not a UK postcode (like NG7 2RD)")))?,
+        ),
+        None => None,
+    };
     after.primary_need = entry.primary_need;
     after.band = entry.band;
     after.year_group_override = entry.year_group_override;
