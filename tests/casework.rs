@@ -246,6 +246,22 @@ fn the_contact_form_saves_and_every_pane_sees_it() {
     let next = app.data.rows[zoe].next.as_ref().expect("a next milestone");
     assert_eq!((next.name, next.due), (MilestoneName::CallBack, day("2026-11-25")));
     assert!(app.message.as_ref().is_some_and(|(text, _)| text.contains("call back by Wed 25 Nov 2026")));
+    // Answering: today; choosing to give the family a date moves it to the working day after
+    // the call-back is due (23 Nov + 2 working days = Wed 25 Nov, so Thu 26 Nov).
+    handle_key(&mut app, &key(KeyCode::Char('a')), &mut store);
+    let date = |app: &caseload::app::App| match &app.overlay {
+        Some(Overlay::Form(form)) => form.fields.iter().find(|f| f.key == "date").map(|f| f.kind.clone()),
+        _ => panic!("the answer form is open"),
+    };
+    use caseload::app::form::FieldKind;
+    assert_eq!(date(&app), Some(FieldKind::Date(TODAY.into())));
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
+    assert_eq!(date(&app), Some(FieldKind::Date("2026-11-26".into())));
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "promised: {:?}", app.message);
+    let next = app.data.rows[app.data.child_index["C3"]].next.as_ref().expect("a next milestone");
+    assert_eq!((next.name, next.due), (MilestoneName::CallBack, day("2026-11-26")));
     // A business-support member may record contacts but not statutory steps.
     let mut admin = common::app_as("S5");
     handle_key(&mut admin, &key(KeyCode::Char('t')), &mut store);
@@ -701,6 +717,11 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
         other => panic!("{other:?}"),
     };
     assert_eq!(weekly(form), "mon 14:00-15:00", "the current surgeries, ready to edit");
+    let audited = store.audit_rows(100).expect("audit").len();
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("the form stays open") };
+    assert_eq!(form.error.as_ref().map(|e| e.message.as_str()), Some("nothing has changed"));
+    assert_eq!(store.audit_rows(100).expect("audit").len(), audited, "nothing saved");
     for _ in 0..weekly(form).len() {
         handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
     }

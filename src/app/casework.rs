@@ -210,6 +210,18 @@ pub fn record(
                 field: "officer",
                 message: format!("no member of staff has id {officer_id}"),
             })?;
+            let mut current: Vec<(u8, chrono::NaiveTime, u32)> = county
+                .slots
+                .iter()
+                .filter(|s| &s.officer_id == officer_id)
+                .map(|s| (s.weekday, s.start, s.minutes))
+                .collect();
+            current.sort();
+            let mut wanted = blocks.clone();
+            wanted.sort();
+            if current == wanted {
+                return Err(FieldError { field: "surgeries", message: "nothing has changed".into() }.into());
+            }
             let outside = crate::domain::surgery::bookings_outside(officer_id, blocks, &county.bookings, ctx.today);
             store.set_surgeries(officer_id, blocks, actor)?;
             let slots: Vec<crate::domain::SurgerySlot> = blocks

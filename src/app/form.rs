@@ -49,6 +49,17 @@ pub enum FormPurpose {
     Surgeries,
 }
 
+/// Fields to fill again from the county after a choice changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refill {
+    /// The booking form's date and time: the chosen officer's next free call-back.
+    NextFree,
+    /// The surgeries form: the chosen officer's weekly surgeries.
+    Surgeries,
+    /// The answer form's date: today to answer, a working day after it is due to promise.
+    AnswerDate,
+}
+
 #[derive(Debug, Clone)]
 pub struct Form {
     pub purpose: FormPurpose,
@@ -58,10 +69,8 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<FieldError>,
-    /// The officer changed: the booking form's date and time should move to their next free call-back.
-    pub wants_next_free: bool,
-    /// The officer changed: the surgeries form should show their surgeries.
-    pub wants_surgeries: bool,
+    /// A choice changed that other fields follow, which needs the county to work out.
+    pub refill: Option<Refill>,
     /// A destructive entry waiting for a second Enter; any edit withdraws it.
     pub confirm: Option<String>,
     /// Other forms the "record" choice switches to (an open mediation's, a new appeal's).
@@ -81,8 +90,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
-            wants_next_free: false,
-            wants_surgeries: false,
+            refill: None,
             confirm: None,
             alternates: Vec::new(),
         }
@@ -130,13 +138,12 @@ impl Form {
             if key == "step" {
                 self.refresh_step_fields();
             }
-            if key == "officer" {
-                self.wants_next_free = true;
-            }
-            if key == "officer" && self.purpose == FormPurpose::Surgeries {
-                self.wants_next_free = false;
-                self.wants_surgeries = true;
-            }
+            self.refill = match (key, self.purpose) {
+                ("officer", FormPurpose::Surgeries) => Some(Refill::Surgeries),
+                ("officer", _) => Some(Refill::NextFree),
+                ("contact" | "action", FormPurpose::Answer) => Some(Refill::AnswerDate),
+                _ => None,
+            };
         }
     }
 

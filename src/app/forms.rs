@@ -83,6 +83,31 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
     ))
 }
 
+impl Form {
+    /// Answering: today. Promising: the first working day after the answer is now due (or
+    /// tomorrow's, if that has passed), a date the family can be given that moves things on.
+    pub fn fill_answer_date(&mut self, app: &App) {
+        let today = app.today();
+        let date = match self.value("action") {
+            "promise" => {
+                let id = self.value("contact").parse::<i64>().ok();
+                let due = app
+                    .data
+                    .county
+                    .contacts
+                    .iter()
+                    .find(|c| Some(c.id) == id)
+                    .map(|c| crate::domain::milestones::contact_due(c, &app.calendar, &app.config.rules));
+                app.calendar.add_working_days(due.map_or(today, |due| due.max(today)), 1)
+            }
+            _ => today,
+        };
+        if let Some(Field { kind: FieldKind::Date(text), .. }) = self.fields.iter_mut().find(|f| f.key == "date") {
+            *text = date.format("%Y-%m-%d").to_string();
+        }
+    }
+}
+
 /// The next panel: weekly on Thursdays, today if it is one.
 fn next_panel_day(today: NaiveDate) -> NaiveDate {
     use chrono::Datelike;
@@ -191,7 +216,6 @@ fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, chrono::NaiveTime)>
 impl Form {
     /// Moves the booking form's date and time to the chosen officer's next free call-back.
     pub fn fill_next_free(&mut self, app: &App) {
-        self.wants_next_free = false;
         let officer = self.value("officer").to_string();
         let (date, time) = match next_free(app, &officer) {
             Some((d, t)) => {
@@ -360,7 +384,6 @@ pub fn surgeries_form(app: &App, officer: usize) -> Form {
 impl Form {
     /// Shows the chosen officer's current surgeries, ready to edit.
     pub fn fill_surgeries(&mut self, app: &App) {
-        self.wants_surgeries = false;
         let text = crate::domain::surgery::describe_blocks(self.value("officer"), &app.data.county.slots);
         if let Some(Field { kind: FieldKind::Text(current), .. }) =
             self.fields.iter_mut().find(|f| f.key == "surgeries")

@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::casework::{RecordError, Rules};
+use super::form::Refill;
 use super::forms::{
     answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form, submit_form,
     surgeries_form,
@@ -113,13 +114,14 @@ pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
     // Choosing another officer moves the booking to their next free call-back, or shows
     // their surgeries.
     if let Some(Overlay::Form(form)) = &app.overlay
-        && (form.wants_next_free || form.wants_surgeries)
+        && let Some(refill) = form.refill
     {
         let mut form = form.clone();
-        if form.wants_next_free {
-            form.fill_next_free(app);
-        } else {
-            form.fill_surgeries(app);
+        form.refill = None;
+        match refill {
+            Refill::NextFree => form.fill_next_free(app),
+            Refill::Surgeries => form.fill_surgeries(app),
+            Refill::AnswerDate => form.fill_answer_date(app),
         }
         app.overlay = Some(Overlay::Form(form));
     }

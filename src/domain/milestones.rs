@@ -102,18 +102,17 @@ pub fn milestones_for(
             ContactKind::EmailReceived => (MilestoneName::EmailReply, rules.email_reply_days, "email"),
         };
         let standard = calendar.add_working_days(contact.received, days);
+        let due = contact_due(contact, calendar, rules);
         let (due, rule) = match contact.promised {
             Some(promised) if promised > standard => (
-                promised,
+                due,
                 format!(
                     "{what} {} + {days} working days, family told to expect an answer by {}",
                     human_date(contact.received),
                     human_date(promised)
                 ),
             ),
-            _ => {
-                (standard, format!("{what} {} + {days} working days (service standard)", human_date(contact.received)))
-            }
+            _ => (due, format!("{what} {} + {days} working days (service standard)", human_date(contact.received))),
         };
         out.push(name, due, contact.answered, false, rule, contact.summary.clone());
     }
@@ -511,6 +510,17 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
     for (what, weeks, done) in stages {
         out.push(MilestoneName::OrderCompliance, by(weeks * 7), done, false, order(what, weeks), what.to_string());
     }
+}
+
+/// When a phone message or email must be answered: the service standard in working days, or
+/// the later date the family was told to expect.
+pub fn contact_due(contact: &Contact, calendar: &Calendar, rules: &RulesConfig) -> NaiveDate {
+    let days = match contact.kind {
+        ContactKind::PhoneMessage => rules.call_back_days,
+        ContactKind::EmailReceived => rules.email_reply_days,
+    };
+    let standard = calendar.add_working_days(contact.received, days);
+    contact.promised.filter(|p| *p > standard).unwrap_or(standard)
 }
 
 /// Days an exception lasted, both ends included; 0 if the dates are the wrong way round.

@@ -121,6 +121,9 @@ pub fn parse_block(text: &str) -> Result<(u8, NaiveTime, u32), String> {
     let from = NaiveTime::parse_from_str(from.trim(), "%H:%M").map_err(|_| bad())?;
     let to = NaiveTime::parse_from_str(to.trim(), "%H:%M").map_err(|_| bad())?;
     let minutes = (to - from).num_minutes();
+    if minutes <= 0 {
+        return Err(format!("\"{text}\" ends before it starts"));
+    }
     if minutes < i64::from(CALL_MINUTES) || minutes % i64::from(CALL_MINUTES) != 0 {
         return Err(format!("\"{text}\": a surgery lasts a whole number of quarter hours"));
     }
@@ -294,5 +297,6 @@ mod tests {
     fn surgeries_are_on_working_days() {
         assert!(parse_blocks("sat 10:00-11:00").is_err_and(|e| e.contains("Monday to Friday")));
         assert!(parse_blocks("fri 10:00-11:00").is_ok());
+        assert!(parse_blocks("fri 11:00-10:00").is_err_and(|e| e.contains("ends before it starts")));
     }
 }

@@ -121,7 +121,8 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Span::styled(who, theme.selected)), left);
-    frame.render_widget(Paragraph::new(Line::from(message)).wrap(ratatui::widgets::Wrap { trim: true }), middle);
+    // Not trimmed: the leading space keeps the message apart from the name before it.
+    frame.render_widget(Paragraph::new(Line::from(message)).wrap(ratatui::widgets::Wrap { trim: false }), middle);
     frame.render_widget(Paragraph::new(Span::styled(hints, theme.dim)), right);
 }
 
