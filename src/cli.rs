@@ -1,9 +1,17 @@
 //! The command line.
 
+mod choice;
+
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Parser, Subcommand};
+
+pub use choice::{Choice, step_detail};
+
+use crate::app::Pane;
+use crate::domain::casework::ContactEntry;
+use crate::domain::{DisputeKind, Need, OrderKind, PanelOutcome, PanelQuestion, StepKind};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -55,6 +63,7 @@ pub enum Command {
     #[command(subcommand)]
     Contact(ContactCommand),
     /// Record a statutory step for a child (decision to assess, draft, final plan, review…)
+    #[command(after_help = choice::step_help())]
     Step(StepArgs),
     /// Submit children to panels and record their decisions
     #[command(subcommand)]
@@ -78,12 +87,12 @@ pub enum PanelCommand {
     Submit {
         /// The child's id
         child: String,
-        /// The panel's date
-        #[arg(long, value_parser = parse_date)]
+        /// The panel's date (YYYY-MM-DD), today or later
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: NaiveDate,
-        /// assess, issue_plan, amend, placement or band
-        #[arg(long)]
-        question: String,
+        /// What the panel is asked to decide
+        #[arg(long, value_parser = Choice::new(PanelQuestion::ALL, PanelQuestion::as_str))]
+        question: PanelQuestion,
         /// The papers going to the panel
         #[arg(long)]
         papers: String,
@@ -92,18 +101,18 @@ pub enum PanelCommand {
     Decision {
         /// The panel case id (see `caseload panel list`)
         id: i64,
-        /// agreed, declined or deferred
-        #[arg(long)]
-        outcome: Option<String>,
+        /// What the panel decided
+        #[arg(long, value_parser = Choice::new(PanelOutcome::ALL, PanelOutcome::as_str))]
+        outcome: Option<PanelOutcome>,
         /// What a deferred case needs before it goes back
-        #[arg(long, default_value = "")]
-        needs: String,
-        /// When the decision and reasons were sent to the family
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long)]
+        needs: Option<String>,
+        /// When the decision and reasons were sent to the family (YYYY-MM-DD); give --how too
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "how")]
         sent: Option<NaiveDate>,
-        /// How they were sent (email, letter, phone, meeting)
-        #[arg(long, default_value = "")]
-        how: String,
+        /// How they were sent; give --sent too
+        #[arg(long, value_parser = Choice::new(SENT_HOW, |w| w), requires = "sent")]
+        how: Option<&'static str>,
     },
     /// List panel cases
     List,
@@ -115,36 +124,36 @@ pub enum ContactCommand {
     Add {
         /// The child's id
         child: String,
-        /// phone-message, call, email-received, email-sent, letter, meeting or note
-        #[arg(long)]
-        kind: String,
+        /// What kind of contact: a phone_message or email_received is one to answer
+        #[arg(long, value_parser = Choice::new(&ContactEntry::ALL, ContactEntry::as_str))]
+        kind: ContactEntry,
         /// What it was about
         #[arg(long)]
         summary: String,
-        /// When it happened [default: today]
-        #[arg(long, value_parser = parse_date)]
+        /// When it happened (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
     /// Mark a contact answered
     Answer {
         /// The contact's id (see `caseload contact list`)
         id: i64,
-        /// When it was answered [default: today]
-        #[arg(long, value_parser = parse_date)]
+        /// When it was answered (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
     /// Record the date the family was told to expect an answer, when more time is needed
     Promise {
-        /// The contact's id
+        /// The contact's id (see `caseload contact list`)
         id: i64,
-        /// The date given to the family
-        #[arg(long, value_parser = parse_date)]
+        /// The date given to the family (YYYY-MM-DD), after today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: NaiveDate,
     },
     /// List contacts still to answer
     List {
-        /// Only this child's
-        #[arg(long)]
+        /// Only this child's (child id)
+        #[arg(long, value_name = "CHILD_ID")]
         child: Option<String>,
         /// Answered ones too
         #[arg(long)]
@@ -156,18 +165,18 @@ pub enum ContactCommand {
 pub struct StepArgs {
     /// The child's id
     pub child: String,
-    /// assess_decision, advice_requested, advice_received, issue_decision, draft_sent, final_issued,
-    /// review_meeting, review_report, review_decision, amendments_proposed, amended_issued, ceased, exception
-    pub kind: String,
-    /// When it happened [default: today]
-    #[arg(long, value_parser = parse_date)]
+    /// The step
+    #[arg(value_parser = Choice::new(StepKind::ALL, StepKind::as_str))]
+    pub kind: StepKind,
+    /// When it happened (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
-    /// agreed/declined, the advice (education, health, social_care, educational_psychologist, other),
-    /// maintain/amend/cease, the exception (a-d) or the SEN2 ceasing reason (1-9)
-    #[arg(long, default_value = "")]
-    pub detail: String,
-    /// When an exception ended
-    #[arg(long, value_parser = parse_date)]
+    /// The decision (agreed, declined), the advice, the review decision, the Reg 10(4)
+    /// exception (a-d) or the SEN2 ceasing reason (1-9): see the list below
+    #[arg(long)]
+    pub detail: Option<String>,
+    /// When an exception ended or is expected to (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub until: Option<NaiveDate>,
     /// Go ahead with a step that closes a case (ceasing a plan, a decision not to proceed)
     #[arg(long)]
@@ -186,15 +195,28 @@ pub struct AuditArgs {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Which pane: caseload, timeline, panel or duty
-    #[arg(long, default_value = "caseload", value_parser = ["caseload", "timeline", "panel", "duty"])]
-    pub pane: String,
+    /// Which pane
+    #[arg(long, default_value = "caseload", value_parser = Choice::new(&Pane::ALL, pane_word))]
+    pub pane: Pane,
     /// Frame size as WIDTHxHEIGHT
     #[arg(long, default_value = "80x24", value_parser = parse_size)]
     pub size: (u16, u16),
     /// Focus this child (child id), e.g. for the timeline
     #[arg(long, value_name = "CHILD_ID")]
     pub child: Option<String>,
+}
+
+/// How a panel decision reaches the family, as the interface's panel form offers.
+const SENT_HOW: &[&str] = &["email", "letter", "phone", "meeting"];
+
+fn pane_word(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Caseload => "caseload",
+        Pane::Timeline => "timeline",
+        Pane::Panel => "panel",
+        Pane::Duty => "duty",
+        Pane::Surgery => "surgery",
+    }
 }
 
 pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -265,8 +287,16 @@ pub struct DemoArgs {
 }
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date in the form YYYY-MM-DD"))
+    use chrono::format::ParseErrorKind::{Impossible, OutOfRange};
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| match e.kind() {
+        // Shaped like a date, but the 13th month or the 30th of February.
+        OutOfRange | Impossible => "no such day (YYYY-MM-DD, e.g. 2026-11-23)".to_string(),
+        _ => "not a date like 2026-11-23 (YYYY-MM-DD)".to_string(),
+    })
+}
+
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| "not a time like 14:15 (HH:MM, 24-hour)".to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -275,17 +305,18 @@ pub enum ChildCommand {
     Edit {
         /// The child's id
         child: String,
+        /// The school or setting attended, or none
         #[arg(long)]
         setting: Option<String>,
+        /// The home postcode, or none
         #[arg(long)]
         postcode: Option<String>,
-        /// SEN2 primary need code, or none
-        #[arg(long)]
+        #[arg(long, help = format!("SEN2 primary need code, or none [possible values: {}]", Need::choices()))]
         need: Option<String>,
-        /// Top-up band, or none
+        /// Top-up band number (1 up to the bands configured), or none
         #[arg(long)]
         band: Option<String>,
-        /// National Curriculum year taught in (-1 Nursery, 0 Reception…), or none for their age
+        /// National Curriculum year taught in, -1 (Nursery) to 14, 0 being Reception; none: as for their age
         #[arg(long, allow_hyphen_values = true)]
         year_group: Option<String>,
     },
@@ -295,21 +326,25 @@ pub enum ChildCommand {
 pub enum SurgeryCommand {
     /// Set an officer's weekly surgeries, e.g. "tue 14:00-15:00" "thu 10:00-11:00" (none: no surgeries)
     Set {
+        /// The officer's staff id
         officer: String,
+        /// Weekly blocks like "tue 14:00-15:00", Monday to Friday in whole quarter hours; none: no surgeries
         #[arg(required = true)]
         blocks: Vec<String>,
     },
     /// Book a 15-minute call-back into an officer's surgery
     Book {
-        #[arg(long)]
+        /// The officer's staff id
+        #[arg(long, value_name = "STAFF_ID")]
         officer: String,
-        #[arg(long, value_parser = parse_date)]
+        /// The day of the call-back (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: NaiveDate,
-        /// HH:MM
-        #[arg(long)]
-        time: String,
-        /// The child it is about
-        #[arg(long)]
+        /// When the call-back starts (HH:MM): a free time in the officer's surgery (see `caseload surgery list`)
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        time: NaiveTime,
+        /// The child it is about (child id)
+        #[arg(long, value_name = "CHILD_ID")]
         child: Option<String>,
         /// The caller's telephone number
         #[arg(long)]
@@ -320,11 +355,11 @@ pub enum SurgeryCommand {
     },
     /// Bookings and free call-backs on a day
     List {
-        /// Only this officer's
-        #[arg(long)]
+        /// Only this officer's (staff id)
+        #[arg(long, value_name = "STAFF_ID")]
         officer: Option<String>,
-        /// The day [default: today]
-        #[arg(long, value_parser = parse_date)]
+        /// The day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
 }
@@ -333,35 +368,39 @@ pub enum SurgeryCommand {
 pub enum DisputeCommand {
     /// Register a mediation request or an appeal to the tribunal
     Add {
+        /// The child's id
         child: String,
-        /// mediation or appeal
-        #[arg(long)]
-        kind: String,
-        /// When it was requested or registered [default: today]
-        #[arg(long, value_parser = parse_date)]
+        /// A mediation request or a tribunal appeal
+        #[arg(long, value_parser = Choice::new(DisputeKind::ALL, DisputeKind::as_str))]
+        kind: DisputeKind,
+        /// When it was requested or registered (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
-        #[arg(long, default_value = "")]
-        detail: String,
+        /// What it is about
+        #[arg(long)]
+        detail: Option<String>,
     },
     /// Record how far a dispute has gone (give only what is new)
     Update {
         /// The dispute's id (see `caseload dispute list`)
         id: i64,
-        /// The mediation meeting or tribunal hearing
-        #[arg(long, value_parser = parse_date)]
+        /// The mediation meeting or tribunal hearing (YYYY-MM-DD; may be ahead)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         hearing: Option<NaiveDate>,
-        /// The LA's response to the appeal
-        #[arg(long, value_parser = parse_date)]
+        /// When the LA responded to the appeal (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         responded: Option<NaiveDate>,
-        /// What the tribunal ordered: amend, setting, make_plan or assess
-        #[arg(long)]
-        order: Option<String>,
-        #[arg(long, value_parser = parse_date)]
+        /// What the tribunal ordered (an appeal's order needs --order-date too)
+        #[arg(long, value_parser = Choice::new(OrderKind::ALL, OrderKind::as_str))]
+        order: Option<OrderKind>,
+        /// When the tribunal made its order (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         order_date: Option<NaiveDate>,
-        /// The order carried out
-        #[arg(long, value_parser = parse_date)]
+        /// When the order was carried out (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         complied: Option<NaiveDate>,
-        #[arg(long, value_parser = parse_date)]
+        /// When the dispute ended: withdrawn, settled or decided (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         closed: Option<NaiveDate>,
     },
     /// List disputes

@@ -1,15 +1,55 @@
 //! `caseload contact`, `caseload step` and `caseload audit`: casework from the command line,
 //! through the same action layer as the interface.
 
+use chrono::NaiveDate;
 use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
-use crate::app::casework::{Entry, RecordError, Rules, record};
+use crate::app::casework::{Entry, RecordError, Rules, needs_confirmation, record};
 use crate::cli::{AuditArgs, ChildCommand, ContactCommand, DisputeCommand, PanelCommand, StepArgs, SurgeryCommand};
-use crate::domain::casework::DetailsEntry;
-use crate::domain::casework::{ContactEntry, StepEntry};
-use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
+use crate::domain::casework::{DetailsEntry, FieldError, StepEntry, apply_step};
+use crate::domain::{County, Need};
 use crate::store::Store;
+
+/// Which option each field of a refusal comes from, so that the message names what to change.
+type Flags = &'static [(&'static str, &'static str)];
+
+const CONTACT: Flags = &[("date", "--date"), ("summary", "--summary")];
+const ANSWER: Flags = &[("date", "--date")];
+const STEP: Flags = &[("date", "--date"), ("until", "--until"), ("detail", "--detail")];
+const SUBMIT: Flags = &[("panel date", "--date"), ("papers", "--papers")];
+const DECISION: Flags = &[("outcome", "--outcome"), ("needs", "--needs"), ("sent", "--sent"), ("how", "--how")];
+const DETAILS: Flags = &[("band", "--band"), ("year group", "--year-group")];
+const BOOK: Flags = &[
+    ("officer", "--officer"),
+    ("child", "--child"),
+    ("date", "--date"),
+    ("time", "--time"),
+    ("number", "--number"),
+    ("query", "--query"),
+];
+const NEW_DISPUTE: Flags = &[("date", "--date"), ("kind", "--kind")];
+const DISPUTE: Flags = &[
+    ("hearing", "--hearing"),
+    ("responded", "--responded"),
+    ("order", "--order"),
+    ("order date", "--order-date"),
+    ("complied", "--complied"),
+    ("closed", "--closed"),
+];
+
+fn named(e: &FieldError, flags: Flags) -> String {
+    match flags.iter().find(|(field, _)| *field == e.field) {
+        Some((_, flag)) => format!("{flag}: {}", e.message),
+        None => e.to_string(),
+    }
+}
+
+/// Bad input: says why, saves nothing, and exits 1.
+fn refuse(why: impl std::fmt::Display) -> Result<i32> {
+    eprintln!("not saved: {why}");
+    Ok(1)
+}
 
 /// The member of staff recording: `--as`, else the one whose login this is.
 fn actor(ctx: &Context, store: &Store) -> Result<String> {
@@ -19,40 +59,43 @@ fn actor(ctx: &Context, store: &Store) -> Result<String> {
         .ok_or_else(|| eyre!("\"{who}\" is not in the staff list; pass --as STAFF_ID to say who is recording this"))
 }
 
-fn save(ctx: &Context, entry: Entry) -> Result<i32> {
+fn save(ctx: &Context, entry: Entry, flags: Flags) -> Result<i32> {
     let (mut store, county, _) = ctx.load()?;
     let actor = actor(ctx, &store)?;
+    save_loaded(ctx, &mut store, &county, &actor, &entry, flags)
+}
+
+fn save_loaded(
+    ctx: &Context,
+    store: &mut Store,
+    county: &County,
+    actor: &str,
+    entry: &Entry,
+    flags: Flags,
+) -> Result<i32> {
     let rules = Rules { today: ctx.today, now: ctx.now, calendar: &ctx.calendar, rules: &ctx.config.rules };
-    match record(&mut store, &county, &entry, &actor, &rules) {
+    match record(store, county, entry, actor, &rules) {
         Ok(done) => {
             emit(&format!("{done}\n"))?;
             Ok(0)
         }
-        Err(RecordError::Invalid(e)) => {
-            eprintln!("not saved: {e}");
-            Ok(1)
-        }
-        Err(e @ RecordError::NotAllowed(_)) => {
-            eprintln!("not saved: {e}");
-            Ok(1)
-        }
+        Err(RecordError::Invalid(e)) => refuse(named(&e, flags)),
+        Err(e @ RecordError::NotAllowed(_)) => refuse(e),
         Err(e) => Err(eyre!("{e}")),
     }
 }
 
 pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
     match command {
-        ContactCommand::Add { child, kind, summary, date } => {
-            let entry = ContactEntry::parse(&kind).ok_or_else(|| {
-                let kinds: Vec<&str> = ContactEntry::ALL.iter().map(|k| k.as_str()).collect();
-                eyre!("--kind {kind}: not one of {}", kinds.join(", "))
-            })?;
-            save(ctx, Entry::Contact { child_id: child, entry, date: date.unwrap_or(ctx.today), summary })
-        }
+        ContactCommand::Add { child, kind, summary, date } => save(
+            ctx,
+            Entry::Contact { child_id: child, entry: kind, date: date.unwrap_or(ctx.today), summary },
+            CONTACT,
+        ),
         ContactCommand::Answer { id, date } => {
-            save(ctx, Entry::Answer { contact_id: id, date: date.unwrap_or(ctx.today) })
+            save(ctx, Entry::Answer { contact_id: id, date: date.unwrap_or(ctx.today) }, ANSWER)
         }
-        ContactCommand::Promise { id, date } => save(ctx, Entry::Promise { contact_id: id, date }),
+        ContactCommand::Promise { id, date } => save(ctx, Entry::Promise { contact_id: id, date }, ANSWER),
         ContactCommand::List { child, all } => {
             let (_store, county, _) = ctx.load()?;
             let mut text = String::new();
@@ -85,23 +128,41 @@ pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
 }
 
 pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
-    let kind = StepKind::parse(&args.kind)
-        .ok_or_else(|| eyre!("{}: not a step; one of {}", args.kind, StepKind::choices()))?;
-    let step = StepEntry {
-        kind,
-        date: args.date.unwrap_or(ctx.today),
-        until: args.until,
-        detail: args.detail.trim().to_string(),
+    let detail = match crate::cli::step_detail(args.kind, args.detail.as_deref().unwrap_or("")) {
+        Ok(detail) => detail,
+        Err(why) => return refuse(why),
     };
+    let step = StepEntry { kind: args.kind, date: args.date.unwrap_or(ctx.today), until: args.until, detail };
     let entry = Entry::Step { child_id: args.child.clone(), step };
+    let (mut store, county, _) = ctx.load()?;
+    let actor = actor(ctx, &store)?;
     if !args.confirm {
-        let (_store, county, _) = ctx.load()?;
-        if let Some(warning) = crate::app::casework::needs_confirmation(&county, &entry) {
-            eprintln!("not saved: {warning} Add --confirm to go ahead.");
-            return Ok(1);
+        // Anything that would be refused is refused now: --confirm is only asked for a step
+        // that would be saved.
+        if let Err(why) = check_step(&county, &actor, &entry, ctx.today) {
+            return refuse(why);
+        }
+        if let Some(warning) = needs_confirmation(&county, &entry) {
+            return refuse(format!("{warning} Add --confirm to go ahead."));
         }
     }
-    save(ctx, entry)
+    save_loaded(ctx, &mut store, &county, &actor, &entry, STEP)
+}
+
+/// What `record` would check of a step, without saving it.
+fn check_step(county: &County, actor: &str, entry: &Entry, today: NaiveDate) -> std::result::Result<(), String> {
+    use crate::app::permissions::{Work, check};
+    let Entry::Step { child_id, step } = entry else { return Ok(()) };
+    let staff = county
+        .staff
+        .iter()
+        .find(|s| s.id == actor)
+        .ok_or_else(|| format!("not allowed: {actor} is not in the staff list"))?;
+    check(staff, Work::of(entry)).map_err(|why| format!("not allowed: {why}"))?;
+    let child =
+        county.children.iter().find(|c| &c.id == child_id).ok_or_else(|| format!("no child has id {child_id}"))?;
+    let steps: Vec<_> = county.steps.iter().filter(|s| &s.child_id == child_id).cloned().collect();
+    apply_step(child, &steps, step, today).map(|_| ()).map_err(|e| named(&e, STEP))
 }
 
 pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
@@ -132,22 +193,18 @@ pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
 pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
     match command {
         PanelCommand::Submit { child, date, question, papers } => {
-            let question = PanelQuestion::parse(&question)
-                .ok_or_else(|| eyre!("--question {question}: not one of {}", PanelQuestion::choices()))?;
-            save(ctx, Entry::Submit { child_id: child, panel_date: date, question, papers })
+            save(ctx, Entry::Submit { child_id: child, panel_date: date, question, papers }, SUBMIT)
         }
         PanelCommand::Decision { id, outcome, needs, sent, how } => {
-            let outcome = match outcome {
-                Some(word) => Some(
-                    PanelOutcome::parse(&word)
-                        .ok_or_else(|| eyre!("--outcome {word}: not one of {}", PanelOutcome::choices()))?,
-                ),
-                None => None,
-            };
             if outcome.is_none() && sent.is_none() {
-                return Err(eyre!("say --outcome, or --sent DATE --how HOW, or both"));
+                return refuse("say --outcome, or --sent YYYY-MM-DD --how HOW, or both");
             }
-            save(ctx, Entry::PanelDecision { panel_id: id, outcome, info_needed: needs, sent: sent.map(|d| (d, how)) })
+            let sent = sent.map(|date| (date, how.unwrap_or_default().to_string()));
+            save(
+                ctx,
+                Entry::PanelDecision { panel_id: id, outcome, info_needed: needs.unwrap_or_default(), sent },
+                DECISION,
+            )
         }
         PanelCommand::List => {
             let (_store, county, _) = ctx.load()?;
@@ -177,7 +234,9 @@ pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
 pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
     let ChildCommand::Edit { child, setting, postcode, need, band, year_group } = command;
     let (_store, county, _) = ctx.load()?;
-    let current = county.children.iter().find(|c| c.id == child).ok_or_else(|| eyre!("no child has id {child}"))?;
+    let Some(current) = county.children.iter().find(|c| c.id == child) else {
+        return refuse(format!("no child has id {child}"));
+    };
     let cleared = |v: &str| v.trim().eq_ignore_ascii_case("none") || v.trim().is_empty();
     let text = |given: Option<String>, now: &Option<String>| match given {
         Some(v) if cleared(&v) => None,
@@ -186,17 +245,26 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
     };
     let primary_need = match need {
         Some(v) if cleared(&v) => None,
-        Some(v) => Some(Need::parse(&v).ok_or_else(|| eyre!("--need {v}: not one of {}", Need::choices()))?),
+        Some(v) => match Need::parse(&v) {
+            Some(need) => Some(need),
+            None => return refuse(format!("--need {v}: not one of {}, or none", Need::choices())),
+        },
         None => current.primary_need,
     };
     let band = match band {
         Some(v) if cleared(&v) => None,
-        Some(v) => Some(v.trim().parse::<u8>().map_err(|_| eyre!("--band {v}: not a band number"))?),
+        Some(v) => match v.trim().parse::<u8>() {
+            Ok(band) => Some(band),
+            Err(_) => return refuse(format!("--band {v}: not a band number, or none")),
+        },
         None => current.band,
     };
     let year_group_override = match year_group {
         Some(v) if cleared(&v) => None,
-        Some(v) => Some(v.trim().parse::<i32>().map_err(|_| eyre!("--year-group {v}: not a year (-1 to 14)"))?),
+        Some(v) => match v.trim().parse::<i32>() {
+            Ok(year) => Some(year),
+            Err(_) => return refuse(format!("--year-group {v}: not a year (-1 Nursery to 14), or none")),
+        },
         None => current.year_group_override,
     };
     let details = DetailsEntry {
@@ -206,21 +274,21 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
         band,
         year_group_override,
     };
-    save(ctx, Entry::Details { child_id: child, details })
+    save(ctx, Entry::Details { child_id: child, details }, DETAILS)
 }
 
 pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
     use crate::domain::surgery::parse_blocks;
     match command {
-        SurgeryCommand::Set { officer, blocks } => {
-            let blocks = parse_blocks(&blocks.join(", ")).map_err(|e| eyre!(e))?;
-            save(ctx, Entry::Surgeries { officer_id: officer, blocks })
-        }
-        SurgeryCommand::Book { officer, date, time, child, number, query } => {
-            let start = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M")
-                .map_err(|_| eyre!("--time {time}: not a time like 14:15"))?;
-            save(ctx, Entry::Book { officer_id: officer, date, start, child_id: child, caller_number: number, query })
-        }
+        SurgeryCommand::Set { officer, blocks } => match parse_blocks(&blocks.join(", ")) {
+            Ok(blocks) => save(ctx, Entry::Surgeries { officer_id: officer, blocks }, &[]),
+            Err(why) => refuse(format!("BLOCKS: {why}")),
+        },
+        SurgeryCommand::Book { officer, date, time, child, number, query } => save(
+            ctx,
+            Entry::Book { officer_id: officer, date, start: time, child_id: child, caller_number: number, query },
+            BOOK,
+        ),
         SurgeryCommand::List { officer, date } => {
             let (_store, county, _) = ctx.load()?;
             let date = date.unwrap_or(ctx.today);
@@ -273,29 +341,27 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
 }
 
 pub fn dispute(ctx: &Context, command: DisputeCommand) -> Result<i32> {
-    use crate::domain::{DisputeKind, OrderKind};
     match command {
         DisputeCommand::Add { child, kind, date, detail } => {
-            let kind = DisputeKind::parse(&kind)
-                .ok_or_else(|| eyre!("--kind {kind}: not one of {}", DisputeKind::choices()))?;
-            save(ctx, Entry::NewDispute { child_id: child, kind, date: date.unwrap_or(ctx.today), detail })
+            let date = date.unwrap_or(ctx.today);
+            save(
+                ctx,
+                Entry::NewDispute { child_id: child, kind, date, detail: detail.unwrap_or_default() },
+                NEW_DISPUTE,
+            )
         }
         DisputeCommand::Update { id, hearing, responded, order, order_date, complied, closed } => {
             let (_store, county, _) = ctx.load()?;
-            let mut dispute =
-                county.disputes.iter().find(|d| d.id == id).cloned().ok_or_else(|| eyre!("no dispute has id {id}"))?;
-            if let Some(order) = order {
-                dispute.order_kind = Some(
-                    OrderKind::parse(&order)
-                        .ok_or_else(|| eyre!("--order {order}: not one of {}", OrderKind::choices()))?,
-                );
-            }
+            let Some(mut dispute) = county.disputes.iter().find(|d| d.id == id).cloned() else {
+                return refuse(format!("no dispute has id {id}"));
+            };
+            dispute.order_kind = order.or(dispute.order_kind);
             dispute.hearing = hearing.or(dispute.hearing);
             dispute.responded = responded.or(dispute.responded);
             dispute.order_date = order_date.or(dispute.order_date);
             dispute.complied = complied.or(dispute.complied);
             dispute.closed = closed.or(dispute.closed);
-            save(ctx, Entry::Dispute { dispute })
+            save(ctx, Entry::Dispute { dispute }, DISPUTE)
         }
         DisputeCommand::List => {
             let (_store, county, milestones) = ctx.load()?;

@@ -104,9 +104,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Audit(args)) => casework::audit(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Render(args)) => {
             let ctx = Context::new(&cli.global, default_db_path)?;
-            let pane =
-                crate::app::Pane::parse(&args.pane).ok_or_else(|| eyre!("--pane {}: unknown pane", args.pane))?;
-            crate::tui::render_command(&ctx, pane, args.size.0, args.size.1, args.child.as_deref())
+            crate::tui::render_command(&ctx, args.pane, args.size.0, args.size.1, args.child.as_deref())
         }
     }
 }
