@@ -61,7 +61,7 @@ fn choices_take_either_spelling_in_any_case() {
     assert!(out.contains("stage now assessment"), "{out}");
     saved(&db, &["step", "C1", "advice_requested", "--detail", "social-care", "--date", "2026-11-20"]);
     saved(&db, &["step", "C1", "advice-received", "--detail", "Social_Care"]);
-    saved(&db, &["panel", "submit", "C3", "--date", "2026-12-03", "--question", "Issue-Plan", "--papers", "EP advice"]);
+    saved(&db, &["panel", "submit", "C3", "--date", "2026-12-03", "--question", "AMEND", "--papers", "EP advice"]);
     saved(&db, &["panel", "decision", "2", "--sent", TODAY, "--how", "Letter"]);
     saved(&db, &["dispute", "add", "C2", "--kind", "APPEAL"]);
     saved(&db, &["dispute", "update", "1", "--order", "make-plan", "--order-date", TODAY]);
