@@ -213,3 +213,17 @@ fn reload_keeps_the_focused_child() {
     caseload::app::update::reload(&mut app, &FakeRecords);
     assert_eq!(app.focus_child.map(|i| app.data.county.children[i].id.clone()), Some("C3".to_string()));
 }
+
+#[test]
+fn a_reload_rebuilds_the_timeline_where_the_reader_was() {
+    // The interface reloads by itself when someone else saves: no key follows to rebuild it.
+    let mut app = app_as("S1");
+    let holly = app.data.child_index["C1"];
+    app.focus_child = Some(holly);
+    handle_key(&mut app, &key(KeyCode::Char('2')), &mut FakeRecords);
+    app.timeline.scroll = 5;
+    caseload::app::update::reload(&mut app, &FakeRecords);
+    assert_eq!(app.timeline.child, Some(holly));
+    assert_eq!(app.timeline.scroll, 5);
+    assert_eq!(app.timeline.events.len(), 2, "history read again");
+}
