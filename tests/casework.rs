@@ -640,3 +640,38 @@ fn the_command_line_obeys_the_same_permissions_as_the_interface() {
     record(&mut store, &county, &surgeries("S2"), "S5", &ctx).expect("business support set anyone's surgeries");
     record(&mut store, &county, &decision, "S1", &ctx).expect("the officer records the decision");
 }
+
+#[test]
+fn a_milestone_met_after_its_due_date_says_how_late() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    // Holly (C1): request of 2 Sep 2026, so the decision to assess was due on 14 Oct.
+    let holly = app.data.child_index["C1"];
+    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    // Decided on 20 Nov: 37 days after the 6 weeks ran out.
+    for _ in 0.."2026-11-23".len() {
+        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
+    }
+    type_text(&mut app, &mut store, "2026-11-20");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
+    let screen = caseload::tui::render_text(&app, &theme, 80, 24);
+    assert!(screen.contains("✓ done     assess decision 14 Oct 2026 done 20 Nov 2026, 37 days late"), "{screen}");
+
+    // Met on its last day: only the date.
+    let meeting = Entry::Step { child_id: "C2".into(), step: step(StepKind::ReviewMeeting, "2026-11-02", "") };
+    save(&mut store, meeting).expect("meeting");
+    let report = Entry::Step { child_id: "C2".into(), step: step(StepKind::ReviewReport, "2026-11-16", "") };
+    save(&mut store, report).expect("report");
+    app.focus_child = Some(app.data.child_index["C2"]);
+    caseload::app::update::reload(&mut app, &store);
+    let screen = caseload::tui::render_text(&app, &theme, 120, 40);
+    let line = screen.lines().find(|l| l.contains("review report   16 Nov 2026")).expect("the review report");
+    assert!(line.contains("✓ done") && line.contains("done 16 Nov 2026") && !line.contains("late"), "{line}");
+}

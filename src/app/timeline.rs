@@ -1,7 +1,7 @@
 //! The timeline of one child: details, statutory milestones, then case history newest first.
 
 use super::data::CaseData;
-use crate::domain::{BandTable, CaseEvent};
+use crate::domain::{BandTable, CaseEvent, Milestone, MilestoneName};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocLine {
@@ -86,4 +86,14 @@ impl TimelineView {
         self.lines = lines;
         self.scroll = 0;
     }
+}
+
+/// Calendar days a milestone was done after its due date, if it was late. An advisory review is
+/// never late, and the draft comments period is a window that closes, not a task to do.
+pub fn days_late(m: &Milestone) -> Option<i64> {
+    if m.advisory || m.name == MilestoneName::DraftCommentsClose {
+        return None;
+    }
+    let late = (m.done? - m.due).num_days();
+    (late > 0).then_some(late)
 }

@@ -1,18 +1,20 @@
 //! The timeline pane: the focused child's details, milestones and history, scrollable.
-//! Long rules and summaries wrap, so nothing that explains a date is cut off.
+//! Long rules and milestone details wrap, so nothing that explains a date is cut off.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{date, milestone_label, one_line, wrap};
+use super::text::{date, milestone_label, one_line, width as text_width, wrap};
 use super::theme::{Theme, status_tag};
 use crate::app::App;
-use crate::app::timeline::DocLine;
+use crate::app::timeline::{DocLine, days_late};
 
-/// Where wrapped text continues, under the first column.
+/// Where wrapped text continues: a rule under "why:", a milestone's detail under its name, an
+/// event under its summary.
 const RULE_INDENT: &str = "  why: ";
+const MILESTONE_INDENT: usize = 11;
 const EVENT_INDENT: usize = 26;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -48,13 +50,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 if m.advisory {
                     spans.push(Span::styled("advisory  ", theme.dim));
                 }
-                if let Some(done) = m.done {
-                    spans.push(Span::styled(format!("done {}  ", date(done)), theme.done));
+                match (m.done, days_late(m)) {
+                    (Some(done), Some(late)) => {
+                        spans.push(Span::styled(format!("done {}, ", date(done)), theme.done));
+                        spans.push(Span::styled(format!("{}  ", days_word(late, "late")), theme.due_soon));
+                    }
+                    (Some(done), None) => spans.push(Span::styled(format!("done {}  ", date(done)), theme.done)),
+                    (None, _) => {}
                 }
-                if !m.detail.is_empty() {
-                    spans.push(Span::raw(one_line(&m.detail)));
+                let detail = one_line(&m.detail);
+                let used: usize = spans.iter().map(Span::width).sum();
+                if text_width(&detail) <= width.saturating_sub(used) {
+                    spans.push(Span::raw(detail));
+                    lines.push(Line::from(spans));
+                } else {
+                    // Which advice, which contact: too long for the line, so it goes under the name.
+                    lines.push(Line::from(spans));
+                    let room = width.saturating_sub(MILESTONE_INDENT).max(10);
+                    for part in wrap(&detail, room) {
+                        lines.push(Line::raw(format!("{:MILESTONE_INDENT$}{part}", "")));
+                    }
                 }
-                lines.push(Line::from(spans));
             }
             DocLine::Rule(i) => {
                 let rule = &milestones[*i].rule;
@@ -87,4 +103,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     lines.truncate(height);
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "1 day late", "12 days late".
+fn days_word(days: i64, after: &str) -> String {
+    let unit = if days == 1 { "day" } else { "days" };
+    format!("{days} {unit} {after}")
 }
