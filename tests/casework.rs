@@ -777,3 +777,97 @@ fn the_command_line_obeys_the_same_permissions_as_the_interface() {
     record(&mut store, &county, &surgeries("S2"), "S5", &ctx).expect("business support set anyone's surgeries");
     record(&mut store, &county, &decision, "S1", &ctx).expect("the officer records the decision");
 }
+
+#[test]
+fn steps_and_contacts_recorded_on_the_timeline_show_in_its_history_at_once() {
+    use caseload::app::history::HistoryItem;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    // Holly (C1), a request waiting for the decision to assess: open her timeline.
+    let holly = app.data.child_index["C1"];
+    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert_eq!(app.timeline.child, Some(holly));
+    let before = app.timeline.history.len();
+
+    // t, Enter: the first step at this stage, the decision to assess, agreed today.
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    // c: a phone message (the first kind), then a call (one to the right).
+    for (right, summary) in [(0, "Mum rang about the decision letter"), (1, "Rang Mum back: letter is in the post")] {
+        handle_key(&mut app, &key(KeyCode::Char('c')), &mut store);
+        for _ in 0..right {
+            handle_key(&mut app, &key(KeyCode::Right), &mut store);
+        }
+        handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+        handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+        type_text(&mut app, &mut store, summary);
+        handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+        assert!(app.overlay.is_none(), "{:?}", app.message);
+    }
+
+    let holly = app.data.child_index["C1"];
+    assert_eq!(app.timeline.child, Some(holly), "still on Holly's timeline");
+    // The step, the phone message (standing for its own event) and the call: three more items.
+    assert_eq!(app.timeline.history.len(), before + 3, "{:?}", app.timeline.history);
+    // After Thursday's panel (still to come), today's work: the statutory step first.
+    assert!(
+        matches!(
+            app.timeline.history[..4],
+            [HistoryItem::Panel(_), HistoryItem::Step(_), HistoryItem::Contact(_), HistoryItem::Event(_)]
+        ),
+        "{:?}",
+        app.timeline.history
+    );
+
+    // Scroll so the whole history is in view at 80×24.
+    app.timeline.scroll = app.timeline.lines.len().saturating_sub(12);
+    let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
+    let screen = caseload::tui::render_text(&app, &theme, 80, 24);
+    assert!(screen.contains("23 Nov 2026 step          assessment agreed"), "{screen}");
+    assert!(
+        screen.contains("23 Nov 2026 contact S1    phone message · Mum rang about the decision letter ·"),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("Mum rang about the decision letter").count(), 1, "shown once: {screen}");
+    assert!(screen.contains("23 Nov 2026 call    S1    Rang Mum back: letter is in the post"), "{screen}");
+    assert!(screen.contains("not answered yet"), "{screen}");
+}
+
+#[test]
+fn a_milestone_met_after_its_due_date_says_how_late() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    // Holly (C1): request of 2 Sep 2026, so the decision to assess was due on 14 Oct.
+    let holly = app.data.child_index["C1"];
+    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    // Decided on 20 Nov: 37 days after the 6 weeks ran out.
+    for _ in 0.."2026-11-23".len() {
+        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
+    }
+    type_text(&mut app, &mut store, "2026-11-20");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "{:?}", app.message);
+    let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
+    let screen = caseload::tui::render_text(&app, &theme, 80, 24);
+    assert!(screen.contains("✓ done     assess decision 14 Oct 2026 done 20 Nov 2026, 37 days late"), "{screen}");
+
+    // Met on its last day: only the date.
+    let meeting = Entry::Step { child_id: "C2".into(), step: step(StepKind::ReviewMeeting, "2026-11-02", "") };
+    save(&mut store, meeting).expect("meeting");
+    let report = Entry::Step { child_id: "C2".into(), step: step(StepKind::ReviewReport, "2026-11-16", "") };
+    save(&mut store, report).expect("report");
+    app.focus_child = Some(app.data.child_index["C2"]);
+    caseload::app::update::reload(&mut app, &store);
+    let screen = caseload::tui::render_text(&app, &theme, 120, 40);
+    let line = screen.lines().find(|l| l.contains("review report   16 Nov 2026")).expect("the review report");
+    assert!(line.contains("✓ done") && line.contains("done 16 Nov 2026") && !line.contains("late"), "{line}");
+}

@@ -3,6 +3,7 @@
 mod common;
 
 use caseload::app::action::Action;
+use caseload::app::timeline::DocLine;
 use caseload::app::update::{apply, settle};
 use caseload::app::{App, Pane};
 use caseload::config::ThemeName;
@@ -88,4 +89,135 @@ fn never_panics_at_any_size() {
 fn surgery_pane() {
     let app = show(app_as("S1"), Pane::Surgery);
     insta::assert_snapshot!("surgery_80x24", frame(&app, 80, 24));
+}
+
+/// Logan (C2) with a term's recorded work: review steps, contacts, panels, an appeal with a
+/// tribunal order and a call-back booked, merged with the events on file.
+fn logan_with_recorded_work() -> App {
+    use caseload::domain::*;
+    use common::day;
+    let mut county = common::county();
+    let step = |id, kind, date: &str, detail: &str| Step {
+        id,
+        child_id: "C2".into(),
+        kind,
+        date: day(date),
+        until: None,
+        detail: detail.into(),
+    };
+    county.steps = vec![
+        step(1, StepKind::ReviewMeeting, "2026-11-02", ""),
+        // The school's report was due on 16 Nov.
+        step(2, StepKind::ReviewReport, "2026-11-19", ""),
+    ];
+    county.contacts.push(Contact {
+        id: 2,
+        child_id: "C2".into(),
+        kind: ContactKind::PhoneMessage,
+        received: day("2026-11-09"),
+        summary: "Dad asked when the tribunal order will be carried out".into(),
+        promised: None,
+        answered: Some(day("2026-11-13")),
+        staff_id: Some("S5".into()),
+    });
+    county.contacts.push(Contact {
+        id: 3,
+        child_id: "C2".into(),
+        kind: ContactKind::EmailReceived,
+        received: day("2026-11-16"),
+        summary: "Tutor's invoice for October".into(),
+        promised: Some(day("2026-11-30")),
+        answered: None,
+        staff_id: Some("S1".into()),
+    });
+    county.panels.push(PanelSubmission {
+        id: 3,
+        child_id: "C2".into(),
+        panel_date: day("2026-12-03"),
+        question: PanelQuestion::Band,
+        papers: "review report; EP advice".into(),
+        submitted_by: Some("S1".into()),
+        outcome: None,
+        info_needed: String::new(),
+        decision_sent: None,
+        sent_how: String::new(),
+        resubmission_of: Some(2),
+    });
+    county.disputes.push(Dispute {
+        id: 1,
+        child_id: "C2".into(),
+        kind: DisputeKind::Appeal,
+        registered: day("2026-06-15"),
+        hearing: Some(day("2026-10-20")),
+        responded: Some(day("2026-07-20")),
+        order_kind: Some(OrderKind::Setting),
+        order_date: Some(day("2026-10-20")),
+        // Two weeks allowed: due 3 Nov.
+        complied: Some(day("2026-11-10")),
+        closed: None,
+        detail: "Appeal against section I".into(),
+    });
+    county.bookings.push(Booking {
+        id: 2,
+        officer_id: "S1".into(),
+        date: day("2026-11-24"),
+        start: chrono::NaiveTime::from_hms_opt(10, 15, 0).expect("valid"),
+        child_id: Some("C2".into()),
+        caller_number: "07700 900456".into(),
+        query: "Dad wants to talk about transport to the new setting".into(),
+        booked_by: Some("S5".into()),
+    });
+    let mut app = common::app_as("S1");
+    app.data = caseload::app::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
+    app.refresh_views();
+    app.focus_child = Some(app.data.child_index["C2"]);
+    app.pane = Pane::Timeline;
+    settle(&mut app, &LoganRecords);
+    app
+}
+
+/// The fixture's records, with two events on file for Logan.
+struct LoganRecords;
+
+impl caseload::app::update::Records for LoganRecords {
+    fn history(&self, child_id: &str) -> Result<Vec<caseload::domain::CaseEvent>, String> {
+        use caseload::domain::{CaseEvent, EventKind};
+        let event = |date: &str, kind, summary: &str| CaseEvent {
+            child_id: "C2".into(),
+            date: common::day(date),
+            kind,
+            staff_id: Some("S1".into()),
+            summary: summary.into(),
+        };
+        Ok(if child_id == "C2" {
+            vec![
+                event("2026-11-13", EventKind::Call, "Rang Dad back: the new setting starts on 30 Nov."),
+                event("2026-11-02", EventKind::Review, "Annual review at home: section I to change."),
+            ]
+        } else {
+            Vec::new()
+        })
+    }
+    fn county(&self) -> Result<caseload::domain::County, String> {
+        FakeRecords.county()
+    }
+    fn save(
+        &mut self,
+        county: &caseload::domain::County,
+        entry: &caseload::app::casework::Entry,
+        actor: &str,
+        rules: &caseload::app::casework::Rules,
+    ) -> Result<String, caseload::app::casework::RecordError> {
+        FakeRecords.save(county, entry, actor, rules)
+    }
+}
+
+#[test]
+fn timeline_with_recorded_work() {
+    let mut app = logan_with_recorded_work();
+    insta::assert_snapshot!("timeline_recorded_work_120x40", frame(&app, 120, 40));
+    // At 80×24, scrolled to the history: long entries wrap under the text column.
+    let heading = app.timeline.lines.iter().position(|l| matches!(l, DocLine::Heading("Case history, newest first")));
+    app.timeline.scroll = heading.expect("a history heading");
+    insta::assert_snapshot!("timeline_recorded_work_history_80x24", frame(&app, 80, 24));
 }

@@ -6,7 +6,7 @@ use caseload::app::Overlay;
 use caseload::app::Pane;
 use caseload::app::action::Action;
 use caseload::app::caseload::Scope;
-use caseload::app::update::{apply, handle_key, who_am_i_picker};
+use caseload::app::update::{Records, apply, handle_key, who_am_i_picker};
 use caseload::domain::Stage;
 use common::{FakeRecords, app, app_as};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -214,4 +214,67 @@ fn reload_keeps_the_focused_child() {
     app.focus_child = Some(c3);
     caseload::app::update::reload(&mut app, &FakeRecords);
     assert_eq!(app.focus_child.map(|i| app.data.county.children[i].id.clone()), Some("C3".to_string()));
+}
+
+#[test]
+fn a_reload_rebuilds_the_timeline_where_the_reader_was() {
+    // The interface reloads by itself when someone else saves: no key follows to rebuild it.
+    let mut app = app_as("S1");
+    let holly = app.data.child_index["C1"];
+    app.focus_child = Some(holly);
+    handle_key(&mut app, &key(KeyCode::Char('2')), &mut FakeRecords);
+    app.timeline.scroll = 5;
+    caseload::app::update::reload(&mut app, &FakeRecords);
+    assert_eq!(app.timeline.child, Some(holly));
+    assert_eq!(app.timeline.scroll, 5);
+    assert_eq!(app.timeline.events.len(), 2, "history read again");
+}
+
+#[test]
+fn the_history_merges_records_and_events_newest_first() {
+    use caseload::app::history::{HistoryItem, child_history};
+    use caseload::domain::*;
+    let mut county = common::county();
+    let step = |id, kind, date: &str, detail: &str| Step {
+        id,
+        child_id: "C1".into(),
+        kind,
+        date: common::day(date),
+        until: None,
+        detail: detail.into(),
+    };
+    county.steps = vec![
+        step(1, StepKind::AssessDecision, "2026-10-01", "agreed"),
+        step(2, StepKind::AdviceRequested, "2026-10-01", "health"),
+        step(3, StepKind::AdviceRequested, "2026-10-05", "education"),
+        step(4, StepKind::AdviceRequested, "2026-10-01", "social_care"),
+    ];
+    // The 1 Oct call was a phone message recorded in the product: one entry, not two.
+    county.contacts.push(Contact {
+        id: 2,
+        child_id: "C1".into(),
+        kind: ContactKind::PhoneMessage,
+        received: common::day("2026-10-01"),
+        summary: "Mum: \"any news?\"\nExplained the 6 weeks.".into(),
+        promised: None,
+        answered: Some(common::day("2026-10-02")),
+        staff_id: Some("S1".into()),
+    });
+    let events = FakeRecords.history("C1").expect("history");
+    let history = child_history(&county, "C1", &events);
+    let panel = county.panels.iter().position(|p| p.child_id == "C1").expect("C1 goes to panel");
+    let contact = county.contacts.len() - 1;
+    assert_eq!(
+        history,
+        vec![
+            HistoryItem::Panel(panel),
+            HistoryItem::Step(2),
+            // One day: steps, later recorded first, then the contact.
+            HistoryItem::Step(3),
+            HistoryItem::Step(1),
+            HistoryItem::Step(0),
+            HistoryItem::Contact(contact),
+            HistoryItem::Event(1),
+        ]
+    );
 }

@@ -6,6 +6,7 @@ pub mod casework;
 pub mod data;
 pub mod form;
 pub mod forms;
+pub mod history;
 pub mod keymap;
 pub mod permissions;
 pub mod picker;

@@ -1,7 +1,8 @@
 //! The timeline of one child: details, statutory milestones, then case history newest first.
 
 use super::data::CaseData;
-use crate::domain::{BandTable, CaseEvent};
+use super::history::{HistoryItem, child_history};
+use crate::domain::{BandTable, CaseEvent, Milestone, MilestoneName};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocLine {
@@ -11,8 +12,8 @@ pub enum DocLine {
     Milestone(usize),
     /// The rule behind milestone `i`, on its own line so it is never cut off.
     Rule(usize),
-    /// Index into `TimelineView::events`.
-    Event(usize),
+    /// An entry of the case history.
+    History(HistoryItem),
     Empty(&'static str),
     Blank,
 }
@@ -21,13 +22,17 @@ pub enum DocLine {
 pub struct TimelineView {
     /// The child whose history is loaded.
     pub child: Option<usize>,
+    /// The child's events on file, newest first (read when the child or the data changes).
     pub events: Vec<CaseEvent>,
+    /// Those events merged with the work recorded for the child, newest first.
+    pub history: Vec<HistoryItem>,
     pub lines: Vec<DocLine>,
     pub scroll: usize,
 }
 
 impl TimelineView {
-    /// Builds the document for `child` with its history (newest first).
+    /// Builds the document for `child`: its events (newest first) and the work recorded for it
+    /// in `data`, so this runs again whenever either changes.
     pub fn load(&mut self, data: &CaseData, child: usize, events: Vec<CaseEvent>, bands: &BandTable) {
         let record = &data.county.children[child];
         let row = &data.rows[child];
@@ -77,13 +82,25 @@ impl TimelineView {
         lines.extend((0..milestones.len()).flat_map(|i| [DocLine::Milestone(i), DocLine::Rule(i)]));
         lines.push(DocLine::Blank);
         lines.push(DocLine::Heading("Case history, newest first"));
-        if events.is_empty() {
+        let history = child_history(&data.county, &record.id, &events);
+        if history.is_empty() {
             lines.push(DocLine::Empty("no history recorded"));
         }
-        lines.extend((0..events.len()).map(DocLine::Event));
+        lines.extend(history.iter().copied().map(DocLine::History));
         self.child = Some(child);
         self.events = events;
+        self.history = history;
         self.lines = lines;
         self.scroll = 0;
     }
+}
+
+/// Calendar days a milestone was done after its due date, if it was late. An advisory review is
+/// never late, and the draft comments period is a window that closes, not a task to do.
+pub fn days_late(m: &Milestone) -> Option<i64> {
+    if m.advisory || m.name == MilestoneName::DraftCommentsClose {
+        return None;
+    }
+    let late = (m.done? - m.due).num_days();
+    (late > 0).then_some(late)
 }

@@ -432,11 +432,21 @@ pub fn reload(app: &mut App, records: &dyn Records) {
     match records.county() {
         Ok(county) => {
             let focus = app.focus_child.map(|i| app.data.county.children[i].id.clone());
+            let shown = app.timeline.child.and_then(|i| app.data.county.children.get(i)).map(|c| c.id.clone());
+            let scroll = app.timeline.scroll;
             app.data = super::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
             app.focus_child = focus.and_then(|id| app.data.child_index.get(&id).copied());
+            // The timeline points into the old records: rebuild it now (history read again), so
+            // what was just recorded shows at once, even when no key follows.
             app.timeline.child = None;
             app.refresh_views();
             app.say("reloaded");
+            sync_timeline(app, records);
+            // Same child: stay where the reader was.
+            let now_shown = app.timeline.child.map(|i| app.data.county.children[i].id.as_str());
+            if now_shown.is_some() && now_shown == shown.as_deref() {
+                app.timeline.scroll = scroll.min(app.timeline.lines.len().saturating_sub(1));
+            }
         }
         Err(e) => app.warn(format!("cannot reload: {e}")),
     }
