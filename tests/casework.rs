@@ -827,7 +827,7 @@ fn steps_and_contacts_recorded_on_the_timeline_show_in_its_history_at_once() {
     app.timeline.scroll = app.timeline.lines.len().saturating_sub(12);
     let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
     let screen = caseload::tui::render_text(&app, &theme, 80, 24);
-    assert!(screen.contains("23 Nov 2026 step          assessment agreed"), "{screen}");
+    assert!(screen.contains("23 Nov 2026 step    S1    assessment agreed"), "who recorded it: {screen}");
     assert!(
         screen.contains("23 Nov 2026 contact S1    phone message · Mum rang about the decision letter ·"),
         "{screen}"

@@ -31,7 +31,7 @@ fn child(stage: Stage) -> Child {
 }
 
 fn step(kind: StepKind, date: &str, detail: &str) -> Step {
-    Step { id: 0, child_id: "C1".into(), kind, date: d(date), until: None, detail: detail.into() }
+    Step { id: 0, child_id: "C1".into(), kind, date: d(date), until: None, detail: detail.into(), recorded_by: None }
 }
 
 fn run(child: &Child, steps: &[Step], contacts: &[Contact], today: &str) -> Vec<Milestone> {

@@ -104,6 +104,7 @@ fn logan_with_recorded_work() -> App {
         date: day(date),
         until: None,
         detail: detail.into(),
+        recorded_by: Some("S1".into()),
     };
     county.steps = vec![
         step(1, StepKind::ReviewMeeting, "2026-11-02", ""),

@@ -242,6 +242,7 @@ fn the_history_merges_records_and_events_newest_first() {
         date: common::day(date),
         until: None,
         detail: detail.into(),
+        recorded_by: Some("S1".into()),
     };
     county.steps = vec![
         step(1, StepKind::AssessDecision, "2026-10-01", "agreed"),

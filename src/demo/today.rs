@@ -144,6 +144,7 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
                     date: decision,
                     until: None,
                     detail: kind.to_string(),
+                    recorded_by: c.officer.clone(),
                 });
                 let back = plus(decision, rng.range(20, 50));
                 if back <= today && rng.chance(0.6) {
@@ -154,6 +155,7 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
                         date: back,
                         until: None,
                         detail: kind.to_string(),
+                        recorded_by: c.officer.clone(),
                     });
                 }
             }
@@ -168,6 +170,7 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
                 date: meeting,
                 until: None,
                 detail: String::new(),
+                recorded_by: c.officer.clone(),
             });
         }
     }

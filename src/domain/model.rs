@@ -223,6 +223,8 @@ pub struct Step {
     pub date: NaiveDate,
     pub until: Option<NaiveDate>,
     pub detail: String,
+    /// Staff id of whoever recorded it, when known.
+    pub recorded_by: Option<String>,
 }
 
 word_enum!(

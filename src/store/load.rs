@@ -103,7 +103,9 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let steps = conn
-            .prepare("SELECT id, child_id, kind, date, until, detail FROM steps ORDER BY child_id, date, id")?
+            .prepare(
+                "SELECT id, child_id, kind, date, until, detail, recorded_by FROM steps ORDER BY child_id, date, id",
+            )?
             .query_map([], |r| {
                 Ok(Step {
                     id: r.get(0)?,
@@ -112,6 +114,7 @@ impl Store {
                     date: r.get(3)?,
                     until: r.get(4)?,
                     detail: r.get(5)?,
+                    recorded_by: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -85,7 +85,8 @@ impl Store {
             let mut insert =
                 tx.prepare("INSERT INTO steps (id, child_id, kind, date, until, detail, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
             for s in &county.steps {
-                insert.execute(params![s.id, s.child_id, s.kind.as_str(), s.date, s.until, s.detail, actor])?;
+                let by = s.recorded_by.as_deref().or(actor);
+                insert.execute(params![s.id, s.child_id, s.kind.as_str(), s.date, s.until, s.detail, by])?;
             }
             let mut insert = tx.prepare(
                 "INSERT INTO contacts (id, child_id, kind, received, summary, promised, answered, staff_id)

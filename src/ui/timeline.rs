@@ -140,7 +140,7 @@ fn history_entry(app: &App, item: HistoryItem) -> Option<Entry<'_>> {
         }
         HistoryItem::Step(i) => {
             let step = county.steps.get(i)?;
-            Entry { date: step.date, kind: "step", staff: None, text: step_text(step) }
+            Entry { date: step.date, kind: "step", staff: step.recorded_by.as_deref(), text: step_text(step) }
         }
         HistoryItem::Contact(i) => {
             let contact = county.contacts.get(i)?;
