@@ -81,7 +81,10 @@ fn contacts_are_answered_or_given_a_date() {
     let (field, message) = invalid(save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-23") }));
     assert_eq!(field, "date");
     assert!(message.contains("after today"), "{message}");
-    save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-30") }).expect("promised");
+    let (field, message) = invalid(save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-28") }));
+    assert_eq!((field, message.as_str()), ("date", "Saturday 28 Nov 2026 is not a working day"));
+    let promised = save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-30") }).expect("promised");
+    assert_eq!(promised, "Ibrahim Dean's phone message of 20 Nov: family told to expect an answer by Mon 30 Nov 2026");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("open").due, day("2026-11-30"));
     let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-19") }));
     assert_eq!(field, "date", "before it was received");

@@ -175,13 +175,13 @@ pub fn record(
             let contact = find_contact(*contact_id)?;
             validate_answer(contact, *date, ctx.today)?;
             store.answer_contact(*contact_id, *date, actor)?;
-            Ok(format!("contact {contact_id} answered on {}", human(*date)))
+            Ok(format!("{} answered on {}", contact_name(county, contact), human(*date)))
         }
         Entry::Promise { contact_id, date } => {
             let contact = find_contact(*contact_id)?;
-            validate_promise(contact, *date, ctx.today)?;
+            validate_promise(contact, *date, ctx.calendar, ctx.today)?;
             store.promise_contact(*contact_id, *date, actor)?;
-            Ok(format!("family told to expect an answer to contact {contact_id} by {}", human(*date)))
+            Ok(format!("{}: family told to expect an answer by {}", contact_name(county, contact), human(*date)))
         }
         Entry::Book { officer_id, date, start, child_id, caller_number, query } => {
             if let Some(id) = child_id {
@@ -358,6 +358,20 @@ pub fn record(
             Ok(text)
         }
     }
+}
+
+/// "Holly Stewart's phone message of 20 Nov", for messages about a contact.
+fn contact_name(county: &County, contact: &crate::domain::Contact) -> String {
+    let child = county
+        .children
+        .iter()
+        .find(|c| c.id == contact.child_id)
+        .map_or_else(|| contact.child_id.clone(), |c| c.full_name());
+    let what = match contact.kind {
+        ContactKind::PhoneMessage => "phone message",
+        ContactKind::EmailReceived => "email",
+    };
+    format!("{child}'s {what} of {}", contact.received.format("%-d %b"))
 }
 
 /// What a destructive entry will do, to be confirmed before it is saved: ceasing a plan, or a

@@ -139,12 +139,20 @@ pub fn validate_answer(contact: &Contact, date: NaiveDate, today: NaiveDate) -> 
 }
 
 /// Telling the family when to expect an answer: a date after today.
-pub fn validate_promise(contact: &Contact, date: NaiveDate, today: NaiveDate) -> Result<(), FieldError> {
+pub fn validate_promise(
+    contact: &Contact,
+    date: NaiveDate,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
     if contact.answered.is_some() {
         return Err(error("contact", "already answered"));
     }
     if date <= today {
         return Err(error("date", "the date the family can expect an answer must be after today"));
+    }
+    if !calendar.is_working_day(date) {
+        return Err(error("date", format!("{} is not a working day", date.format("%A %-d %b %Y"))));
     }
     Ok(())
 }
