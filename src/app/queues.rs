@@ -106,6 +106,8 @@ pub enum SurgeryLine {
     Booking(usize),
     /// The officer's free call-back times today, as text.
     Free(String),
+    /// The officer is away today: who rings their call-backs instead.
+    Away(String),
 }
 
 /// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
@@ -127,12 +129,12 @@ pub fn surgery_today(data: &CaseData, officers: &[usize], now: Option<chrono::Na
         lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
         lines.extend(booked.into_iter().map(SurgeryLine::Booking));
         let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
-        let free = match () {
-            _ if diary.away(id, data.today).is_some() => "none: away today".to_string(),
-            _ if free.is_empty() => "none".to_string(),
-            _ => free.join(" "),
-        };
-        lines.push(SurgeryLine::Free(free));
+        if let Some(away) = diary.away(id, data.today) {
+            let cover = away.cover_staff_id.as_deref().map_or("the duty officer", |c| diary.name(c));
+            lines.push(SurgeryLine::Away(cover.to_string()));
+        } else {
+            lines.push(SurgeryLine::Free(if free.is_empty() { "none".to_string() } else { free.join(" ") }));
+        }
     }
     lines
 }

@@ -33,15 +33,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Span::styled(format!("{} ({})", s.name, s.id), theme.heading),
                         Span::raw(format!(" · {booked} booked · {free} free")),
                     ];
-                    // Call-backs booked with someone who is away need someone else to ring.
-                    if let Some(away) =
-                        data.county.absences.iter().find(|a| a.staff_id == s.id && a.covers(app.today()))
-                    {
-                        let cover = away
-                            .cover_staff_id
-                            .as_deref()
-                            .map_or_else(|| "duty officer".to_string(), |c| data.staff_name(c).to_string());
-                        spans.push(Span::styled(format!(" · ‼ away today: {cover} to call"), theme.warning));
+                    // Call-backs booked with someone who is away need someone else to ring: who,
+                    // the line under the bookings says.
+                    if data.county.absences.iter().any(|a| a.staff_id == s.id && a.covers(app.today())) {
+                        spans.push(Span::styled(" · ‼ away", theme.warning));
                     }
                     Line::from(spans)
                 }
@@ -56,6 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Span::raw(format!("{who} · {} · ", booking.caller_number)),
                         Span::styled(booking.query.replace('\n', " "), theme.dim),
                     ])
+                }
+                SurgeryLine::Away(cover) => {
+                    Line::styled(format!("  away today, no free times: {cover} to ring these"), theme.warning)
                 }
                 SurgeryLine::Free(times) => Line::styled(format!("  free: {times}"), theme.dim),
             };
