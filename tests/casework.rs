@@ -581,6 +581,39 @@ fn an_appeal_can_be_registered_while_mediation_is_open() {
     assert_eq!(keys(&app).len(), 7, "back to the appeal");
 }
 
+#[test]
+fn an_open_form_saves_to_its_own_record_when_colleagues_save_meanwhile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let appeal = |child: &str, kind| Entry::NewDispute {
+        child_id: child.into(),
+        kind,
+        date: day("2026-10-01"),
+        detail: "x".into(),
+    };
+    save(&mut store, appeal("C2", DisputeKind::Appeal)).expect("Logan's appeal");
+    let mut app = common::app_as("S1");
+    caseload::app::update::reload(&mut app, &store);
+    let logan = app.data.child_index["C2"];
+    let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
+    app.caseload.select(position);
+    handle_key(&mut app, &key(KeyCode::Char('d')), &mut store);
+    // A colleague registers a dispute for Holly (C1), which sorts before Logan's, and the
+    // interface reloads under the open form.
+    save(&mut store, appeal("C1", DisputeKind::Mediation)).expect("Holly's mediation");
+    caseload::app::update::reload(&mut app, &store);
+    // Record (the appeal) → Hearing → Response.
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    type_text(&mut app, &mut store, "2026-11-20");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.message);
+    let county = store.load_county().expect("load");
+    let responded = |child: &str| county.disputes.iter().find(|d| d.child_id == child).and_then(|d| d.responded);
+    assert_eq!(responded("C2"), Some(day("2026-11-20")), "Logan's appeal has the response");
+    assert_eq!(responded("C1"), None, "Holly's mediation is untouched");
+}
+
 fn store_dispute(path: &std::path::Path) -> Dispute {
     Store::open(path).expect("open").load_county().expect("load").disputes.into_iter().next().expect("a dispute")
 }

@@ -39,12 +39,13 @@ pub enum FormPurpose {
     Book,
     /// Register a mediation or appeal.
     NewDispute,
-    /// Update the dispute `county.disputes[index]`.
-    Dispute(usize),
+    /// Update the dispute with this id (an id, not a position: the county reloads under an
+    /// open form when colleagues save).
+    Dispute(i64),
     /// Put the child to a panel.
     Submit,
-    /// Record the decision of the panel case `county.panels[index]`.
-    PanelDecision(usize),
+    /// Record the decision of the panel case with this id.
+    PanelDecision(i64),
     /// Set an officer's weekly phone surgeries.
     Surgeries,
 }
@@ -63,8 +64,10 @@ pub enum Refill {
 #[derive(Debug, Clone)]
 pub struct Form {
     pub purpose: FormPurpose,
-    /// The child it is about (index into `county.children`), if any.
+    /// The child it is about (index into `county.children` when the form opened), if any.
     pub child: Option<usize>,
+    /// That child's id, which is what is saved: positions can move when the county reloads.
+    pub child_id: Option<String>,
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
@@ -86,6 +89,7 @@ impl Form {
         Form {
             purpose,
             child,
+            child_id: None,
             title,
             fields,
             focus: 0,
@@ -215,7 +219,7 @@ impl Form {
 
     /// The entry the form describes, or the first field that is wrong.
     pub fn entry(&self, app: &App) -> Result<Entry, FieldError> {
-        let child_id = self.child.map(|c| app.data.county.children[c].id.clone()).unwrap_or_default();
+        let child_id = self.child_id.clone().unwrap_or_default();
         match self.purpose {
             FormPurpose::Contact => {
                 let entry = ContactEntry::parse(self.value("kind")).unwrap_or(ContactEntry::Note);
@@ -253,8 +257,10 @@ impl Form {
                 let date = self.date("date", true)?.unwrap_or(app.today());
                 Ok(Entry::NewDispute { child_id, kind, date, detail: self.value("detail").to_string() })
             }
-            FormPurpose::Dispute(index) => {
-                let mut dispute = app.data.county.disputes[index].clone();
+            FormPurpose::Dispute(id) => {
+                let mut dispute = app.data.county.disputes.iter().find(|d| d.id == id).cloned().ok_or_else(|| {
+                    FieldError { field: "dispute", message: "this dispute is no longer on file".into() }
+                })?;
                 dispute.hearing = self.date("hearing", false)?;
                 dispute.responded = self.date("responded", false)?;
                 dispute.order_kind = crate::domain::OrderKind::parse(self.value("order"));
@@ -284,8 +290,7 @@ impl Form {
                 let question = PanelQuestion::parse(self.value("question")).unwrap_or(PanelQuestion::Assess);
                 Ok(Entry::Submit { child_id, panel_date, question, papers: self.value("papers").to_string() })
             }
-            FormPurpose::PanelDecision(index) => {
-                let panel_id = app.data.county.panels[index].id;
+            FormPurpose::PanelDecision(panel_id) => {
                 let outcome = PanelOutcome::parse(self.value("outcome"));
                 let sent = self.date("sent", false)?.map(|d| (d, self.value("how").to_string()));
                 Ok(Entry::PanelDecision { panel_id, outcome, info_needed: self.value("needs").to_string(), sent })

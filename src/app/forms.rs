@@ -152,7 +152,7 @@ pub fn panel_decision_form(app: &App, index: usize) -> Form {
         outcomes.insert(0, (current.as_str().to_string(), format!("{current} (recorded)")));
     }
     Form::new(
-        FormPurpose::PanelDecision(index),
+        FormPurpose::PanelDecision(panel.id),
         Some(child),
         format!("Panel decision · {} · {}", app.data.rows[child].name, panel.panel_date.format("%-d %b %Y")),
         vec![
@@ -353,7 +353,7 @@ fn dispute_update_form(app: &App, child: usize, index: usize) -> Form {
             ]
         }
     };
-    Form::new(FormPurpose::Dispute(index), Some(child), title, fields)
+    Form::new(FormPurpose::Dispute(d.id), Some(child), title, fields)
 }
 
 /// The weekly surgeries of `officer` (index into `county.staff`); the officer can be changed

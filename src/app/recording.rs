@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::casework::{RecordError, Rules};
-use super::form::Refill;
+use super::form::{Form, Refill};
 use super::forms::{
     answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form, submit_form,
     surgeries_form,
@@ -20,7 +20,7 @@ pub fn open_form(app: &mut App, action: Action) {
         && let (super::Pane::Panel, Some(PanelLine::Case(index))) = (app.pane, app.panel.lines.get(app.panel.selected))
     {
         let form = panel_decision_form(app, *index);
-        app.overlay = Some(Overlay::Form(form));
+        show_form(app, form);
         return;
     }
     if action == Action::EditDetails && app.pane == super::Pane::Surgery {
@@ -68,6 +68,16 @@ pub fn open_form(app: &mut App, action: Action) {
         },
         _ => contact_form(app, child),
     };
+    show_form(app, form);
+}
+
+/// Opens `form`, pinning the child it is about by id (and so its alternates).
+fn show_form(app: &mut App, mut form: Form) {
+    let id = form.child.and_then(|c| app.data.county.children.get(c)).map(|c| c.id.clone());
+    for alternate in &mut form.alternates {
+        alternate.child_id = id.clone();
+    }
+    form.child_id = id;
     app.overlay = Some(Overlay::Form(form));
 }
 
@@ -86,7 +96,7 @@ fn open_surgeries_form(app: &mut App) {
     // Someone who may not set the selected officer's surgeries still gets their own.
     let officer = if app.may(Work::Surgeries { officer: &officer_id }).is_ok() { officer } else { me };
     let form = surgeries_form(app, officer);
-    app.overlay = Some(Overlay::Form(form));
+    show_form(app, form);
 }
 
 pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
