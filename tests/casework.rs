@@ -656,8 +656,14 @@ fn ceasing_a_plan_asks_for_confirmation_first() {
     let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
     app.caseload.select(position);
     handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
-    // Step: cycle to "ceased" (the last step for a plan); detail reason 1 is preselected.
+    // Step: cycle to "ceased" (the last step for a plan); no reason is preselected.
     handle_key(&mut app, &key(KeyCode::Left), &mut store);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("still open") };
+    assert_eq!(form.error.as_ref().map(|e| e.field), Some("detail"), "a reason must be chosen");
+    assert!(form.confirm.is_none());
+    // The cursor is on the reason: → picks SEN2 reason 1.
+    handle_key(&mut app, &key(KeyCode::Right), &mut store);
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("still open") };
     assert!(form.confirm.as_ref().is_some_and(|w| w.contains("ceases Logan Wright's plan")), "{:?}", form.confirm);

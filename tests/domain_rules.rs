@@ -220,6 +220,10 @@ fn phase_transfers_follow_the_cohort_rule() {
     // After the deadline, not done: overdue, not skipped.
     let late = run(&planned("2015-10-01"), &[], &[], "2027-03-01");
     assert_eq!(find(&late, MilestoneName::PhaseTransfer).status, Status::Overdue);
+    // A review decision to maintain the plan does not name the new setting: still open.
+    let maintained = [step(StepKind::ReviewDecision, "2026-11-20", "maintain")];
+    let kept = run(&planned("2015-10-01"), &maintained, &[], "2026-11-23");
+    assert_eq!(find(&kept, MilestoneName::PhaseTransfer).done, None);
     // An amended plan in the year before the move meets it.
     let done = run(&planned("2015-10-01"), &[step(StepKind::AmendedIssued, "2027-02-01", "")], &[], "2027-03-01");
     assert_eq!(find(&done, MilestoneName::PhaseTransfer).done, Some(d("2027-02-01")));

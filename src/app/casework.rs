@@ -376,8 +376,12 @@ fn contact_name(county: &County, contact: &crate::domain::Contact) -> String {
 
 /// What a destructive entry will do, to be confirmed before it is saved: ceasing a plan, or a
 /// decision not to assess or not to issue, which closes the case.
-pub fn needs_confirmation(county: &County, entry: &Entry) -> Option<String> {
+pub fn needs_confirmation(county: &County, entry: &Entry, today: NaiveDate) -> Option<String> {
     let Entry::Step { child_id, step } = entry else { return None };
+    // A step that would be refused anyway is not worth confirming: saving shows why.
+    let child = county.children.iter().find(|c| &c.id == child_id)?;
+    let steps: Vec<crate::domain::Step> = county.steps.iter().filter(|s| &s.child_id == child_id).cloned().collect();
+    apply_step(child, &steps, step, today).ok()?;
     let name = county.children.iter().find(|c| &c.id == child_id).map_or_else(|| child_id.clone(), |c| c.full_name());
     match step.kind {
         crate::domain::StepKind::Ceased => {

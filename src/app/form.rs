@@ -211,7 +211,12 @@ impl Form {
             field.kind = if choices.is_empty() {
                 FieldKind::Text(String::new())
             } else {
-                let options = choices.iter().map(|c| (c.to_string(), detail_label(kind, c))).collect();
+                let mut options: Vec<(String, String)> =
+                    choices.iter().map(|c| (c.to_string(), detail_label(kind, c))).collect();
+                // Ending a plan is never one Enter away from a default reason: one must be chosen.
+                if kind == StepKind::Ceased {
+                    options.insert(0, (String::new(), "choose the SEN2 reason (←→)".into()));
+                }
                 FieldKind::Choice { options, index: 0 }
             };
         }

@@ -146,7 +146,7 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     let confirmed = form.confirm.is_some();
     if !confirmed
         && let Ok(entry) = form.entry(app)
-        && let Some(warning) = super::casework::needs_confirmation(&app.data.county, &entry)
+        && let Some(warning) = super::casework::needs_confirmation(&app.data.county, &entry, app.today())
     {
         if let Some(Overlay::Form(form)) = &mut app.overlay {
             form.confirm = Some(warning);

@@ -142,7 +142,7 @@ pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
         if let Err(why) = check_step(&county, &actor, &entry, ctx.today) {
             return refuse(why);
         }
-        if let Some(warning) = needs_confirmation(&county, &entry) {
+        if let Some(warning) = needs_confirmation(&county, &entry, ctx.today) {
             return refuse(format!("{warning} Add --confirm to go ahead."));
         }
     }

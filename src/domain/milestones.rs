@@ -391,7 +391,8 @@ fn phase_transfer(out: &mut Builder, child: &Child, steps: &[Step], today: Naive
     let window_start = NaiveDate::from_ymd_opt(september - 1, 9, 1).unwrap_or(deadline);
     let done = steps
         .iter()
-        .filter(|s| matches!(s.kind, StepKind::AmendedIssued | StepKind::ReviewDecision))
+        // Only an amended plan naming the new setting meets it; a decision to maintain does not.
+        .filter(|s| s.kind == StepKind::AmendedIssued)
         .filter(|s| s.date >= window_start && s.date <= deadline)
         .map(|s| s.date)
         .max();
