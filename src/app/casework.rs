@@ -191,7 +191,13 @@ pub fn record(
                 field: "officer",
                 message: format!("no member of staff has id {officer_id}"),
             })?;
-            county.diary(ctx.today, ctx.now).validate_booking(officer_id, *date, *start, caller_number, query)?;
+            county.diary(ctx.calendar, ctx.today, ctx.now).validate_booking(
+                officer_id,
+                *date,
+                *start,
+                caller_number,
+                query,
+            )?;
             let booking = crate::domain::Booking {
                 id: 0,
                 officer_id: officer_id.clone(),

@@ -209,7 +209,7 @@ pub fn details_form(app: &App, child: usize) -> Form {
 
 /// The officer's next free call-back in the coming fortnight.
 fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, chrono::NaiveTime)> {
-    let diary = app.data.county.diary(app.today(), app.now);
+    let diary = app.data.county.diary(&app.calendar, app.today(), app.now);
     app.today().iter_days().take(14).find_map(|date| diary.free_times(officer, date).first().map(|t| (date, *t)))
 }
 

@@ -238,7 +238,7 @@ impl App {
                 Scope::Unallocated | Scope::Authority => true,
             })
             .collect();
-        self.surgery.lines = queues::surgery_today(&self.data, &officers, self.now);
+        self.surgery.lines = queues::surgery_today(&self.data, &officers, &self.calendar, self.now);
         self.surgery.move_to(self.surgery.selected);
         if self.focus_child.is_none() {
             self.focus_child = self.caseload.selected_child();

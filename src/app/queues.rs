@@ -111,10 +111,15 @@ pub enum SurgeryLine {
 }
 
 /// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
-pub fn surgery_today(data: &CaseData, officers: &[usize], now: Option<chrono::NaiveTime>) -> Vec<SurgeryLine> {
+pub fn surgery_today(
+    data: &CaseData,
+    officers: &[usize],
+    calendar: &crate::domain::Calendar,
+    now: Option<chrono::NaiveTime>,
+) -> Vec<SurgeryLine> {
     use crate::domain::surgery::surgery_times;
     let county = &data.county;
-    let diary = county.diary(data.today, now);
+    let diary = county.diary(calendar, data.today, now);
     let mut lines = Vec::new();
     for &staff in officers {
         let id = &county.staff[staff].id;

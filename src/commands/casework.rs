@@ -301,7 +301,7 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
                 .collect();
             officers.sort();
             officers.dedup();
-            let diary = county.diary(ctx.today, ctx.now);
+            let diary = county.diary(&ctx.calendar, ctx.today, ctx.now);
             let mut text = String::new();
             for id in officers.into_iter().filter(|id| officer.as_deref().is_none_or(|o| o == *id)) {
                 let booked: Vec<_> = county.bookings.iter().filter(|b| b.officer_id == id && b.date == date).collect();

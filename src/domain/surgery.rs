@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
+use super::calendar::Calendar;
 use super::casework::FieldError;
 use super::model::{Absence, Booking, County, Staff, SurgerySlot};
 
@@ -35,14 +36,24 @@ pub struct Diary<'a> {
     pub bookings: &'a [Booking],
     pub absences: &'a [Absence],
     pub staff: &'a [Staff],
+    /// Surgeries are not held on bank holidays or the authority's closure days.
+    pub calendar: &'a Calendar,
     pub today: NaiveDate,
     pub now: Option<NaiveTime>,
 }
 
 impl County {
     /// The county's surgery diary as it stands at `today`, `now`.
-    pub fn diary(&self, today: NaiveDate, now: Option<NaiveTime>) -> Diary<'_> {
-        Diary { slots: &self.slots, bookings: &self.bookings, absences: &self.absences, staff: &self.staff, today, now }
+    pub fn diary<'a>(&'a self, calendar: &'a Calendar, today: NaiveDate, now: Option<NaiveTime>) -> Diary<'a> {
+        Diary {
+            slots: &self.slots,
+            bookings: &self.bookings,
+            absences: &self.absences,
+            staff: &self.staff,
+            calendar,
+            today,
+            now,
+        }
     }
 }
 
@@ -59,7 +70,7 @@ impl Diary<'_> {
 
     /// The call-backs still free on `date` (after `now` when it is today); none while the officer is away.
     pub fn free_times(&self, officer: &str, date: NaiveDate) -> Vec<NaiveTime> {
-        if self.away(officer, date).is_some() {
+        if self.away(officer, date).is_some() || !self.calendar.is_working_day(date) {
             return Vec::new();
         }
         surgery_times(officer, date, self.slots)
@@ -85,6 +96,9 @@ impl Diary<'_> {
             let cover =
                 away.cover_staff_id.as_deref().map_or(String::new(), |c| format!("; {} is covering", self.name(c)));
             return Err(error("date", format!("{} is away on {}{cover}", self.name(officer), date.format("%-d %b"))));
+        }
+        if !self.calendar.is_working_day(date) {
+            return Err(error("date", format!("{} is not a working day", date.format("%A %-d %b %Y"))));
         }
         let times = surgery_times(officer, date, self.slots);
         if times.is_empty() {
@@ -265,7 +279,17 @@ mod tests {
             Staff { id: "S2".into(), name: "Ben Ode".into(), role: Role::Officer, team: "N".into(), login: None },
         ];
         let today = d("2026-11-23");
-        let diary = Diary { slots: &slots, bookings: &booked, absences: &[], staff: &staff, today, now: None };
+        let mut calendar = Calendar::england_and_wales();
+        calendar.with_closures([d("2026-12-01")]);
+        let diary = Diary {
+            slots: &slots,
+            bookings: &booked,
+            absences: &[],
+            staff: &staff,
+            calendar: &calendar,
+            today,
+            now: None,
+        };
         let check = |date: &str, time: NaiveTime| {
             diary.validate_booking("S1", d(date), time, "07700 900456", "review date").map_err(|e| e.field)
         };
@@ -274,6 +298,8 @@ mod tests {
         assert_eq!(check("2026-11-24", t(14, 5)), Err("time"), "not a call-back time");
         assert_eq!(check("2026-11-17", t(14, 0)), Err("time"), "in the past");
         assert_eq!(check("2026-11-25", t(14, 0)), Err("date"), "no surgery that day");
+        assert_eq!(check("2026-12-01", t(14, 0)), Err("date"), "a closure day (a Tuesday)");
+        assert!(diary.free_times("S1", d("2026-12-01")).is_empty());
         assert_eq!(diary.free_times("S1", d("2026-11-24")), vec![t(14, 0), t(14, 30), t(14, 45)]);
         // Today, after 14:20: only later times are free.
         let tuesday = d("2026-11-24");
