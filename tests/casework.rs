@@ -231,9 +231,7 @@ fn the_contact_form_saves_and_every_pane_sees_it() {
     );
     app.refresh_views();
     // Select Zoë (C3), whose next milestone is months away.
-    let zoe = app.data.child_index["C3"];
-    let position = app.caseload.visible.iter().position(|&i| i == zoe).expect("in the caseload");
-    app.caseload.select(position);
+    select_child(&mut app, "C3");
     handle_key(&mut app, &key(KeyCode::Char('c')), &mut store);
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
     // Enter with no summary: refused, the form stays, the error names the field.
@@ -537,9 +535,7 @@ fn an_appeal_can_be_registered_while_mediation_is_open() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let mut app = common::app_as("S1");
-    let logan = app.data.child_index["C2"];
-    let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
-    app.caseload.select(position);
+    select_child(&mut app, "C2");
     let keys = |app: &caseload::app::App| match &app.overlay {
         Some(Overlay::Form(form)) => form.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
         _ => panic!("the dispute form is open: {:?}", app.message),
@@ -594,9 +590,7 @@ fn an_open_form_saves_to_its_own_record_when_colleagues_save_meanwhile() {
     save(&mut store, appeal("C2", DisputeKind::Appeal)).expect("Logan's appeal");
     let mut app = common::app_as("S1");
     caseload::app::update::reload(&mut app, &store);
-    let logan = app.data.child_index["C2"];
-    let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
-    app.caseload.select(position);
+    select_child(&mut app, "C2");
     handle_key(&mut app, &key(KeyCode::Char('d')), &mut store);
     // A colleague registers a dispute for Holly (C1), which sorts before Logan's, and the
     // interface reloads under the open form.
@@ -652,9 +646,7 @@ fn ceasing_a_plan_asks_for_confirmation_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let mut app = common::app_as("S1");
-    let logan = app.data.child_index["C2"];
-    let position = app.caseload.visible.iter().position(|&i| i == logan).expect("in the caseload");
-    app.caseload.select(position);
+    select_child(&mut app, "C2");
     handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
     // Step: cycle to "ceased" (the last step for a plan); no reason is preselected.
     handle_key(&mut app, &key(KeyCode::Left), &mut store);
@@ -703,9 +695,7 @@ fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_da
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let mut app = common::app_as("S1");
-    let holly = app.data.child_index["C1"];
-    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
-    app.caseload.select(position);
+    select_child(&mut app, "C1");
     handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
     let keys = |app: &caseload::app::App| match &app.overlay {
         Some(Overlay::Form(form)) => form.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
@@ -716,9 +706,7 @@ fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_da
     assert_eq!(keys(&app), vec!["step", "date", "detail", "until"], "an exception has one");
     // Dates typed the British way are read; what is typed is never dropped.
     handle_key(&mut app, &key(KeyCode::Tab), &mut store);
-    for _ in 0.."2026-11-23".len() {
-        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
-    }
+    erase(&mut app, &mut store, "2026-11-23".len());
     type_text(&mut app, &mut store, "12/10/2026");
     for _ in 0..2 {
         handle_key(&mut app, &key(KeyCode::Tab), &mut store);
@@ -729,15 +717,28 @@ fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_da
     let error = form.error.as_ref().expect("a bad date is explained");
     assert_eq!(error.field, "until");
     assert!(error.message.contains("\"25th Oct\" is not a date"), "{}", error.message);
-    for _ in 0.."25th Oct".len() {
-        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
-    }
+    erase(&mut app, &mut store, "25th Oct".len());
     type_text(&mut app, &mut store, "25/10/2026");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert!(app.overlay.is_none(), "saved: {:?}", app.message);
     let county = store.load_county().expect("load");
     let exception = county.steps.iter().find(|s| s.kind == StepKind::Exception).expect("recorded");
     assert_eq!((exception.date, exception.until), (day("2026-10-12"), Some(day("2026-10-25"))));
+}
+
+/// Selects the child on the caseload, as the arrow keys would; returns its index.
+fn select_child(app: &mut caseload::app::App, id: &str) -> usize {
+    let child = app.data.child_index[id];
+    let position = app.caseload.visible.iter().position(|&i| i == child).expect("in the caseload");
+    app.caseload.select(position);
+    child
+}
+
+/// Backspace `count` times in the focused field.
+fn erase(app: &mut caseload::app::App, store: &mut Store, count: usize) {
+    for _ in 0..count {
+        handle_key(app, &key(KeyCode::Backspace), store);
+    }
 }
 
 fn type_text(app: &mut caseload::app::App, store: &mut Store, text: &str) {
@@ -764,9 +765,8 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("the form stays open") };
     assert_eq!(form.error.as_ref().map(|e| e.message.as_str()), Some("nothing has changed"));
     assert_eq!(store.audit_rows(100).expect("audit").len(), audited, "nothing saved");
-    for _ in 0..weekly(form).len() {
-        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
-    }
+    let typed = weekly(form).len();
+    erase(&mut app, &mut store, typed);
     // Overlapping blocks are refused beside the field and nothing changes.
     type_text(&mut app, &mut store, "tue 10:00-11:00, tue 10:30-11:30");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
@@ -775,9 +775,7 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
     assert_eq!(error.field, "surgeries");
     assert!(error.message.contains("overlap"), "{}", error.message);
     assert_eq!(store.load_county().expect("load").slots.len(), 1);
-    for _ in 0.."10:30-11:30".len() {
-        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
-    }
+    erase(&mut app, &mut store, "10:30-11:30".len());
     type_text(&mut app, &mut store, "14:00-14:30");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert!(app.overlay.is_none(), "saved: {:?}", app.message);
@@ -827,9 +825,7 @@ fn steps_and_contacts_recorded_on_the_timeline_show_in_its_history_at_once() {
     let mut store = store_at(&dir.path().join("county.db"));
     let mut app = common::app_as("S1");
     // Holly (C1), a request waiting for the decision to assess: open her timeline.
-    let holly = app.data.child_index["C1"];
-    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
-    app.caseload.select(position);
+    let holly = select_child(&mut app, "C1");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert_eq!(app.timeline.child, Some(holly));
     let before = app.timeline.history.len();
@@ -885,16 +881,12 @@ fn a_milestone_met_after_its_due_date_says_how_late() {
     let mut store = store_at(&dir.path().join("county.db"));
     let mut app = common::app_as("S1");
     // Holly (C1): request of 2 Sep 2026, so the decision to assess was due on 14 Oct.
-    let holly = app.data.child_index["C1"];
-    let position = app.caseload.visible.iter().position(|&i| i == holly).expect("in the caseload");
-    app.caseload.select(position);
+    select_child(&mut app, "C1");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
     handle_key(&mut app, &key(KeyCode::Tab), &mut store);
     // Decided on 20 Nov: 37 days after the 6 weeks ran out.
-    for _ in 0.."2026-11-23".len() {
-        handle_key(&mut app, &key(KeyCode::Backspace), &mut store);
-    }
+    erase(&mut app, &mut store, "2026-11-23".len());
     type_text(&mut app, &mut store, "2026-11-20");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert!(app.overlay.is_none(), "{:?}", app.message);

@@ -97,15 +97,7 @@ fn logan_with_recorded_work() -> App {
     use caseload::domain::*;
     use common::day;
     let mut county = common::county();
-    let step = |id, kind, date: &str, detail: &str| Step {
-        id,
-        child_id: "C2".into(),
-        kind,
-        date: day(date),
-        until: None,
-        detail: detail.into(),
-        recorded_by: Some("S1".into()),
-    };
+    let step = |id, kind, date: &str, detail: &str| common::recorded_step(id, "C2", kind, date, detail);
     county.steps = vec![
         step(1, StepKind::ReviewMeeting, "2026-11-02", ""),
         // The school's report was due on 16 Nov.

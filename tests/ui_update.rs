@@ -235,15 +235,7 @@ fn the_history_merges_records_and_events_newest_first() {
     use caseload::app::history::{HistoryItem, child_history};
     use caseload::domain::*;
     let mut county = common::county();
-    let step = |id, kind, date: &str, detail: &str| Step {
-        id,
-        child_id: "C1".into(),
-        kind,
-        date: common::day(date),
-        until: None,
-        detail: detail.into(),
-        recorded_by: Some("S1".into()),
-    };
+    let step = |id, kind, date: &str, detail: &str| common::recorded_step(id, "C1", kind, date, detail);
     county.steps = vec![
         step(1, StepKind::AssessDecision, "2026-10-01", "agreed"),
         step(2, StepKind::AdviceRequested, "2026-10-01", "health"),

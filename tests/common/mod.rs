@@ -204,3 +204,16 @@ pub fn app_as(id: &str) -> App {
     app.sign_in(index);
     app
 }
+
+/// A statutory step recorded by S1 for `child_id`.
+pub fn recorded_step(id: i64, child_id: &str, kind: StepKind, date: &str, detail: &str) -> Step {
+    Step {
+        id,
+        child_id: child_id.into(),
+        kind,
+        date: day(date),
+        until: None,
+        detail: detail.into(),
+        recorded_by: Some("S1".into()),
+    }
+}
