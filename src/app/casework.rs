@@ -9,6 +9,7 @@ use crate::domain::casework::{
 use crate::domain::casework::{
     DetailsEntry, apply_details, describe_changes, validate_panel_decision, validate_submission,
 };
+use crate::domain::milestones::answer_days;
 use crate::domain::{Calendar, ContactKind, County, PanelOutcome, PanelQuestion, PanelSubmission, RulesConfig};
 use crate::store::{Store, StoreError};
 
@@ -159,14 +160,9 @@ pub fn record(
             let name = child.full_name();
             Ok(match (entry.opens(), id) {
                 (Some(kind), Some(id)) => {
-                    let days = match kind {
-                        ContactKind::PhoneMessage => ctx.rules.call_back_days,
-                        ContactKind::EmailReceived => ctx.rules.email_reply_days,
-                    };
-                    let due = ctx.calendar.add_working_days(*date, days);
+                    let due = ctx.calendar.add_working_days(*date, answer_days(kind, ctx.rules));
                     let what = if kind == ContactKind::PhoneMessage { "call back" } else { "reply" };
-                    let noun = if kind == ContactKind::PhoneMessage { "phone message" } else { "email" };
-                    format!("{noun} {id} for {name}: {what} by {}", human(due))
+                    format!("{} {id} for {name}: {what} by {}", kind.noun(), human(due))
                 }
                 _ => format!("{} recorded for {name}", entry.as_str().replace('-', " ")),
             })
@@ -373,11 +369,7 @@ fn contact_name(county: &County, contact: &crate::domain::Contact) -> String {
         .iter()
         .find(|c| c.id == contact.child_id)
         .map_or_else(|| contact.child_id.clone(), |c| c.full_name());
-    let what = match contact.kind {
-        ContactKind::PhoneMessage => "phone message",
-        ContactKind::EmailReceived => "email",
-    };
-    format!("{child}'s {what} of {}", contact.received.format("%-d %b"))
+    format!("{child}'s {} of {}", contact.kind.noun(), contact.received.format("%-d %b"))
 }
 
 /// What a destructive entry will do, to be confirmed before it is saved: ceasing a plan, or a

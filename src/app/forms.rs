@@ -6,7 +6,7 @@ use super::App;
 use super::form::{Field, FieldKind, Form, FormPurpose, words};
 use crate::domain::casework::{ContactEntry, FieldError, steps_for_stage};
 use crate::domain::year_group::year_group_label;
-use crate::domain::{ContactKind, DisputeKind, Need, PanelOutcome, PanelQuestion};
+use crate::domain::{DisputeKind, Need, PanelOutcome, PanelQuestion};
 
 fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
     Field { key, label, kind: FieldKind::Choice { options, index: 0 } }
@@ -57,7 +57,7 @@ pub fn answer_form(app: &App, child: usize) -> Option<Form> {
         .iter()
         .filter(|c| &c.child_id == id && c.answered.is_none())
         .map(|c| {
-            let what = if c.kind == ContactKind::PhoneMessage { "phone message" } else { "email" };
+            let what = c.kind.noun();
             (c.id.to_string(), format!("{what} {} · {}", c.received.format("%-d %b"), c.summary.replace('\n', " ")))
         })
         .collect();

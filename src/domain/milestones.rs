@@ -97,22 +97,20 @@ pub fn milestones_for(
     assessment(&mut out, child, steps);
     reviews(&mut out, child, steps, today, rules);
     for contact in contacts {
-        let (name, days, what) = match contact.kind {
-            ContactKind::PhoneMessage => (MilestoneName::CallBack, rules.call_back_days, "phone message"),
-            ContactKind::EmailReceived => (MilestoneName::EmailReply, rules.email_reply_days, "email"),
+        let name = match contact.kind {
+            ContactKind::PhoneMessage => MilestoneName::CallBack,
+            ContactKind::EmailReceived => MilestoneName::EmailReply,
         };
+        let (what, days) = (contact.kind.noun(), answer_days(contact.kind, rules));
         let standard = calendar.add_working_days(contact.received, days);
         let due = contact_due(contact, calendar, rules);
-        let (due, rule) = match contact.promised {
-            Some(promised) if promised > standard => (
-                due,
-                format!(
-                    "{what} {} + {days} working days, family told to expect an answer by {}",
-                    human_date(contact.received),
-                    human_date(promised)
-                ),
+        let rule = match contact.promised {
+            Some(promised) if promised > standard => format!(
+                "{what} {} + {days} working days, family told to expect an answer by {}",
+                human_date(contact.received),
+                human_date(promised)
             ),
-            _ => (due, format!("{what} {} + {days} working days (service standard)", human_date(contact.received))),
+            _ => format!("{what} {} + {days} working days (service standard)", human_date(contact.received)),
         };
         out.push(name, due, contact.answered, false, rule, contact.summary.clone());
     }
@@ -513,14 +511,18 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
     }
 }
 
+/// The service standard for answering, in working days (`call_back`, `email_reply`).
+pub fn answer_days(kind: ContactKind, rules: &RulesConfig) -> u32 {
+    match kind {
+        ContactKind::PhoneMessage => rules.call_back_days,
+        ContactKind::EmailReceived => rules.email_reply_days,
+    }
+}
+
 /// When a phone message or email must be answered: the service standard in working days, or
 /// the later date the family was told to expect.
 pub fn contact_due(contact: &Contact, calendar: &Calendar, rules: &RulesConfig) -> NaiveDate {
-    let days = match contact.kind {
-        ContactKind::PhoneMessage => rules.call_back_days,
-        ContactKind::EmailReceived => rules.email_reply_days,
-    };
-    let standard = calendar.add_working_days(contact.received, days);
+    let standard = calendar.add_working_days(contact.received, answer_days(contact.kind, rules));
     contact.promised.filter(|p| *p > standard).unwrap_or(standard)
 }
 

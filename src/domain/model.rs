@@ -235,6 +235,16 @@ word_enum!(
     }
 );
 
+impl ContactKind {
+    /// What people call it: "phone message", "email".
+    pub fn noun(self) -> &'static str {
+        match self {
+            ContactKind::PhoneMessage => "phone message",
+            ContactKind::EmailReceived => "email",
+        }
+    }
+}
+
 /// An open (or answered) contact with a family: a phone message or email to answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Contact {
