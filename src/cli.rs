@@ -87,10 +87,10 @@ pub enum PanelCommand {
     Submit {
         /// The child's id
         child: String,
-        /// The panel's date (YYYY-MM-DD), today or later
+        /// The panel's date (YYYY-MM-DD), a working day today or later; one open panel case per child
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: NaiveDate,
-        /// What the panel is asked to decide
+        /// What the panel is asked to decide; it must fit the stage (assess at request; issue_plan, placement or band in assessment; amend, placement or band for a plan)
         #[arg(long, value_parser = Choice::new(PanelQuestion::ALL, PanelQuestion::as_str))]
         question: PanelQuestion,
         /// The papers going to the panel
@@ -376,7 +376,7 @@ pub enum DisputeCommand {
         /// When it was requested or registered (YYYY-MM-DD) [default: today]
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
-        /// What it is about
+        /// What it is about (needed for a mediation, e.g. "refusal to assess")
         #[arg(long)]
         detail: Option<String>,
     },
