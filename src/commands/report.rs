@@ -59,7 +59,7 @@ pub fn format_report(r: &Report) -> String {
         out.push_str(&format!("  active plans by band          {}\n", bands.join(" · ")));
     }
     if let Some(total) = r.top_up_per_year {
-        out.push_str(&format!("  top-up committed              {} a year", crate::domain::rules::pounds(total)));
+        out.push_str(&format!("  top-up committed              {} a year", crate::domain::settings::pounds(total)));
         if r.plans_outside_band_table > 0 {
             out.push_str(&format!(
                 " (not counting {} plans in bands the configured table does not have)",

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::calendar::Calendar;
 use super::milestones::{CaseRecords, Milestone, Status, milestones_for};
 use super::model::{Contact, County, Dispute, PanelSubmission, Step};
-use super::rules::RulesConfig;
+use super::settings::RulesConfig;
 
 /// Every child's milestones, in the same order as `county.children`.
 pub fn county_milestones(

@@ -19,7 +19,7 @@ use super::calendar::Calendar;
 use super::model::{
     Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission, Stage, Step, StepKind,
 };
-use super::rules::RulesConfig;
+use super::settings::RulesConfig;
 use super::year_group::{academic_year_start, age_years, override_offset, year_group_in, year_group_label};
 
 super::model::word_enum!(

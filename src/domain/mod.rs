@@ -6,11 +6,11 @@ pub mod county;
 pub mod milestones;
 pub mod model;
 pub mod report;
-pub mod rules;
+pub mod settings;
 pub mod surgery;
 pub mod year_group;
 
 pub use calendar::Calendar;
 pub use milestones::{CaseRecords, Milestone, MilestoneName, Status, milestones_for};
 pub use model::*;
-pub use rules::{BandTable, RulesConfig};
+pub use settings::{BandTable, RulesConfig};

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::milestones::{Milestone, MilestoneName, Status};
 use super::model::{County, Stage};
-use super::rules::BandTable;
+use super::settings::BandTable;
 
 /// Days in 20 and 30 calendar weeks.
 const TWENTY_WEEKS: i64 = 140;

@@ -3,15 +3,11 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 use super::calendar::Calendar;
-use super::casework::FieldError;
+use super::casework::{FieldError, error};
 use super::model::{Absence, Booking, County, Staff, SurgerySlot};
 
 /// A call-back is a quarter of an hour.
 pub const CALL_MINUTES: u32 = 15;
-
-fn error(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError { field, message: message.into() }
-}
 
 /// Every call-back start in `officer`'s surgeries on `date`, booked or not.
 pub fn surgery_times(officer: &str, date: NaiveDate, slots: &[SurgerySlot]) -> Vec<NaiveTime> {
