@@ -1,6 +1,7 @@
 //! caseload: statutory casework for local-authority SEND teams.
 
 pub mod app;
+pub mod casework;
 pub mod cli;
 pub mod commands;
 pub mod config;

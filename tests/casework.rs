@@ -4,8 +4,8 @@
 mod common;
 
 use caseload::app::Overlay;
-use caseload::app::casework::{Entry, RecordError, Rules, record};
 use caseload::app::update::handle_key;
+use caseload::casework::*;
 use caseload::domain::casework::{ContactEntry, DetailsEntry, StepEntry};
 use caseload::domain::county::county_milestones;
 use caseload::domain::*;
@@ -51,12 +51,12 @@ fn a_phone_message_opens_a_call_back_that_survives_a_restart() {
     let mut store = store_at(&path);
     let done = save(
         &mut store,
-        Entry::Contact {
+        Entry::Contact(RecordContact {
             child_id: "C3".into(),
             entry: ContactEntry::PhoneMessage,
             date: day("2026-11-23"),
             summary: "Dad asked about the review".into(),
-        },
+        }),
     )
     .expect("saved");
     assert!(done.contains("call back by Wed 25 Nov 2026"), "{done}");
@@ -78,21 +78,25 @@ fn contacts_are_answered_or_given_a_date() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     // Contact 1 (fixture): C4's phone message of 20 Nov.
-    let (field, message) = invalid(save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-23") }));
+    let (field, message) =
+        invalid(save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-23") })));
     assert_eq!(field, "date");
     assert!(message.contains("after today"), "{message}");
-    let (field, message) = invalid(save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-28") }));
+    let (field, message) =
+        invalid(save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-28") })));
     assert_eq!((field, message.as_str()), ("date", "Saturday 28 Nov 2026 is not a working day"));
-    let promised = save(&mut store, Entry::Promise { contact_id: 1, date: day("2026-11-30") }).expect("promised");
+    let promised =
+        save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-30") })).expect("promised");
     assert_eq!(promised, "Ibrahim Dean's phone message of 20 Nov: family told to expect an answer by Mon 30 Nov 2026");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("open").due, day("2026-11-30"));
-    let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-19") }));
+    let (field, _) = invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-19") })));
     assert_eq!(field, "date", "before it was received");
-    save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-23") }).expect("answered");
+    save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23") })).expect("answered");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("kept").status, Status::Done);
-    let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 1, date: day("2026-11-23") }));
+    let (field, _) = invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23") })));
     assert_eq!(field, "contact", "already answered");
-    let (field, _) = invalid(save(&mut store, Entry::Answer { contact_id: 99, date: day("2026-11-23") }));
+    let (field, _) =
+        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 99, date: day("2026-11-23") })));
     assert_eq!(field, "contact");
 }
 
@@ -105,23 +109,31 @@ fn bad_entries_change_nothing() {
         store.audit_rows(100).expect("audit").len(),
         store.load_county().expect("load"),
     );
-    let contact = |date: &str, summary: &str| Entry::Contact {
-        child_id: "C1".into(),
-        entry: ContactEntry::EmailReceived,
-        date: day(date),
-        summary: summary.into(),
+    let contact = |date: &str, summary: &str| {
+        Entry::Contact(RecordContact {
+            child_id: "C1".into(),
+            entry: ContactEntry::EmailReceived,
+            date: day(date),
+            summary: summary.into(),
+        })
     };
     assert_eq!(invalid(save(&mut store, contact("2026-11-24", "x"))).0, "date", "future");
     assert_eq!(invalid(save(&mut store, contact("2010-01-01", "x"))).0, "date", "before birth");
     assert_eq!(invalid(save(&mut store, contact("2026-11-23", "  "))).0, "summary");
-    let unknown =
-        Entry::Contact { child_id: "C99".into(), entry: ContactEntry::Note, date: day(TODAY), summary: "x".into() };
+    let unknown = Entry::Contact(RecordContact {
+        child_id: "C99".into(),
+        entry: ContactEntry::Note,
+        date: day(TODAY),
+        summary: "x".into(),
+    });
     assert_eq!(invalid(save(&mut store, unknown)).0, "child");
-    let early = Entry::Step { child_id: "C1".into(), step: step(StepKind::AssessDecision, "2026-08-01", "agreed") };
+    let early =
+        Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::AssessDecision, "2026-08-01", "agreed") });
     assert_eq!(invalid(save(&mut store, early)).0, "date", "before the request");
-    let wrong_stage = Entry::Step { child_id: "C1".into(), step: step(StepKind::FinalIssued, TODAY, "") };
+    let wrong_stage = Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::FinalIssued, TODAY, "") });
     assert_eq!(invalid(save(&mut store, wrong_stage)).0, "step");
-    let no_detail = Entry::Step { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "maybe") };
+    let no_detail =
+        Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "maybe") });
     assert_eq!(invalid(save(&mut store, no_detail)).0, "detail");
     let after = (
         store.event_count().expect("count"),
@@ -141,7 +153,7 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     let child =
         |store: &Store| store.load_county().expect("load").children.into_iter().find(|c| c.id == "C1").expect("C1");
     let go = |store: &mut Store, kind, date: &str, detail: &str| {
-        save(store, Entry::Step { child_id: "C1".into(), step: step(kind, date, detail) })
+        save(store, Entry::Step(RecordStep { child_id: "C1".into(), step: step(kind, date, detail) }))
     };
     assert_eq!(milestone(&store, "C1", MilestoneName::AssessDecision).expect("open").status, Status::Overdue);
     go(&mut store, StepKind::AssessDecision, "2026-10-05", "agreed").expect("decided");
@@ -159,8 +171,8 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     let away = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::Exception, "2026-10-12", "d") };
     // Only an exception has an end date.
     let odd = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::DraftSent, "2026-11-16", "") };
-    assert_eq!(invalid(save(&mut store, Entry::Step { child_id: "C1".into(), step: odd })).0, "until");
-    save(&mut store, Entry::Step { child_id: "C1".into(), step: away }).expect("exception");
+    assert_eq!(invalid(save(&mut store, Entry::Step(RecordStep { child_id: "C1".into(), step: odd }))).0, "until");
+    save(&mut store, Entry::Step(RecordStep { child_id: "C1".into(), step: away })).expect("exception");
     let moved = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open");
     assert_eq!(moved.due, plan_due + chrono::Duration::days(14), "two weeks away");
     assert!(moved.rule.contains("exception"), "{}", moved.rule);
@@ -179,7 +191,7 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
         rules: &RulesConfig::default(),
     };
     let county = store.load_county().expect("load");
-    let entry = Entry::Step { child_id: "C1".into(), step: step(StepKind::FinalIssued, "2026-12-01", "") };
+    let entry = Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::FinalIssued, "2026-12-01", "") });
     record(&mut store, &county, &entry, "S1", &later).expect("final plan");
     let c1 = child(&store);
     assert_eq!((c1.stage, c1.plan_date), (Stage::Plan, Some(day("2026-12-01"))));
@@ -193,7 +205,7 @@ fn an_annual_review_through_amendment_and_a_plan_ceased() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let go = |store: &mut Store, kind, date: &str, detail: &str| {
-        save(store, Entry::Step { child_id: "C2".into(), step: step(kind, date, detail) })
+        save(store, Entry::Step(RecordStep { child_id: "C2".into(), step: step(kind, date, detail) }))
     };
     assert_eq!(invalid(go(&mut store, StepKind::AmendedIssued, "2026-11-20", "")).0, "step", "no proposals yet");
     assert_eq!(invalid(go(&mut store, StepKind::ReviewMeeting, "2025-09-01", "")).0, "date", "before the last review");
@@ -277,12 +289,12 @@ fn panels_submission_decision_and_resubmission() {
     let decide = |store: &mut Store, outcome, needs: &str, sent: Option<(&str, &str)>| {
         save(
             store,
-            Entry::PanelDecision {
+            Entry::PanelDecision(RecordPanelDecision {
                 panel_id: 2,
                 outcome,
                 info_needed: needs.into(),
                 sent: sent.map(|(d, how)| (day(d), how.to_string())),
-            },
+            }),
         )
     };
     assert_eq!(invalid(decide(&mut store, None, "", Some(("2026-11-18", "letter")))).0, "sent", "before the panel met");
@@ -293,42 +305,44 @@ fn panels_submission_decision_and_resubmission() {
     assert_eq!(panel.outcome, Some(PanelOutcome::Deferred), "unchanged");
 
     // Case 1 (C1, 26 Nov) has not met yet.
-    let early = Entry::PanelDecision {
+    let early = Entry::PanelDecision(RecordPanelDecision {
         panel_id: 1,
         outcome: Some(PanelOutcome::Agreed),
         info_needed: String::new(),
         sent: None,
-    };
+    });
     assert_eq!(invalid(save(&mut store, early)).0, "outcome");
 
     // Resubmitting C2 links the new case to the deferral, which then leaves the queue.
-    let submit = |date: &str, papers: &str| Entry::Submit {
-        child_id: "C2".into(),
-        panel_date: day(date),
-        question: PanelQuestion::Band,
-        papers: papers.into(),
+    let submit = |date: &str, papers: &str| {
+        Entry::Submit(SubmitToPanel {
+            child_id: "C2".into(),
+            panel_date: day(date),
+            question: PanelQuestion::Band,
+            papers: papers.into(),
+        })
     };
     assert_eq!(invalid(save(&mut store, submit("2026-11-19", "EP advice"))).0, "panel date", "passed");
     assert_eq!(invalid(save(&mut store, submit("2026-12-03", ""))).0, "papers");
     assert_eq!(invalid(save(&mut store, submit("2026-12-05", "EP advice"))).0, "panel date", "a Saturday");
     assert_eq!(invalid(save(&mut store, submit("2026-12-25", "EP advice"))).0, "panel date", "Christmas Day");
     // The question must fit the stage: C2 has a plan, so the panel cannot be asked to assess.
-    let assess = Entry::Submit {
+    let assess = Entry::Submit(SubmitToPanel {
         child_id: "C2".into(),
         panel_date: day("2026-12-03"),
         question: PanelQuestion::Assess,
         papers: "EP advice".into(),
-    };
+    });
     let (field, message) = invalid(save(&mut store, assess));
     assert_eq!(field, "question");
     assert!(message.contains("ask amend, placement, band"), "{message}");
     // C1 is still waiting for the panel of 26 Nov: one panel at a time.
-    let again = Entry::Submit {
+    let again = Entry::Submit(SubmitToPanel {
         child_id: "C1".into(),
         panel_date: day("2026-12-03"),
         question: PanelQuestion::Assess,
         papers: "Request".into(),
-    };
+    });
     let (field, message) = invalid(save(&mut store, again));
     assert_eq!(field, "panel date");
     assert!(message.contains("already waiting for the panel of 26 Nov 2026"), "{message}");
@@ -378,15 +392,17 @@ fn details_and_band_changes_keep_their_history() {
     let mut store = store_at(&dir.path().join("county.db"));
     let county = store.load_county().expect("load");
     let zoe = county.children.iter().find(|c| c.id == "C3").expect("C3").clone();
-    let change = |band: Option<u8>, year: Option<i32>| Entry::Details {
-        child_id: "C3".into(),
-        details: DetailsEntry {
-            setting: zoe.setting.clone(),
-            postcode: zoe.postcode.clone(),
-            primary_need: zoe.primary_need,
-            band,
-            year_group_override: year,
-        },
+    let change = |band: Option<u8>, year: Option<i32>| {
+        Entry::Details(EditDetails {
+            child_id: "C3".into(),
+            details: DetailsEntry {
+                setting: zoe.setting.clone(),
+                postcode: zoe.postcode.clone(),
+                primary_need: zoe.primary_need,
+                band,
+                year_group_override: year,
+            },
+        })
     };
     assert_eq!(invalid(save(&mut store, change(Some(10), None))).0, "band");
     assert_eq!(invalid(save(&mut store, change(zoe.band, None))).0, "details", "nothing changed");
@@ -410,13 +426,15 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let time = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).expect("valid");
-    let book = |date: &str, start, number: &str| Entry::Book {
-        officer_id: "S1".into(),
-        date: day(date),
-        start,
-        child_id: Some("C1".into()),
-        caller_number: number.into(),
-        query: "Transport to school".into(),
+    let book = |date: &str, start, number: &str| {
+        Entry::Book(BookCallBack {
+            officer_id: "S1".into(),
+            date: day(date),
+            start,
+            child_id: Some("C1".into()),
+            caller_number: number.into(),
+            query: "Transport to school".into(),
+        })
     };
     // Fixture: S1's surgery is Mondays 14:00-15:00; 14:15 today is booked.
     assert_eq!(invalid(save(&mut store, book(TODAY, time(14, 15), "07700 900555"))).0, "time", "double booking");
@@ -438,14 +456,14 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
     assert_eq!(invalid(late).0, "time");
     // An officer away that day cannot take call-backs (S2 is away 23-25 Nov).
     store.set_surgeries("S2", &[(2, time(10, 0), 60)], "S3").expect("surgeries");
-    let away = Entry::Book {
+    let away = Entry::Book(BookCallBack {
         officer_id: "S2".into(),
         date: day("2026-11-24"),
         start: time(10, 0),
         child_id: None,
         caller_number: "07700 900555".into(),
         query: "x".into(),
-    };
+    });
     let (field, message) = invalid(save(&mut store, away));
     assert_eq!(field, "date");
     assert_eq!(message, "Priya Shah is away on 24 Nov; Matilda Fox is covering");
@@ -499,11 +517,8 @@ fn the_booking_form_offers_the_next_free_call_back() {
 fn appeals_run_from_registration_to_a_complied_order() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
-    let new = |kind, date: &str| Entry::NewDispute {
-        child_id: "C2".into(),
-        kind,
-        date: day(date),
-        detail: "section I".into(),
+    let new = |kind, date: &str| {
+        Entry::NewDispute(RegisterDispute { child_id: "C2".into(), kind, date: day(date), detail: "section I".into() })
     };
     assert_eq!(invalid(save(&mut store, new(DisputeKind::Appeal, "2026-11-24"))).0, "date", "future");
     save(&mut store, new(DisputeKind::Appeal, "2026-10-01")).expect("registered");
@@ -517,15 +532,19 @@ fn appeals_run_from_registration_to_a_complied_order() {
     d.order_kind = Some(OrderKind::Amend);
     d.order_date = Some(day("2026-11-20"));
     d.complied = Some(day("2026-11-19"));
-    assert_eq!(invalid(save(&mut store, Entry::Dispute { dispute: d.clone() })).0, "complied", "before the order");
+    assert_eq!(
+        invalid(save(&mut store, Entry::Dispute(UpdateDispute { dispute: d.clone() }))).0,
+        "complied",
+        "before the order"
+    );
     d.complied = None;
-    save(&mut store, Entry::Dispute { dispute: d.clone() }).expect("updated");
+    save(&mut store, Entry::Dispute(UpdateDispute { dispute: d.clone() })).expect("updated");
     assert_eq!(milestone(&store, "C2", MilestoneName::AppealResponse).expect("kept").status, Status::Done);
     // Reg 44: amend the plan within 5 weeks of the order.
     assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("order").due, day("2026-12-25"));
     d.complied = Some(day("2026-11-23"));
     d.closed = Some(day("2026-11-23"));
-    save(&mut store, Entry::Dispute { dispute: d }).expect("closed");
+    save(&mut store, Entry::Dispute(UpdateDispute { dispute: d })).expect("closed");
     assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("kept").status, Status::Done);
     assert_eq!(store.audit_rows(1).expect("audit")[0].action, "update_dispute");
 }
@@ -581,11 +600,8 @@ fn an_appeal_can_be_registered_while_mediation_is_open() {
 fn an_open_form_saves_to_its_own_record_when_colleagues_save_meanwhile() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
-    let appeal = |child: &str, kind| Entry::NewDispute {
-        child_id: child.into(),
-        kind,
-        date: day("2026-10-01"),
-        detail: "x".into(),
+    let appeal = |child: &str, kind| {
+        Entry::NewDispute(RegisterDispute { child_id: child.into(), kind, date: day("2026-10-01"), detail: "x".into() })
     };
     save(&mut store, appeal("C2", DisputeKind::Appeal)).expect("Logan's appeal");
     let mut app = common::app_as("S1");
@@ -806,12 +822,14 @@ fn the_command_line_obeys_the_same_permissions_as_the_interface() {
     let rules = RulesConfig::default();
     let ctx = Rules { now: None, today: day(TODAY), calendar: &calendar, rules: &rules };
     let time = chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("valid");
-    let surgeries = |officer: &str| Entry::Surgeries { officer_id: officer.into(), blocks: vec![(2, time, 60)] };
+    let surgeries =
+        |officer: &str| Entry::Surgeries(SetSurgeries { officer_id: officer.into(), blocks: vec![(2, time, 60)] });
     let audited = store.audit_rows(100).expect("audit").len();
     let not_allowed = |result: Result<String, RecordError>| matches!(result, Err(RecordError::NotAllowed(_)));
     assert!(not_allowed(record(&mut store, &county, &surgeries("S2"), "S1", &ctx)), "only their own");
     assert!(not_allowed(record(&mut store, &county, &surgeries("S1"), "S9", &ctx)), "not on the staff list");
-    let decision = Entry::Step { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "agreed") };
+    let decision =
+        Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "agreed") });
     assert!(not_allowed(record(&mut store, &county, &decision, "S5", &ctx)), "business support");
     assert_eq!(store.audit_rows(100).expect("audit").len(), audited, "nothing was saved");
     record(&mut store, &county, &surgeries("S2"), "S5", &ctx).expect("business support set anyone's surgeries");
@@ -895,9 +913,11 @@ fn a_milestone_met_after_its_due_date_says_how_late() {
     assert!(screen.contains("✓ done     assess decision 14 Oct 2026 done 20 Nov 2026, 37 days late"), "{screen}");
 
     // Met on its last day: only the date.
-    let meeting = Entry::Step { child_id: "C2".into(), step: step(StepKind::ReviewMeeting, "2026-11-02", "") };
+    let meeting =
+        Entry::Step(RecordStep { child_id: "C2".into(), step: step(StepKind::ReviewMeeting, "2026-11-02", "") });
     save(&mut store, meeting).expect("meeting");
-    let report = Entry::Step { child_id: "C2".into(), step: step(StepKind::ReviewReport, "2026-11-16", "") };
+    let report =
+        Entry::Step(RecordStep { child_id: "C2".into(), step: step(StepKind::ReviewReport, "2026-11-16", "") });
     save(&mut store, report).expect("report");
     app.focus_child = Some(app.data.child_index["C2"]);
     caseload::app::update::reload(&mut app, &store);

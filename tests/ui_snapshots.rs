@@ -172,7 +172,7 @@ fn logan_with_recorded_work() -> App {
 /// The fixture's records, with two events on file for Logan.
 struct LoganRecords;
 
-impl caseload::app::update::Records for LoganRecords {
+impl caseload::casework::Records for LoganRecords {
     fn history(&self, child_id: &str) -> Result<Vec<caseload::domain::CaseEvent>, String> {
         use caseload::domain::{CaseEvent, EventKind};
         let event = |date: &str, kind, summary: &str| CaseEvent {
@@ -197,10 +197,10 @@ impl caseload::app::update::Records for LoganRecords {
     fn save(
         &mut self,
         county: &caseload::domain::County,
-        entry: &caseload::app::casework::Entry,
+        entry: &caseload::casework::Entry,
         actor: &str,
-        rules: &caseload::app::casework::Rules,
-    ) -> Result<String, caseload::app::casework::RecordError> {
+        rules: &caseload::casework::Rules,
+    ) -> Result<String, caseload::casework::RecordError> {
         FakeRecords.save(county, entry, actor, rules)
     }
 }

@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 
 use super::App;
-use super::casework::Entry;
+use crate::casework::{
+    AnswerContact, BookCallBack, EditDetails, Entry, PromiseAnswer, RecordContact, RecordPanelDecision, RecordStep,
+    RegisterDispute, SetSurgeries, SubmitToPanel, UpdateDispute,
+};
 use crate::domain::casework::{ContactEntry, DetailsEntry, FieldError, StepEntry, detail_choices, detail_label};
 use crate::domain::{Need, PanelOutcome, PanelQuestion, StepKind};
 
@@ -229,7 +232,7 @@ impl Form {
             FormPurpose::Contact => {
                 let entry = ContactEntry::parse(self.value("kind")).unwrap_or(ContactEntry::Note);
                 let date = self.date("date", true)?.unwrap_or(app.today());
-                Ok(Entry::Contact { child_id, entry, date, summary: self.value("summary").to_string() })
+                Ok(Entry::Contact(RecordContact { child_id, entry, date, summary: self.value("summary").to_string() }))
             }
             FormPurpose::Step => {
                 let kind = StepKind::parse(self.value("step")).ok_or_else(|| FieldError {
@@ -239,13 +242,13 @@ impl Form {
                 let date = self.date("date", true)?.unwrap_or(app.today());
                 let until = self.date("until", false)?;
                 let detail = self.value("detail").trim().to_string();
-                Ok(Entry::Step { child_id, step: StepEntry { kind, date, until, detail } })
+                Ok(Entry::Step(RecordStep { child_id, step: StepEntry { kind, date, until, detail } }))
             }
             FormPurpose::Details => {
                 let text = |key| Some(self.value(key).to_string());
                 let band = self.value("band").parse::<u8>().ok();
                 let year_group_override = self.value("year group").parse::<i32>().ok();
-                Ok(Entry::Details {
+                Ok(Entry::Details(EditDetails {
                     child_id,
                     details: DetailsEntry {
                         setting: text("setting"),
@@ -254,13 +257,18 @@ impl Form {
                         band,
                         year_group_override,
                     },
-                })
+                }))
             }
             FormPurpose::NewDispute => {
                 let kind =
                     crate::domain::DisputeKind::parse(self.value("kind")).unwrap_or(crate::domain::DisputeKind::Appeal);
                 let date = self.date("date", true)?.unwrap_or(app.today());
-                Ok(Entry::NewDispute { child_id, kind, date, detail: self.value("detail").to_string() })
+                Ok(Entry::NewDispute(RegisterDispute {
+                    child_id,
+                    kind,
+                    date,
+                    detail: self.value("detail").to_string(),
+                }))
             }
             FormPurpose::Dispute(id) => {
                 let mut dispute = app.data.county.disputes.iter().find(|d| d.id == id).cloned().ok_or_else(|| {
@@ -272,7 +280,7 @@ impl Form {
                 dispute.order_date = self.date("order date", false)?;
                 dispute.complied = self.date("complied", false)?;
                 dispute.closed = self.date("closed", false)?;
-                Ok(Entry::Dispute { dispute })
+                Ok(Entry::Dispute(UpdateDispute { dispute }))
             }
             FormPurpose::Book => {
                 let date = self.date("date", true)?.unwrap_or(app.today());
@@ -281,29 +289,39 @@ impl Form {
                     field: "time",
                     message: format!("\"{text}\" is not a time like 14:15"),
                 })?;
-                Ok(Entry::Book {
+                Ok(Entry::Book(BookCallBack {
                     officer_id: self.value("officer").to_string(),
                     date,
                     start,
                     child_id: Some(child_id),
                     caller_number: self.value("number").to_string(),
                     query: self.value("query").to_string(),
-                })
+                }))
             }
             FormPurpose::Submit => {
                 let panel_date = self.date("panel date", true)?.unwrap_or(app.today());
                 let question = PanelQuestion::parse(self.value("question")).unwrap_or(PanelQuestion::Assess);
-                Ok(Entry::Submit { child_id, panel_date, question, papers: self.value("papers").to_string() })
+                Ok(Entry::Submit(SubmitToPanel {
+                    child_id,
+                    panel_date,
+                    question,
+                    papers: self.value("papers").to_string(),
+                }))
             }
             FormPurpose::PanelDecision(panel_id) => {
                 let outcome = PanelOutcome::parse(self.value("outcome"));
                 let sent = self.date("sent", false)?.map(|d| (d, self.value("how").to_string()));
-                Ok(Entry::PanelDecision { panel_id, outcome, info_needed: self.value("needs").to_string(), sent })
+                Ok(Entry::PanelDecision(RecordPanelDecision {
+                    panel_id,
+                    outcome,
+                    info_needed: self.value("needs").to_string(),
+                    sent,
+                }))
             }
             FormPurpose::Surgeries => {
                 let blocks = crate::domain::surgery::parse_blocks(self.value("surgeries"))
                     .map_err(|message| FieldError { field: "surgeries", message })?;
-                Ok(Entry::Surgeries { officer_id: self.value("officer").to_string(), blocks })
+                Ok(Entry::Surgeries(SetSurgeries { officer_id: self.value("officer").to_string(), blocks }))
             }
             FormPurpose::Answer => {
                 let contact_id: i64 = self
@@ -312,9 +330,9 @@ impl Form {
                     .map_err(|_| FieldError { field: "contact", message: "no open contact".into() })?;
                 let date = self.date("date", true)?.unwrap_or(app.today());
                 Ok(if self.value("action") == "promise" {
-                    Entry::Promise { contact_id, date }
+                    Entry::Promise(PromiseAnswer { contact_id, date })
                 } else {
-                    Entry::Answer { contact_id, date }
+                    Entry::Answer(AnswerContact { contact_id, date })
                 })
             }
         }

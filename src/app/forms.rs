@@ -362,7 +362,9 @@ pub fn surgeries_form(app: &App, officer: usize) -> Form {
     let staff = &app.data.county.staff;
     let mut officers: Vec<usize> = (0..staff.len())
         .filter(|&i| i == officer || staff[i].role != crate::domain::Role::Admin)
-        .filter(|&i| i == officer || app.may(super::permissions::Work::Surgeries { officer: &staff[i].id }).is_ok())
+        .filter(|&i| {
+            i == officer || app.may(crate::casework::permissions::Work::Surgeries { officer: &staff[i].id }).is_ok()
+        })
         .collect();
     officers.sort_by_key(|&i| (i != officer, staff[i].name.clone()));
     let options =

@@ -2,13 +2,11 @@
 
 pub mod action;
 pub mod caseload;
-pub mod casework;
 pub mod data;
 pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keymap;
-pub mod permissions;
 pub mod picker;
 pub mod queues;
 pub mod recording;
@@ -172,9 +170,9 @@ impl App {
     }
 
     /// Whether the person signed in may do `work` (see `permissions`); the reason if not.
-    pub fn may(&self, work: permissions::Work) -> Result<(), String> {
+    pub fn may(&self, work: crate::casework::permissions::Work) -> Result<(), String> {
         match self.me {
-            Some(i) => permissions::check(&self.data.county.staff[i], work),
+            Some(i) => crate::casework::permissions::check(&self.data.county.staff[i], work),
             None => Err("sign in first".into()),
         }
     }

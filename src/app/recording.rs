@@ -3,16 +3,16 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::casework::{RecordError, Rules};
 use super::form::{Form, Refill};
 use super::forms::{
     answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form, submit_form,
     surgeries_form,
 };
-use super::permissions::Work;
 use super::queues::{PanelLine, SurgeryLine};
 use super::update::{Records, reload, selected_child};
 use super::{App, Overlay};
+use crate::casework::permissions::Work;
+use crate::casework::{Entry, RecordError, Rules};
 
 /// `c`, `t`, `a`, `p`, `e`, `b` or `d`: the form for the selected child (or panel case).
 pub fn open_form(app: &mut App, action: Action) {
@@ -146,7 +146,8 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     let confirmed = form.confirm.is_some();
     if !confirmed
         && let Ok(entry) = form.entry(app)
-        && let Some(warning) = super::casework::needs_confirmation(&app.data.county, &entry, app.today())
+        && let Entry::Step(step) = &entry
+        && let Some(warning) = crate::casework::needs_confirmation(&app.data.county, step, app.today())
     {
         if let Some(Overlay::Form(form)) = &mut app.overlay {
             form.confirm = Some(warning);

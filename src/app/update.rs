@@ -4,33 +4,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::caseload::Scope;
-use super::casework::{Entry, RecordError, Rules};
 use super::picker::{PickItem, Picker};
 use super::queues::{DutyLine, PanelLine, SurgeryLine};
 use super::{App, Overlay, Pane, PickerPurpose, recording};
-use crate::domain::{CaseEvent, County, Need, Role, Stage, Status};
-
-/// Where the interface reads what it does not hold in memory, and saves what is recorded.
-pub trait Records {
-    /// One child's case history, newest first.
-    fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String>;
-    /// Everything, read again (after a change).
-    fn county(&self) -> Result<County, String>;
-    /// Checks and saves an entry (see `casework::record`).
-    fn save(&mut self, county: &County, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
-}
-
-impl Records for crate::store::Store {
-    fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String> {
-        self.events_for_child(child_id).map_err(|e| e.to_string())
-    }
-    fn county(&self) -> Result<County, String> {
-        self.load_county().map_err(|e| e.to_string())
-    }
-    fn save(&mut self, county: &County, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
-        super::casework::record(self, county, entry, actor, rules)
-    }
-}
+pub use crate::casework::Records;
+use crate::domain::{Need, Role, Stage, Status};
 
 /// Rows in the filter menu.
 pub const FILTER_ROWS: [&str; 4] = ["Stage", "Status", "Team", "Primary need"];

@@ -4,9 +4,10 @@ use chrono::Days;
 use color_eyre::eyre::{Result, eyre};
 use serde::Serialize;
 
-use super::{Context, clip, emit};
+use super::{Context, emit};
 use crate::cli::DeadlinesArgs;
 use crate::domain::{County, Milestone, county::is_open};
+use crate::ui::text::clip;
 
 #[derive(Debug, Serialize)]
 pub struct DeadlineRow<'a> {

@@ -1,10 +1,17 @@
 //! The command-line commands, over the store and the rules engine.
 
-mod casework;
+mod audit;
+mod child;
+mod contact;
 mod data;
 mod deadlines;
 mod demo;
+mod dispute;
+mod panel;
+mod record;
 mod report;
+mod step;
+mod surgery;
 
 use std::path::{Path, PathBuf};
 
@@ -95,13 +102,13 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Deadlines(args)) => deadlines::run(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Report(args)) => report::run(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?, &args),
-        Some(Command::Contact(command)) => casework::contact(&Context::new(&cli.global, default_db_path)?, command),
-        Some(Command::Step(args)) => casework::step(&Context::new(&cli.global, default_db_path)?, &args),
-        Some(Command::Panel(command)) => casework::panel(&Context::new(&cli.global, default_db_path)?, command),
-        Some(Command::Child(command)) => casework::child(&Context::new(&cli.global, default_db_path)?, command),
-        Some(Command::Surgery(command)) => casework::surgery(&Context::new(&cli.global, default_db_path)?, command),
-        Some(Command::Dispute(command)) => casework::dispute(&Context::new(&cli.global, default_db_path)?, command),
-        Some(Command::Audit(args)) => casework::audit(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Contact(command)) => contact::contact(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Step(args)) => step::step(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Panel(command)) => panel::panel(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Child(command)) => child::child(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Surgery(command)) => surgery::surgery(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Dispute(command)) => dispute::dispute(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Audit(args)) => audit::audit(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Render(args)) => {
             let ctx = Context::new(&cli.global, default_db_path)?;
             crate::tui::render_command(&ctx, args.pane, args.size.0, args.size.1, args.child.as_deref())
@@ -118,16 +125,6 @@ pub fn emit(text: &str) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
-}
-
-/// Shortens `text` to `width` characters, marking the cut with "…".
-pub fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 fn display(path: &Path) -> String {

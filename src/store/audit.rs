@@ -29,7 +29,7 @@ pub fn record(
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<()> {
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let at = super::words::now_utc();
     conn.execute(
         "INSERT INTO audit (at, staff_id, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![at, staff_id, action, entity, entity_id, before, after],

@@ -1,14 +1,23 @@
-//! SQLite store: schema and migrations, loading, bulk writes, import/export and the audit log.
-//! Only this module talks to the database.
+//! SQLite store: schema and migrations, one file per kind of record (its loading, bulk insert and
+//! casework writes), the whole county at once, import/export and the audit log. Only this module
+//! talks to the database.
 
+mod absences;
 pub mod audit;
-pub mod casework;
+mod children;
+mod contacts;
+mod county;
 pub mod csv_strict;
+mod disputes;
+mod events;
 pub mod export;
 pub mod import;
-mod load;
+mod panels;
 pub mod schema;
-mod write;
+mod staff;
+mod steps;
+mod surgeries;
+mod words;
 
 use std::path::Path;
 
@@ -88,11 +97,6 @@ impl Store {
         Ok(Store { conn })
     }
 
-    /// Number of children held (0 for a new database).
-    pub fn child_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM children", [], |r| r.get::<_, i64>(0))? as usize)
-    }
-
     /// What has been recorded in caseload that the interchange format does not carry (so an
     /// import with `--replace` discards it): "12 statutory steps", "3 contacts"…
     pub fn recorded_beyond_format(&self) -> Result<Vec<String>> {
@@ -119,10 +123,6 @@ impl Store {
     /// notice a colleague's changes without reading any table.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
-    pub fn event_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize)
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{date, short_date};
+use super::text::{clip, date, short_date};
 use super::theme::Theme;
 use super::window;
 use crate::app::App;
@@ -77,8 +77,4 @@ fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {
         spans.push(Span::raw(format!(" · needs {}", p.info_needed)));
     }
     Line::from(spans)
-}
-
-fn clip(text: &str, width: usize) -> String {
-    crate::commands::clip(text, width)
 }

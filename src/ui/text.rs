@@ -45,6 +45,16 @@ pub fn milestone_label(name: MilestoneName) -> &'static str {
     }
 }
 
+/// Shortens `text` to `width` characters, marking the cut with "…".
+pub fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// One line of free text: new lines shown as " ⏎ ".
 pub fn one_line(text: &str) -> String {
     text.replace("\r\n", " ⏎ ").replace('\n', " ⏎ ")

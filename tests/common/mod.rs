@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 
 use caseload::app::App;
-use caseload::app::casework::{Entry, RecordError, Rules};
 use caseload::app::keymap::Keymap;
-use caseload::app::update::Records;
+use caseload::casework::{Entry, RecordError, Records, Rules};
 use caseload::config::Config;
 use caseload::domain::*;
 

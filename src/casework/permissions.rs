@@ -1,7 +1,6 @@
 //! Who may record what. One table, used by the interface (to say so before a form opens) and
-//! by the action layer (so the command line obeys the same rules).
+//! by the casework layer (so the command line obeys the same rules).
 
-use super::casework::Entry;
 use crate::domain::{Role, Staff};
 
 /// The kinds of work an entry belongs to.
@@ -15,21 +14,6 @@ pub enum Work<'a> {
     PanelDecisions,
     /// Setting `officer`'s weekly phone surgeries.
     Surgeries { officer: &'a str },
-}
-
-impl Work<'_> {
-    pub fn of(entry: &Entry) -> Work<'_> {
-        match entry {
-            Entry::Contact { .. } | Entry::Answer { .. } | Entry::Promise { .. } | Entry::Book { .. } => Work::Contacts,
-            Entry::Step { .. }
-            | Entry::Details { .. }
-            | Entry::NewDispute { .. }
-            | Entry::Dispute { .. }
-            | Entry::Submit { .. } => Work::Casework,
-            Entry::PanelDecision { .. } => Work::PanelDecisions,
-            Entry::Surgeries { officer_id, .. } => Work::Surgeries { officer: officer_id },
-        }
-    }
 }
 
 /// `Ok` when `staff` may do `work`; otherwise a sentence saying who may.

@@ -1,0 +1,117 @@
+//! Phone surgeries: booking a 15-minute call-back into an officer's surgery, and setting an
+//! officer's weekly surgeries (call-backs already booked outside them still stand, and are named).
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::permissions::Work;
+use super::{Casework, RecordError, Rules, find_child, find_staff, human};
+use crate::domain::casework::FieldError;
+use crate::domain::surgery::{bookings_outside, describe_blocks};
+use crate::domain::{Booking, County, SurgerySlot};
+use crate::store::Store;
+
+/// A call-back booked into an officer's phone surgery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookCallBack {
+    pub officer_id: String,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub child_id: Option<String>,
+    pub caller_number: String,
+    pub query: String,
+}
+
+/// An officer's weekly surgeries: (weekday 1–7, start, minutes) blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetSurgeries {
+    pub officer_id: String,
+    pub blocks: Vec<(u8, NaiveTime, u32)>,
+}
+
+impl Casework for BookCallBack {
+    fn work(&self) -> Work<'_> {
+        Work::Contacts
+    }
+
+    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
+        if let Some(id) = &self.child_id {
+            find_child(county, id)?;
+        }
+        let officer = find_staff(county, &self.officer_id)?;
+        county.diary(ctx.calendar, ctx.today, ctx.now).validate_booking(
+            &self.officer_id,
+            self.date,
+            self.start,
+            &self.caller_number,
+            &self.query,
+        )?;
+        let booking = Booking {
+            id: 0,
+            officer_id: self.officer_id.clone(),
+            date: self.date,
+            start: self.start,
+            child_id: self.child_id.clone(),
+            caller_number: self.caller_number.trim().to_string(),
+            query: self.query.trim().to_string(),
+            booked_by: Some(actor.to_string()),
+        };
+        let id = store.add_booking(&booking, actor)?;
+        Ok(format!(
+            "call-back {id} booked with {} on {} at {}",
+            officer.name,
+            human(self.date),
+            self.start.format("%H:%M")
+        ))
+    }
+}
+
+impl Casework for SetSurgeries {
+    fn work(&self) -> Work<'_> {
+        Work::Surgeries { officer: &self.officer_id }
+    }
+
+    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
+        let officer = find_staff(county, &self.officer_id)?;
+        let mut current: Vec<(u8, NaiveTime, u32)> = county
+            .slots
+            .iter()
+            .filter(|s| s.officer_id == self.officer_id)
+            .map(|s| (s.weekday, s.start, s.minutes))
+            .collect();
+        current.sort();
+        let mut wanted = self.blocks.clone();
+        wanted.sort();
+        if current == wanted {
+            return Err(FieldError { field: "surgeries", message: "nothing has changed".into() }.into());
+        }
+        let outside = bookings_outside(&self.officer_id, &self.blocks, &county.bookings, ctx.today);
+        store.set_surgeries(&self.officer_id, &self.blocks, actor)?;
+        let slots: Vec<SurgerySlot> = self
+            .blocks
+            .iter()
+            .map(|&(weekday, start, minutes)| SurgerySlot {
+                id: 0,
+                officer_id: self.officer_id.clone(),
+                weekday,
+                start,
+                minutes,
+            })
+            .collect();
+        let weekly = describe_blocks(&self.officer_id, &slots);
+        let mut text = if weekly.is_empty() {
+            format!("{} has no phone surgeries now", officer.name)
+        } else {
+            format!("{}'s surgeries: {weekly}", officer.name)
+        };
+        if !outside.is_empty() {
+            let times: Vec<String> =
+                outside.iter().map(|b| format!("{} {}", b.date.format("%a %-d %b"), b.start.format("%H:%M"))).collect();
+            text.push_str(&format!(
+                "; {} booked call-back(s) still stand outside them: {}",
+                outside.len(),
+                times.join(", ")
+            ));
+        }
+        Ok(text)
+    }
+}

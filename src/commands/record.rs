@@ -1,0 +1,61 @@
+//! What every recording command shares: who is recording, saving through the casework layer,
+//! and refusals that name the option to change.
+
+use color_eyre::eyre::{Result, eyre};
+
+use super::{Context, emit};
+use crate::casework::{Entry, RecordError, Rules, record};
+use crate::domain::County;
+use crate::domain::casework::FieldError;
+use crate::store::Store;
+
+/// Which option each field of a refusal comes from, so that the message names what to change.
+pub(super) type Flags = &'static [(&'static str, &'static str)];
+
+pub(super) fn named(e: &FieldError, flags: Flags) -> String {
+    match flags.iter().find(|(field, _)| *field == e.field) {
+        Some((_, flag)) => format!("{flag}: {}", e.message),
+        None => e.to_string(),
+    }
+}
+
+/// Bad input: says why, saves nothing, and exits 1.
+pub(super) fn refuse(why: impl std::fmt::Display) -> Result<i32> {
+    eprintln!("not saved: {why}");
+    Ok(1)
+}
+
+/// The member of staff recording: `--as`, else the one whose login this is.
+pub(super) fn actor(ctx: &Context, store: &Store) -> Result<String> {
+    let who = ctx.actor().ok_or_else(|| eyre!("cannot tell who is recording this; pass --as STAFF_ID"))?;
+    store
+        .staff_id_for(&who)?
+        .ok_or_else(|| eyre!("\"{who}\" is not in the staff list; pass --as STAFF_ID to say who is recording this"))
+}
+
+/// Saves `entry` as the person running the command; refusals name the option from `flags`.
+pub(super) fn save(ctx: &Context, entry: impl Into<Entry>, flags: Flags) -> Result<i32> {
+    let (mut store, county, _) = ctx.load()?;
+    let actor = actor(ctx, &store)?;
+    save_loaded(ctx, &mut store, &county, &actor, &entry.into(), flags)
+}
+
+pub(super) fn save_loaded(
+    ctx: &Context,
+    store: &mut Store,
+    county: &County,
+    actor: &str,
+    entry: &Entry,
+    flags: Flags,
+) -> Result<i32> {
+    let rules = Rules { today: ctx.today, now: ctx.now, calendar: &ctx.calendar, rules: &ctx.config.rules };
+    match record(store, county, entry, actor, &rules) {
+        Ok(done) => {
+            emit(&format!("{done}\n"))?;
+            Ok(0)
+        }
+        Err(RecordError::Invalid(e)) => refuse(named(&e, flags)),
+        Err(e @ RecordError::NotAllowed(_)) => refuse(e),
+        Err(e) => Err(eyre!("{e}")),
+    }
+}

@@ -1,0 +1,35 @@
+//! `caseload step`: record a statutory step; the steps that close a case need `--confirm`.
+
+use color_eyre::eyre::Result;
+
+use super::Context;
+use super::record::{Flags, actor, named, refuse, save_loaded};
+use crate::casework::{Entry, RecordError, RecordStep, check_step, needs_confirmation};
+use crate::cli::StepArgs;
+use crate::domain::casework::StepEntry;
+
+const STEP: Flags = &[("date", "--date"), ("until", "--until"), ("detail", "--detail")];
+
+pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
+    let detail = match crate::cli::step_detail(args.kind, args.detail.as_deref().unwrap_or("")) {
+        Ok(detail) => detail,
+        Err(why) => return refuse(why),
+    };
+    let step = StepEntry { kind: args.kind, date: args.date.unwrap_or(ctx.today), until: args.until, detail };
+    let entry = RecordStep { child_id: args.child.clone(), step };
+    let (mut store, county, _) = ctx.load()?;
+    let actor = actor(ctx, &store)?;
+    if !args.confirm {
+        // Anything that would be refused is refused now: --confirm is only asked for a step
+        // that would be saved.
+        match check_step(&county, &actor, &entry, ctx.today) {
+            Err(RecordError::Invalid(e)) => return refuse(named(&e, STEP)),
+            Err(e) => return refuse(e),
+            Ok(()) => {}
+        }
+        if let Some(warning) = needs_confirmation(&county, &entry, ctx.today) {
+            return refuse(format!("{warning} Add --confirm to go ahead."));
+        }
+    }
+    save_loaded(ctx, &mut store, &county, &actor, &Entry::Step(entry), STEP)
+}

@@ -1,0 +1,80 @@
+//! `caseload surgery`: officers' weekly surgeries, booking call-backs, a day's bookings.
+
+use color_eyre::eyre::Result;
+
+use super::record::{Flags, refuse, save};
+use super::{Context, emit};
+use crate::casework::{BookCallBack, SetSurgeries};
+use crate::cli::SurgeryCommand;
+
+const BOOK: Flags = &[
+    ("officer", "--officer"),
+    ("child", "--child"),
+    ("date", "--date"),
+    ("time", "--time"),
+    ("number", "--number"),
+    ("query", "--query"),
+];
+
+pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
+    use crate::domain::surgery::parse_blocks;
+    match command {
+        SurgeryCommand::Set { officer, blocks } => match parse_blocks(&blocks.join(", ")) {
+            Ok(blocks) => save(ctx, SetSurgeries { officer_id: officer, blocks }, &[]),
+            Err(why) => refuse(format!("BLOCKS: {why}")),
+        },
+        SurgeryCommand::Book { officer, date, time, child, number, query } => save(
+            ctx,
+            BookCallBack { officer_id: officer, date, start: time, child_id: child, caller_number: number, query },
+            BOOK,
+        ),
+        SurgeryCommand::List { officer, date } => {
+            let (_store, county, _) = ctx.load()?;
+            let date = date.unwrap_or(ctx.today);
+            // Officers with a surgery that day, and any with call-backs booked (surgeries can move).
+            let mut officers: Vec<&str> = county
+                .slots
+                .iter()
+                .map(|s| s.officer_id.as_str())
+                .chain(county.bookings.iter().filter(|b| b.date == date).map(|b| b.officer_id.as_str()))
+                .collect();
+            officers.sort();
+            officers.dedup();
+            let diary = county.diary(&ctx.calendar, ctx.today, ctx.now);
+            let mut text = String::new();
+            for id in officers.into_iter().filter(|id| officer.as_deref().is_none_or(|o| o == *id)) {
+                let booked: Vec<_> = county.bookings.iter().filter(|b| b.officer_id == id && b.date == date).collect();
+                let free = diary.free_times(id, date);
+                let has_surgery = !crate::domain::surgery::surgery_times(id, date, &county.slots).is_empty();
+                if booked.is_empty() && !has_surgery {
+                    continue;
+                }
+                text.push_str(&format!("{} ({id}) on {}", diary.name(id), date.format("%a %-d %b %Y")));
+                if let Some(away) = diary.away(id, date) {
+                    let cover = away.cover_staff_id.as_deref().map_or("the duty officer", |c| diary.name(c));
+                    text.push_str(&format!(" (away: {cover} to call)"));
+                }
+                text.push_str(":\n");
+                for b in booked {
+                    text.push_str(&format!(
+                        "  {}  {:<8} {:<14} {}\n",
+                        b.start.format("%H:%M"),
+                        b.child_id.as_deref().unwrap_or("-"),
+                        b.caller_number,
+                        b.query
+                    ));
+                }
+                let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
+                text.push_str(&format!(
+                    "  free: {}\n",
+                    if free.is_empty() { "none".to_string() } else { free.join(" ") }
+                ));
+            }
+            if text.is_empty() {
+                text = format!("No surgeries on {}.\n", date.format("%a %-d %b %Y"));
+            }
+            emit(&text)?;
+            Ok(0)
+        }
+    }
+}

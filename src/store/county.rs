@@ -1,0 +1,81 @@
+//! The whole county at once: loading everything but the case history, and replacing every
+//! record in one transaction (import, the demo).
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::{Result, Store, absences, audit, children, contacts, disputes, events, panels, staff, steps, surgeries};
+use crate::domain::{CaseEvent, County};
+
+/// Data tables, children's dependants first, so deleting in this order respects foreign keys.
+const DATA_TABLES: &[&str] = &[
+    "events",
+    "steps",
+    "contacts",
+    "panel_submissions",
+    "allocations",
+    "surgery_bookings",
+    "surgery_slots",
+    "disputes",
+    "absences",
+    "children",
+    "staff",
+];
+
+impl Store {
+    /// Everything but the case history.
+    pub fn load_county(&self) -> Result<County> {
+        let conn = &self.conn;
+        Ok(County {
+            staff: staff::load(conn)?,
+            children: children::load(conn)?,
+            steps: steps::load(conn)?,
+            contacts: contacts::load(conn)?,
+            absences: absences::load(conn)?,
+            panels: panels::load(conn)?,
+            slots: surgeries::load_slots(conn)?,
+            bookings: surgeries::load_bookings(conn)?,
+            disputes: disputes::load(conn)?,
+        })
+    }
+
+    /// Replaces every record with `county` and `events` in one transaction, with an audit row.
+    /// Each allocated child gets an allocation starting `today`. The audit log is kept.
+    pub fn replace_all(
+        &mut self,
+        county: &County,
+        events: &[CaseEvent],
+        actor: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let before = json!({ "children": tx.query_row("SELECT count(*) FROM children", [], |r| r.get::<_, i64>(0))? });
+        for table in DATA_TABLES {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        // Building the history index once at the end is much faster than keeping it up to date
+        // through a million inserts; it is back before the transaction commits.
+        tx.execute("DROP INDEX IF EXISTS events_child_date", [])?;
+        staff::insert_all(&tx, &county.staff)?;
+        children::insert_all(&tx, &county.children, actor, today)?;
+        events::insert_all(&tx, events)?;
+        steps::insert_all(&tx, &county.steps, actor)?;
+        contacts::insert_all(&tx, &county.contacts)?;
+        absences::insert_all(&tx, &county.absences)?;
+        panels::insert_all(&tx, &county.panels)?;
+        surgeries::insert_all(&tx, &county.slots, &county.bookings)?;
+        disputes::insert_all(&tx, &county.disputes)?;
+        let after = json!({
+            "staff": county.staff.len(),
+            "children": county.children.len(),
+            "events": events.len(),
+            "steps": county.steps.len(),
+            "contacts": county.contacts.len(),
+            "absences": county.absences.len(),
+            "panels": county.panels.len(),
+        });
+        audit::record(&tx, actor, "replace_all", "county", None, Some(&before), Some(&after))?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,87 @@
+//! Statutory steps: decisions, advice, drafts, reviews, amendments, ceasing, exceptions.
+
+use rusqlite::{Connection, params};
+use serde_json::json;
+
+use super::words::{now_utc, word};
+use super::{Result, Store, audit};
+use crate::domain::casework::StepEntry;
+use crate::domain::{Child, Step};
+
+pub(super) fn load(conn: &Connection) -> Result<Vec<Step>> {
+    Ok(conn
+        .prepare("SELECT id, child_id, kind, date, until, detail, recorded_by FROM steps ORDER BY child_id, date, id")?
+        .query_map([], |r| {
+            Ok(Step {
+                id: r.get(0)?,
+                child_id: r.get(1)?,
+                kind: word(r, 2)?,
+                date: r.get(3)?,
+                until: r.get(4)?,
+                detail: r.get(5)?,
+                recorded_by: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Inserts steps as they are; a step with no recorder is put down to `actor` (who imports them).
+pub(super) fn insert_all(conn: &Connection, steps: &[Step], actor: Option<&str>) -> Result<()> {
+    let mut insert = conn.prepare(
+        "INSERT INTO steps (id, child_id, kind, date, until, detail, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for s in steps {
+        let by = s.recorded_by.as_deref().or(actor);
+        insert.execute(params![s.id, s.child_id, s.kind.as_str(), s.date, s.until, s.detail, by])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Records a statutory step and the child's row as it now stands (`after`, from
+    /// `domain::casework::apply_step`). Returns the step's id.
+    pub fn add_step(&mut self, before: &Child, after: &Child, entry: &StepEntry, actor: &str) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO steps (child_id, kind, date, until, detail, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![after.id, entry.kind.as_str(), entry.date, entry.until, entry.detail, actor, now_utc()],
+        )?;
+        let step_id = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE children SET stage = ?2, assess_decision_date = ?3, draft_date = ?4, plan_date = ?5,
+                 last_review_date = ?6,
+                 ceased_date = CASE WHEN ?2 = 'ceased' AND stage <> 'ceased' THEN ?7 ELSE ceased_date END,
+                 cease_reason = CASE WHEN ?2 = 'ceased' AND stage <> 'ceased' THEN ?8 ELSE cease_reason END
+             WHERE id = ?1",
+            params![
+                after.id,
+                after.stage.as_str(),
+                after.assess_decision_date,
+                after.draft_date,
+                after.plan_date,
+                after.last_review_date,
+                entry.date,
+                entry.detail
+            ],
+        )?;
+        let before_json = serde_json::to_value(before).ok();
+        let mut after_json = serde_json::to_value(after).unwrap_or_default();
+        if let Some(object) = after_json.as_object_mut() {
+            object.insert(
+                "step".into(),
+                json!({ "id": step_id, "kind": entry.kind.as_str(), "date": entry.date, "until": entry.until, "detail": entry.detail }),
+            );
+        }
+        audit::record(
+            &tx,
+            Some(actor),
+            "record_step",
+            "child",
+            Some(&after.id),
+            before_json.as_ref(),
+            Some(&after_json),
+        )?;
+        tx.commit()?;
+        Ok(step_id)
+    }
+}
