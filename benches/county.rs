@@ -15,7 +15,7 @@ use caseload::app::update::{apply, handle_key, settle};
 use caseload::config::{Config, ThemeName};
 use caseload::domain::Calendar;
 use caseload::store::Store;
-use caseload::tui::render_text;
+use caseload::ui::render_text;
 use caseload::ui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -5,6 +5,7 @@ pub mod casework;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod demo;
 pub mod domain;
 pub mod store;

@@ -882,7 +882,7 @@ fn steps_and_contacts_recorded_on_the_timeline_show_in_its_history_at_once() {
     // Scroll so the whole history is in view at 80×24.
     app.timeline.scroll = app.timeline.lines.len().saturating_sub(12);
     let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
-    let screen = caseload::tui::render_text(&app, &theme, 80, 24);
+    let screen = caseload::ui::render_text(&app, &theme, 80, 24);
     assert!(screen.contains("23 Nov 2026 step    S1    assessment agreed"), "who recorded it: {screen}");
     assert!(
         screen.contains("23 Nov 2026 contact S1    phone message · Mum rang about the decision letter ·"),
@@ -909,7 +909,7 @@ fn a_milestone_met_after_its_due_date_says_how_late() {
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert!(app.overlay.is_none(), "{:?}", app.message);
     let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
-    let screen = caseload::tui::render_text(&app, &theme, 80, 24);
+    let screen = caseload::ui::render_text(&app, &theme, 80, 24);
     assert!(screen.contains("✓ done     assess decision 14 Oct 2026 done 20 Nov 2026, 37 days late"), "{screen}");
 
     // Met on its last day: only the date.
@@ -921,7 +921,7 @@ fn a_milestone_met_after_its_due_date_says_how_late() {
     save(&mut store, report).expect("report");
     app.focus_child = Some(app.data.child_index["C2"]);
     caseload::app::update::reload(&mut app, &store);
-    let screen = caseload::tui::render_text(&app, &theme, 120, 40);
+    let screen = caseload::ui::render_text(&app, &theme, 120, 40);
     let line = screen.lines().find(|l| l.contains("review report   16 Nov 2026")).expect("the review report");
     assert!(line.contains("✓ done") && line.contains("done 16 Nov 2026") && !line.contains("late"), "{line}");
 }

@@ -9,7 +9,7 @@ use caseload::app::form::FieldKind;
 use caseload::app::update::apply;
 use caseload::config::ThemeName;
 use caseload::domain::casework::FieldError;
-use caseload::tui::render_text;
+use caseload::ui::render_text;
 use caseload::ui::theme::Theme;
 use common::{FakeRecords, app_as};
 

@@ -7,7 +7,7 @@ use caseload::app::timeline::DocLine;
 use caseload::app::update::{apply, settle};
 use caseload::app::{App, Pane};
 use caseload::config::ThemeName;
-use caseload::tui::render_text;
+use caseload::ui::render_text;
 use caseload::ui::theme::Theme;
 use common::{FakeRecords, app_as};
 

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<i32> {
         super::emit(&super::report::format_report(&report))?;
         return Ok(0);
     }
-    crate::tui::open_demo(ctx)
+    super::interface::open_demo(ctx)
 }
 
 /// Builds the demo database unless it already holds a county (or `--reset` asks for a new one).

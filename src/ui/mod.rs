@@ -150,6 +150,40 @@ pub fn window(selected: usize, len: usize, height: usize, previous_offset: usize
     (start, (start + height).min(len))
 }
 
+/// One frame as plain text: at most `height` lines of at most `width` columns, no colour codes.
+pub fn render_text(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    let mut terminal = match ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)) {
+        Ok(terminal) => terminal,
+        Err(never) => match never {},
+    };
+    if let Err(never) = terminal.draw(|frame| draw(frame, app, theme)) {
+        match never {}
+    }
+    buffer_text(terminal.backend().buffer())
+}
+
+/// The characters of a buffer, one line per row, trailing spaces trimmed.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let width = buffer.area.width as usize;
+    let mut out = String::new();
+    for row in buffer.content.chunks(width.max(1)) {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = cell.symbol();
+            line.push_str(symbol);
+            skip = Span::raw(symbol).width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// Display width of `text` in terminal cells.
 pub fn text_width(text: &str) -> usize {
     text::width(text)

@@ -1,0 +1,134 @@
+//! Start-up wiring, in one place: where the database and configuration are, what day it is, who
+//! is running the program, and opening a session of the interface for them.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use color_eyre::eyre::{Result, WrapErr, eyre};
+
+use crate::app::keymap::Keymap;
+use crate::app::update::who_am_i_picker;
+use crate::app::{App, Overlay, PickerPurpose};
+use crate::cli::GlobalArgs;
+use crate::config::Config;
+use crate::domain::{Calendar, County, Milestone, county::county_milestones};
+use crate::store::Store;
+
+/// What every command needs: where the data is, what day it is, and the rules in force.
+pub struct Context {
+    pub db_path: PathBuf,
+    pub today: NaiveDate,
+    /// The time of day when `today` is the real today; `None` under `--today`, so that runs
+    /// with a fixed date do not depend on the clock.
+    pub now: Option<chrono::NaiveTime>,
+    pub config: Config,
+    pub calendar: Calendar,
+    pub as_staff: Option<String>,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs, default_db: fn() -> Result<PathBuf>) -> Result<Context> {
+        let config = Config::load(global.config.as_deref()).map_err(|e| eyre!("bad configuration: {e}"))?;
+        let db_path = match &global.db {
+            Some(path) => path.clone(),
+            None => default_db()?,
+        };
+        Ok(Context {
+            db_path,
+            today: global.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            now: global.today.is_none().then(|| chrono::Local::now().time()),
+            config,
+            calendar: Calendar::england_and_wales(),
+            as_staff: global.as_staff.clone(),
+        })
+    }
+
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db_path).wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))
+    }
+
+    /// Opens the store and loads the county with every child's milestones.
+    pub fn load(&self) -> Result<(Store, County, Vec<Vec<Milestone>>)> {
+        let store = self.open_store()?;
+        let county = store.load_county().wrap_err("cannot read the database")?;
+        let milestones = county_milestones(&county, self.today, &self.calendar, &self.config.rules);
+        Ok((store, county, milestones))
+    }
+
+    /// Who the audit log names: `--as`, else the operating-system login.
+    pub fn actor(&self) -> Option<String> {
+        self.as_staff.clone().or_else(os_login)
+    }
+
+    /// The interface's state for this person: the county loaded, the keys from the
+    /// configuration, and the person signed in (or the who-am-I picker open).
+    pub fn session(&self, store: &Store, sign_in: SignIn) -> Result<App> {
+        let county = store.load_county().map_err(|e| eyre!("cannot read the database: {e}"))?;
+        if county.staff.is_empty() {
+            return Err(eyre!(
+                "the database {} holds no staff yet: import a county with `caseload import DIR`, or try `caseload demo`",
+                self.db_path.display()
+            ));
+        }
+        let keymap = Keymap::from_config(&self.config).map_err(|e| eyre!("bad configuration: {e}"))?;
+        let mut app = App::new(county, self.today, self.config.clone(), keymap, self.calendar.clone());
+        app.now = self.now;
+        match &self.as_staff {
+            Some(id) => {
+                let index =
+                    app.find_staff(id).ok_or_else(|| eyre!("--as {id}: no member of staff has that id or login"))?;
+                app.sign_in(index);
+            }
+            None => match os_login().and_then(|login| app.find_staff(&login)) {
+                Some(index) => app.sign_in(index),
+                None if sign_in == SignIn::Picker => {
+                    let picker = who_am_i_picker(&app);
+                    app.overlay = Some(Overlay::Picker(PickerPurpose::WhoAmI, picker));
+                }
+                None => {
+                    return Err(match os_login() {
+                        Some(login) => eyre!(
+                            "your login \"{login}\" is not in the staff list; ask for it to be added, or pass --as STAFF_ID"
+                        ),
+                        None => eyre!("cannot tell who you are (no USER set); pass --as STAFF_ID"),
+                    });
+                }
+            },
+        }
+        Ok(app)
+    }
+}
+
+/// How the person is identified when the interface opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignIn {
+    /// `--as`, else the OS login; refuse if neither matches a member of staff.
+    Strict,
+    /// As `Strict`, but offer a picker instead of refusing (the demo's staff are fictional).
+    Picker,
+}
+
+/// The operating-system user name, as `staff.login` records it.
+pub fn os_login() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+}
+
+/// `NO_COLOR` set to anything non-empty turns colour off (no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+fn project_dirs() -> Result<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "caseload")
+        .ok_or_else(|| eyre!("cannot find a home directory for the database; pass --db PATH"))
+}
+
+/// The default database, in the platform data directory.
+pub fn default_db_path() -> Result<PathBuf> {
+    Ok(project_dirs()?.data_dir().join("caseload.db"))
+}
+
+/// The demo database, beside the default one.
+pub fn demo_db_path() -> Result<PathBuf> {
+    Ok(project_dirs()?.data_dir().join("demo.db"))
+}
