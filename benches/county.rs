@@ -47,7 +47,7 @@ fn main() {
     let manager =
         app.data.county.staff.iter().position(|s| s.role == caseload::domain::Role::Manager).expect("a manager");
     app.sign_in(manager);
-    app.caseload.scope = caseload::app::caseload::Scope::Authority;
+    app.scope = caseload::app::Scope::Authority;
     time("refresh the whole-authority caseload view", || app.refresh_views());
     let theme = Theme::new(ThemeName::Default, false);
     let frames = 200;
@@ -71,7 +71,7 @@ fn main() {
         "search keystroke over the authority (mean)",
         start.elapsed().as_secs_f64() * 1000.0 / 5.0
     );
-    app.focus_child = app.caseload.selected_child();
+    app.focus_child = app.panes.caseload.selected_child();
     time("open a timeline (history query)", || {
         apply(&mut app, Action::ShowTimeline, &mut store);
         settle(&mut app, &store);

@@ -508,8 +508,14 @@ fn the_booking_form_offers_the_next_free_call_back() {
         &theo.config.rules,
     );
     theo.refresh_views();
-    let booked =
-        theo.surgery.lines.iter().filter(|l| matches!(l, caseload::app::queues::SurgeryLine::Booking(_))).count();
+    let booked = theo
+        .panes
+        .surgery
+        .list
+        .lines
+        .iter()
+        .filter(|l| matches!(l, caseload::app::panes::surgery::SurgeryLine::Booking(_)))
+        .count();
     assert_eq!(booked, 2);
 }
 
@@ -745,8 +751,8 @@ fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_da
 /// Selects the child on the caseload, as the arrow keys would; returns its index.
 fn select_child(app: &mut caseload::app::App, id: &str) -> usize {
     let child = app.data.child_index[id];
-    let position = app.caseload.visible.iter().position(|&i| i == child).expect("in the caseload");
-    app.caseload.select(position);
+    let position = app.panes.caseload.list.lines.iter().position(|&i| i == child).expect("in the caseload");
+    app.panes.caseload.select(position);
     child
 }
 
@@ -800,9 +806,17 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
     assert!(message.contains("tue 10:00-11:00, tue 14:00-14:30"), "{message}");
     assert!(message.contains("1 booked call-back(s) still stand outside them: Mon 23 Nov 14:15"), "{message}");
     // ... and it stays on today's surgery pane, with no free times beside it.
-    use caseload::app::queues::SurgeryLine;
-    assert!(app.surgery.lines.iter().any(|l| matches!(l, SurgeryLine::Booking(_))), "{:?}", app.surgery.lines);
-    assert!(app.surgery.lines.contains(&SurgeryLine::Free("none".into())), "{:?}", app.surgery.lines);
+    use caseload::app::panes::surgery::SurgeryLine;
+    assert!(
+        app.panes.surgery.list.lines.iter().any(|l| matches!(l, SurgeryLine::Booking(_))),
+        "{:?}",
+        app.panes.surgery.list.lines
+    );
+    assert!(
+        app.panes.surgery.list.lines.contains(&SurgeryLine::Free("none".into())),
+        "{:?}",
+        app.panes.surgery.list.lines
+    );
     // It survives a restart, and the audit log has it.
     drop(store);
     let store = Store::open(&dir.path().join("county.db")).expect("reopen");
@@ -845,8 +859,8 @@ fn steps_and_contacts_recorded_on_the_timeline_show_in_its_history_at_once() {
     // Holly (C1), a request waiting for the decision to assess: open her timeline.
     let holly = select_child(&mut app, "C1");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
-    assert_eq!(app.timeline.child, Some(holly));
-    let before = app.timeline.history.len();
+    assert_eq!(app.panes.timeline.child, Some(holly));
+    let before = app.panes.timeline.history.len();
 
     // t, Enter: the first step at this stage, the decision to assess, agreed today.
     handle_key(&mut app, &key(KeyCode::Char('t')), &mut store);
@@ -866,21 +880,21 @@ fn steps_and_contacts_recorded_on_the_timeline_show_in_its_history_at_once() {
     }
 
     let holly = app.data.child_index["C1"];
-    assert_eq!(app.timeline.child, Some(holly), "still on Holly's timeline");
+    assert_eq!(app.panes.timeline.child, Some(holly), "still on Holly's timeline");
     // The step, the phone message (standing for its own event) and the call: three more items.
-    assert_eq!(app.timeline.history.len(), before + 3, "{:?}", app.timeline.history);
+    assert_eq!(app.panes.timeline.history.len(), before + 3, "{:?}", app.panes.timeline.history);
     // After Thursday's panel (still to come), today's work: the statutory step first.
     assert!(
         matches!(
-            app.timeline.history[..4],
+            app.panes.timeline.history[..4],
             [HistoryItem::Panel(_), HistoryItem::Step(_), HistoryItem::Contact(_), HistoryItem::Event(_)]
         ),
         "{:?}",
-        app.timeline.history
+        app.panes.timeline.history
     );
 
     // Scroll so the whole history is in view at 80×24.
-    app.timeline.scroll = app.timeline.lines.len().saturating_sub(12);
+    app.panes.timeline.scroll = app.panes.timeline.lines.len().saturating_sub(12);
     let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
     let screen = caseload::ui::render_text(&app, &theme, 80, 24);
     assert!(screen.contains("23 Nov 2026 step    S1    assessment agreed"), "who recorded it: {screen}");

@@ -3,7 +3,7 @@
 mod common;
 
 use caseload::app::action::Action;
-use caseload::app::timeline::DocLine;
+use caseload::app::panes::timeline::DocLine;
 use caseload::app::update::{apply, settle};
 use caseload::app::{App, Pane};
 use caseload::config::ThemeName;
@@ -62,7 +62,7 @@ fn help_overlay_lists_the_keymap() {
 #[test]
 fn never_panics_at_any_size() {
     let mut apps = Vec::new();
-    for pane in Pane::ALL {
+    for &pane in Pane::ALL {
         apps.push(show(app_as("S3"), pane));
     }
     let mut with_help = app_as("S3");
@@ -210,7 +210,8 @@ fn timeline_with_recorded_work() {
     let mut app = logan_with_recorded_work();
     insta::assert_snapshot!("timeline_recorded_work_120x40", frame(&app, 120, 40));
     // At 80×24, scrolled to the history: long entries wrap under the text column.
-    let heading = app.timeline.lines.iter().position(|l| matches!(l, DocLine::Heading("Case history, newest first")));
-    app.timeline.scroll = heading.expect("a history heading");
+    let heading =
+        app.panes.timeline.lines.iter().position(|l| matches!(l, DocLine::Heading("Case history, newest first")));
+    app.panes.timeline.scroll = heading.expect("a history heading");
     insta::assert_snapshot!("timeline_recorded_work_history_80x24", frame(&app, 80, 24));
 }

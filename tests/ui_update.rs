@@ -4,8 +4,8 @@ mod common;
 
 use caseload::app::Overlay;
 use caseload::app::Pane;
+use caseload::app::Scope;
 use caseload::app::action::Action;
-use caseload::app::caseload::Scope;
 use caseload::app::update::{Records, apply, handle_key, who_am_i_picker};
 use caseload::domain::Stage;
 use common::{FakeRecords, app, app_as};
@@ -22,30 +22,30 @@ fn type_text(app: &mut caseload::app::App, text: &str) {
 }
 
 fn visible_ids(app: &caseload::app::App) -> Vec<String> {
-    app.caseload.visible.iter().map(|&i| app.data.county.children[i].id.clone()).collect()
+    app.panes.caseload.list.lines.iter().map(|&i| app.data.county.children[i].id.clone()).collect()
 }
 
 #[test]
 fn an_officer_sees_their_own_active_caseload() {
     let app = app_as("S1");
-    assert_eq!(app.caseload.scope, Scope::Officer("S1".into()));
+    assert_eq!(app.scope, Scope::Officer("S1".into()));
     let mut ids = visible_ids(&app);
     ids.sort();
     // C6 is ceased: it leaves the caseload but stays on record.
     assert_eq!(ids, vec!["C1", "C2", "C3"]);
-    assert_eq!(app.caseload.counts.children, 3);
+    assert_eq!(app.panes.caseload.counts.children, 3);
 }
 
 #[test]
 fn a_senior_starts_on_their_team_and_may_change_scope() {
     let mut app = app_as("S3");
-    assert_eq!(app.caseload.scope, Scope::Team("North Pre-14".into()));
-    assert_eq!(app.caseload.counts.children, 4);
+    assert_eq!(app.scope, Scope::Team("North Pre-14".into()));
+    assert_eq!(app.panes.caseload.counts.children, 4);
     apply(&mut app, Action::Scope, &mut FakeRecords);
     assert!(matches!(app.overlay, Some(Overlay::Picker(..))));
     type_text(&mut app, "unalloc");
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
-    assert_eq!(app.caseload.scope, Scope::Unallocated);
+    assert_eq!(app.scope, Scope::Unallocated);
     assert_eq!(visible_ids(&app), vec!["C5"]);
 }
 
@@ -54,7 +54,7 @@ fn an_officer_may_not_change_scope() {
     let mut app = app_as("S1");
     apply(&mut app, Action::Scope, &mut FakeRecords);
     assert!(app.overlay.is_none());
-    assert_eq!(app.caseload.scope, Scope::Officer("S1".into()));
+    assert_eq!(app.scope, Scope::Officer("S1".into()));
     assert!(app.message.as_ref().is_some_and(|(text, _)| text.contains("only seniors")));
 }
 
@@ -64,10 +64,10 @@ fn search_narrows_by_name_or_id_and_escape_clears_it() {
     apply(&mut app, Action::Scope, &mut FakeRecords);
     type_text(&mut app, "whole");
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
-    assert_eq!(app.caseload.visible.len(), 6);
+    assert_eq!(app.panes.caseload.list.lines.len(), 6);
 
     handle_key(&mut app, &key(KeyCode::Char('/')), &mut FakeRecords);
-    assert!(app.searching);
+    assert!(app.panes.caseload.searching);
     type_text(&mut app, "zoë");
     assert_eq!(visible_ids(&app), vec!["C3"]);
     handle_key(&mut app, &key(KeyCode::Backspace), &mut FakeRecords);
@@ -80,10 +80,10 @@ fn search_narrows_by_name_or_id_and_escape_clears_it() {
     assert_eq!(visible_ids(&app), vec!["C4"]);
     // Enter keeps the search; letters are then keys again.
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
-    assert!(!app.searching);
-    assert_eq!(app.caseload.visible.len(), 1);
+    assert!(!app.panes.caseload.searching);
+    assert_eq!(app.panes.caseload.list.lines.len(), 1);
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
-    assert_eq!(app.caseload.visible.len(), 6);
+    assert_eq!(app.panes.caseload.list.lines.len(), 6);
 }
 
 #[test]
@@ -94,10 +94,10 @@ fn enter_opens_the_timeline_with_the_childs_history() {
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Timeline);
-    let child = app.timeline.child.expect("a child is loaded");
+    let child = app.panes.timeline.child.expect("a child is loaded");
     assert_eq!(app.data.county.children[child].id, "C1");
-    assert_eq!(app.timeline.events.len(), 2);
-    assert!(app.timeline.events[0].date > app.timeline.events[1].date, "newest first");
+    assert_eq!(app.panes.timeline.events.len(), 2);
+    assert!(app.panes.timeline.events[0].date > app.panes.timeline.events[1].date, "newest first");
     // Esc goes back to the caseload.
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
@@ -124,15 +124,15 @@ fn filters_cycle_and_clear() {
     apply(&mut app, Action::Filter, &mut FakeRecords);
     // First row is the stage: Right moves from "any" to the first stage, request.
     handle_key(&mut app, &key(KeyCode::Right), &mut FakeRecords);
-    assert_eq!(app.caseload.filters.stage, Some(Stage::Request));
+    assert_eq!(app.panes.caseload.filters.stage, Some(Stage::Request));
     assert_eq!(visible_ids(&app), vec!["C1"]);
     handle_key(&mut app, &key(KeyCode::Left), &mut FakeRecords);
-    assert_eq!(app.caseload.filters.stage, None);
+    assert_eq!(app.panes.caseload.filters.stage, None);
     handle_key(&mut app, &key(KeyCode::Left), &mut FakeRecords);
-    assert_eq!(app.caseload.filters.stage, Some(Stage::Ceased));
-    assert!(app.caseload.visible.is_empty(), "ceased children are outside an officer's caseload");
+    assert_eq!(app.panes.caseload.filters.stage, Some(Stage::Ceased));
+    assert!(app.panes.caseload.list.lines.is_empty(), "ceased children are outside an officer's caseload");
     handle_key(&mut app, &key(KeyCode::Char('x')), &mut FakeRecords);
-    assert!(app.caseload.filters.is_empty());
+    assert!(app.panes.caseload.filters.is_empty());
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(app.overlay.is_none());
 }
@@ -141,7 +141,7 @@ fn filters_cycle_and_clear() {
 fn sorting_by_name_and_reversing() {
     let mut app = app_as("S1");
     // Default sort is by due date; s moves to status, then name (wrapping).
-    while app.caseload.sort != caseload::app::caseload::SortKey::Name {
+    while app.panes.caseload.sort != caseload::app::panes::caseload::SortKey::Name {
         handle_key(&mut app, &key(KeyCode::Char('s')), &mut FakeRecords);
     }
     assert_eq!(visible_ids(&app), vec!["C3", "C1", "C2"], "by last name: Łukasiewicz, Stewart, Wright");
@@ -160,7 +160,7 @@ fn the_who_am_i_picker_signs_in_and_cannot_be_dismissed_unsigned() {
     type_text(&mut app, "priya");
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     assert!(app.overlay.is_none());
-    assert_eq!(app.caseload.scope, Scope::Officer("S2".into()));
+    assert_eq!(app.scope, Scope::Officer("S2".into()));
 }
 
 #[test]
@@ -176,12 +176,12 @@ fn quit_keys() {
 #[test]
 fn the_panel_queue_and_duty_cover_are_derived() {
     let app = app_as("S3");
-    use caseload::app::queues::{DutyLine, PanelLine};
+    use caseload::app::panes::{duty::DutyLine, panel::PanelLine};
     // Two panel dates, one case each; selection starts at the first upcoming panel's case.
-    assert_eq!(app.panel.lines.len(), 4);
-    assert!(matches!(app.panel.lines[app.panel.selected], PanelLine::Case(0)));
+    assert_eq!(app.panes.panel.list.lines.len(), 4);
+    assert!(matches!(app.panes.panel.list.lines[app.panes.panel.list.selected], PanelLine::Case(0)));
     // S2 is away today, covered by S3.
-    assert!(matches!(app.duty.lines[0], DutyLine::Absent(0, _)));
+    assert!(matches!(app.panes.duty.list.lines[0], DutyLine::Absent(0, _)));
 }
 
 #[test]
@@ -194,13 +194,13 @@ fn escape_backs_out_step_by_step_then_quits() {
     type_text(&mut app, "holly");
     handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
-    assert!(app.caseload.search.is_empty() && !app.quit);
+    assert!(app.panes.caseload.search.is_empty() && !app.quit);
     apply(&mut app, Action::Filter, &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Right), &mut FakeRecords);
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
-    assert!(!app.caseload.filters.is_empty() && !app.quit, "Esc closes the menu, keeping the filter");
+    assert!(!app.panes.caseload.filters.is_empty() && !app.quit, "Esc closes the menu, keeping the filter");
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
-    assert!(app.caseload.filters.is_empty() && !app.quit);
+    assert!(app.panes.caseload.filters.is_empty() && !app.quit);
     // With nothing left to go back from, Esc says how to quit rather than quitting.
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert!(!app.quit);
@@ -223,11 +223,11 @@ fn a_reload_rebuilds_the_timeline_where_the_reader_was() {
     let holly = app.data.child_index["C1"];
     app.focus_child = Some(holly);
     handle_key(&mut app, &key(KeyCode::Char('2')), &mut FakeRecords);
-    app.timeline.scroll = 5;
+    app.panes.timeline.scroll = 5;
     caseload::app::update::reload(&mut app, &FakeRecords);
-    assert_eq!(app.timeline.child, Some(holly));
-    assert_eq!(app.timeline.scroll, 5);
-    assert_eq!(app.timeline.events.len(), 2, "history read again");
+    assert_eq!(app.panes.timeline.child, Some(holly));
+    assert_eq!(app.panes.timeline.scroll, 5);
+    assert_eq!(app.panes.timeline.events.len(), 2, "history read again");
 }
 
 #[test]

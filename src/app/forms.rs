@@ -394,3 +394,12 @@ impl Form {
         }
     }
 }
+
+/// A form a pane opens instead of the action's usual one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormRequest {
+    /// The decision of panel case `county.panels[i]`.
+    PanelDecision(usize),
+    /// The weekly surgeries of this officer (index into `county.staff`), or of whoever is signed in.
+    Surgeries(Option<usize>),
+}

@@ -5,28 +5,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::form::{Form, Refill};
 use super::forms::{
-    answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form, submit_form,
-    surgeries_form,
+    FormRequest, answer_form, booking_form, contact_form, details_form, dispute_form, panel_decision_form, step_form,
+    submit_form, surgeries_form,
 };
-use super::queues::{PanelLine, SurgeryLine};
-use super::update::{Records, reload, selected_child};
+use super::update::{Records, reload};
 use super::{App, Overlay};
 use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordError, Rules};
 
-/// `c`, `t`, `a`, `p`, `e`, `b` or `d`: the form for the selected child (or panel case).
+/// `c`, `t`, `a`, `p`, `e`, `b` or `d`: the form for the selected child.
 pub fn open_form(app: &mut App, action: Action) {
-    if action == Action::Panel
-        && let (super::Pane::Panel, Some(PanelLine::Case(index))) = (app.pane, app.panel.lines.get(app.panel.selected))
-    {
-        let form = panel_decision_form(app, *index);
-        show_form(app, form);
-        return;
-    }
-    if action == Action::EditDetails && app.pane == super::Pane::Surgery {
-        open_surgeries_form(app);
-        return;
-    }
     let work = match action {
         Action::RecordStep | Action::Panel | Action::EditDetails | Action::Dispute => Work::Casework,
         _ => Work::Contacts,
@@ -35,7 +23,7 @@ pub fn open_form(app: &mut App, action: Action) {
         app.warn(why);
         return;
     }
-    let Some(child) = selected_child(app) else {
+    let Some(child) = app.target().child else {
         app.say("select a child first");
         return;
     };
@@ -71,6 +59,17 @@ pub fn open_form(app: &mut App, action: Action) {
     show_form(app, form);
 }
 
+/// A form a pane asked for in place of the action's usual one.
+pub fn open_requested(app: &mut App, request: FormRequest) {
+    match request {
+        FormRequest::PanelDecision(index) => {
+            let form = panel_decision_form(app, index);
+            show_form(app, form);
+        }
+        FormRequest::Surgeries(officer) => open_surgeries_form(app, officer),
+    }
+}
+
 /// Opens `form`, pinning the child it is about by id (and so its alternates).
 fn show_form(app: &mut App, mut form: Form) {
     let id = form.child.and_then(|c| app.data.county.children.get(c)).map(|c| c.id.clone());
@@ -81,17 +80,10 @@ fn show_form(app: &mut App, mut form: Form) {
     app.overlay = Some(Overlay::Form(form));
 }
 
-/// `e` on the surgery pane: the weekly surgeries of the officer selected there (else your own).
-fn open_surgeries_form(app: &mut App) {
+/// The weekly surgeries of `officer` (else your own).
+fn open_surgeries_form(app: &mut App, officer: Option<usize>) {
     let Some(me) = app.me else { return };
-    let officer = match app.surgery.lines.get(app.surgery.selected) {
-        Some(SurgeryLine::Officer(staff, ..)) => *staff,
-        Some(SurgeryLine::Booking(b)) => {
-            let id = &app.data.county.bookings[*b].officer_id;
-            app.data.county.staff.iter().position(|s| &s.id == id).unwrap_or(me)
-        }
-        _ => me,
-    };
+    let officer = officer.unwrap_or(me);
     let officer_id = app.data.county.staff[officer].id.clone();
     // Someone who may not set the selected officer's surgeries still gets their own.
     let officer = if app.may(Work::Surgeries { officer: &officer_id }).is_ok() { officer } else { me };

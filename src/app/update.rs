@@ -3,15 +3,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::caseload::Scope;
+use super::panes::caseload::FILTER_ROWS;
+use super::panes::{Reply, View};
 use super::picker::{PickItem, Picker};
-use super::queues::{DutyLine, PanelLine, SurgeryLine};
-use super::{App, Overlay, Pane, PickerPurpose, recording};
+use super::{App, Overlay, Pane, PickerPurpose, Scope, recording};
 pub use crate::casework::Records;
-use crate::domain::{Need, Role, Stage, Status};
-
-/// Rows in the filter menu.
-pub const FILTER_ROWS: [&str; 4] = ["Stage", "Status", "Team", "Primary need"];
+use crate::domain::Role;
 
 pub fn handle_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
     let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
@@ -23,7 +20,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
         recording::form_key(app, key, records);
     } else if matches!(app.overlay, Some(Overlay::Picker(..))) {
         picker_key(app, key);
-    } else if app.searching {
+    } else if app.panes.caseload.searching {
         search_key(app, key);
     } else if matches!(app.overlay, Some(Overlay::Filter { .. })) && filter_key(app, key) {
         // handled by the filter menu
@@ -85,29 +82,15 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::ShowPanel => app.pane = Pane::Panel,
         Action::ShowDuty => app.pane = Pane::Duty,
         Action::ShowSurgery => app.pane = Pane::Surgery,
-        Action::Up => move_selection(app, -1),
-        Action::Down => move_selection(app, 1),
-        Action::PageUp => move_selection(app, -(page(app) as isize)),
-        Action::PageDown => move_selection(app, page(app) as isize),
-        Action::Top => move_selection(app, isize::MIN / 2),
-        Action::Bottom => move_selection(app, isize::MAX / 2),
-        Action::Open => open_selected(app),
-        Action::Back => back(app),
         Action::Search => {
             app.pane = Pane::Caseload;
-            app.searching = true;
+            app.panes.caseload.searching = true;
         }
         Action::SortNext | Action::SortReverse => {
             app.pane = Pane::Caseload;
-            if action == Action::SortNext {
-                app.caseload.sort = app.caseload.sort.next();
-                app.caseload.descending = false;
-            } else {
-                app.caseload.descending = !app.caseload.descending;
-            }
-            app.caseload.refresh(&app.data);
-            let order = if app.caseload.descending { "descending" } else { "ascending" };
-            app.say(format!("sorted by {}, {order}", app.caseload.sort.label()));
+            let done = app.panes.caseload.sort_by(action == Action::SortNext);
+            app.refresh_caseload();
+            app.say(done);
         }
         Action::Filter => {
             app.pane = Pane::Caseload;
@@ -116,73 +99,53 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::ClearFilters => clear_filters(app),
         Action::Scope => open_scope_picker(app),
         Action::Reload => reload(app, records),
-        Action::RecordContact
+        // The rest work on the pane showing, which may handle them its own way.
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom
+        | Action::Open
+        | Action::Back
+        | Action::RecordContact
         | Action::RecordStep
         | Action::AnswerContact
         | Action::Panel
         | Action::EditDetails
         | Action::Book
-        | Action::Dispute => recording::open_form(app, action),
-    }
-}
-
-fn page(app: &App) -> usize {
-    app.page_height.get().max(1)
-}
-
-fn move_selection(app: &mut App, delta: isize) {
-    match app.pane {
-        Pane::Caseload => {
-            app.caseload.move_by(delta);
-            app.focus_child = app.caseload.selected_child().or(app.focus_child);
-        }
-        Pane::Timeline => {
-            // Stop with the end in view; half a page of slack lets a wrapped last line show.
-            let last = app.timeline.lines.len().saturating_sub(page(app) / 2);
-            app.timeline.scroll = app.timeline.scroll.saturating_add_signed(delta).min(last);
-        }
-        Pane::Panel => {
-            let target = app.panel.selected.saturating_add_signed(delta);
-            app.panel.move_to(target);
-        }
-        Pane::Duty => {
-            let target = app.duty.selected.saturating_add_signed(delta);
-            app.duty.move_to(target);
-        }
-        Pane::Surgery => {
-            let target = app.surgery.selected.saturating_add_signed(delta);
-            app.surgery.move_to(target);
-        }
-    }
-}
-
-/// The child the selected line is about, in whichever pane is showing.
-pub(super) fn selected_child(app: &App) -> Option<usize> {
-    match app.pane {
-        Pane::Caseload => app.caseload.selected_child(),
-        Pane::Timeline => app.timeline.child.or(app.focus_child),
-        Pane::Panel => match app.panel.lines.get(app.panel.selected) {
-            Some(PanelLine::Case(p)) => app.data.child_index.get(&app.data.county.panels[*p].child_id).copied(),
-            _ => None,
-        },
-        Pane::Duty => match app.duty.lines.get(app.duty.selected) {
-            Some(DutyLine::Urgent(child, _)) => Some(*child),
-            _ => None,
-        },
-        Pane::Surgery => match app.surgery.lines.get(app.surgery.selected) {
-            Some(SurgeryLine::Booking(b)) => {
-                app.data.county.bookings[*b].child_id.as_ref().and_then(|id| app.data.child_index.get(id).copied())
+        | Action::Dispute => {
+            if pane_act(app, action) == Reply::Ignored {
+                match action {
+                    Action::Open => open_selected(app),
+                    Action::Back => app.pane = Pane::Caseload,
+                    Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {}
+                    _ => recording::open_form(app, action),
+                }
             }
-            _ => None,
-        },
+        }
     }
+}
+
+/// Offers `action` to the pane showing; what it replies is done here.
+pub(super) fn pane_act(app: &mut App, action: Action) -> Reply {
+    let view =
+        View { data: &app.data, scope: &app.scope, calendar: &app.calendar, rules: &app.config.rules, now: app.now };
+    let reply = app.panes.get_mut(app.pane).act(action, &view);
+    if app.pane == Pane::Caseload {
+        // The timeline follows the caseload's selection.
+        app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
+    }
+    match &reply {
+        Reply::Say(text) => app.say(text.clone()),
+        Reply::Form(request) => recording::open_requested(app, *request),
+        Reply::Ignored | Reply::Done => {}
+    }
+    reply
 }
 
 fn open_selected(app: &mut App) {
-    if app.pane == Pane::Timeline {
-        return;
-    }
-    match selected_child(app) {
+    match app.target().child {
         Some(child) => {
             app.focus_child = Some(child);
             app.pane = Pane::Timeline;
@@ -191,57 +154,41 @@ fn open_selected(app: &mut App) {
     }
 }
 
-/// Esc: leave a pane, clear a search, clear filters. It never quits: people press Esc
-/// repeatedly to back out of forms, and losing their place to a stray press is worse.
-fn back(app: &mut App) {
-    if app.pane != Pane::Caseload {
-        app.pane = Pane::Caseload;
-    } else if !app.caseload.search.is_empty() {
-        app.caseload.search.clear();
-        app.caseload.refresh(&app.data);
-        app.say("search cleared");
-    } else if !app.caseload.filters.is_empty() {
-        app.caseload.filters = Default::default();
-        app.caseload.refresh(&app.data);
-        app.say("filters cleared");
-    } else {
-        app.say("nothing to go back from; q quits");
-    }
-}
-
 fn clear_filters(app: &mut App) {
-    app.caseload.filters = Default::default();
-    app.caseload.search.clear();
-    app.caseload.refresh(&app.data);
+    app.panes.caseload.filters = Default::default();
+    app.panes.caseload.search.clear();
+    app.refresh_caseload();
     app.say("filters and search cleared");
 }
 
 fn search_key(app: &mut App, key: &KeyEvent) {
+    let caseload = &mut app.panes.caseload;
     match key.code {
         KeyCode::Enter => {
-            app.searching = false;
-            let found = app.caseload.visible.len();
-            app.say(format!("{found} matching \"{}\"", app.caseload.search));
+            caseload.searching = false;
+            let found = caseload.visible().len();
+            let text = format!("{found} matching \"{}\"", caseload.search);
+            app.say(text);
         }
         KeyCode::Esc => {
-            app.searching = false;
-            app.caseload.search.clear();
-            app.caseload.refresh(&app.data);
+            caseload.searching = false;
+            caseload.search.clear();
+            app.refresh_caseload();
         }
         KeyCode::Backspace => {
-            app.caseload.search.pop();
-            app.caseload.refresh(&app.data);
+            caseload.search.pop();
+            app.refresh_caseload();
         }
-        KeyCode::Up => app.caseload.move_by(-1),
-        KeyCode::Down => app.caseload.move_by(1),
+        KeyCode::Up => caseload.move_by(-1),
+        KeyCode::Down => caseload.move_by(1),
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            app.caseload.search.push(c);
-            app.caseload.refresh(&app.data);
-            app.caseload.select(0);
+            caseload.search.push(c);
+            app.refresh_caseload();
+            app.panes.caseload.select(0);
         }
         _ => {}
     }
-    app.focus_child = app.caseload.selected_child().or(app.focus_child);
+    app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
 }
 
 /// Left/Right/Space change the highlighted filter. Returns whether the key was used.
@@ -260,21 +207,8 @@ fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
 
 /// Moves filter `row` to its next (or previous) value, wrapping through "any".
 fn cycle_filter(app: &mut App, row: usize, step: isize) {
-    fn cycle<T: Clone + PartialEq>(current: &Option<T>, values: &[T], step: isize) -> Option<T> {
-        // Position 0 is "any"; values follow.
-        let len = values.len() as isize + 1;
-        let now = current.as_ref().and_then(|c| values.iter().position(|v| v == c)).map_or(0, |i| i as isize + 1);
-        let next = (now + step).rem_euclid(len);
-        if next == 0 { None } else { values.get(next as usize - 1).cloned() }
-    }
-    let filters = &mut app.caseload.filters;
-    match row {
-        0 => filters.stage = cycle(&filters.stage, Stage::ALL, step),
-        1 => filters.status = cycle(&filters.status, &[Status::Overdue, Status::DueSoon, Status::Upcoming], step),
-        2 => filters.team = cycle(&filters.team, &app.data.teams, step),
-        _ => filters.need = cycle(&filters.need, Need::ALL, step),
-    }
-    app.caseload.refresh(&app.data);
+    app.panes.caseload.cycle_filter(&app.data, row, step);
+    app.refresh_caseload();
 }
 
 fn open_scope_picker(app: &mut App) {
@@ -396,12 +330,12 @@ fn choose_scope(app: &mut App, value: &str) {
     } else {
         return;
     };
-    app.caseload.scope = scope;
-    app.caseload.selected = 0;
+    app.scope = scope;
+    app.panes.caseload.select(0);
     app.pane = Pane::Caseload;
     app.refresh_views();
-    app.focus_child = app.caseload.selected_child();
-    let label = app.caseload.scope.label(&app.data);
+    app.focus_child = app.panes.caseload.selected_child();
+    let label = app.scope.label(&app.data);
     app.say(format!("showing {label}"));
 }
 
@@ -410,20 +344,22 @@ pub fn reload(app: &mut App, records: &dyn Records) {
     match records.county() {
         Ok(county) => {
             let focus = app.focus_child.map(|i| app.data.county.children[i].id.clone());
-            let shown = app.timeline.child.and_then(|i| app.data.county.children.get(i)).map(|c| c.id.clone());
-            let scroll = app.timeline.scroll;
+            let timeline = &app.panes.timeline;
+            let shown = timeline.child.and_then(|i| app.data.county.children.get(i)).map(|c| c.id.clone());
+            let scroll = timeline.scroll;
             app.data = super::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
             app.focus_child = focus.and_then(|id| app.data.child_index.get(&id).copied());
             // The timeline points into the old records: rebuild it now (history read again), so
             // what was just recorded shows at once, even when no key follows.
-            app.timeline.child = None;
+            app.panes.timeline.child = None;
             app.refresh_views();
             app.say("reloaded");
             sync_timeline(app, records);
             // Same child: stay where the reader was.
-            let now_shown = app.timeline.child.map(|i| app.data.county.children[i].id.as_str());
+            let timeline = &mut app.panes.timeline;
+            let now_shown = timeline.child.map(|i| app.data.county.children[i].id.as_str());
             if now_shown.is_some() && now_shown == shown.as_deref() {
-                app.timeline.scroll = scroll.min(app.timeline.lines.len().saturating_sub(1));
+                timeline.scroll = scroll.min(timeline.lines.len().saturating_sub(1));
             }
         }
         Err(e) => app.warn(format!("cannot reload: {e}")),
@@ -432,7 +368,7 @@ pub fn reload(app: &mut App, records: &dyn Records) {
 
 /// Loads the focused child's history when the timeline shows a different child.
 fn sync_timeline(app: &mut App, records: &dyn Records) {
-    if app.pane != Pane::Timeline || app.focus_child.is_none() || app.timeline.child == app.focus_child {
+    if app.pane != Pane::Timeline || app.focus_child.is_none() || app.panes.timeline.child == app.focus_child {
         return;
     }
     let Some(child) = app.focus_child else { return };
@@ -443,7 +379,7 @@ fn sync_timeline(app: &mut App, records: &dyn Records) {
             Vec::new()
         }
     };
-    app.timeline.load(&app.data, child, events, &app.config.rules.bands);
+    app.panes.timeline.load(&app.data, child, events, &app.config.rules.bands);
 }
 
 /// Runs after `apply` when no key started it (tests, `render`).

@@ -16,8 +16,8 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> Result<i32> {
     if let Some(id) = &args.child {
         let index = app.data.child_index.get(id).copied().ok_or_else(|| eyre!("--child {id}: no such child"))?;
         app.focus_child = Some(index);
-        if let Some(position) = app.caseload.visible.iter().position(|&i| i == index) {
-            app.caseload.select(position);
+        if let Some(position) = app.panes.caseload.visible().iter().position(|&i| i == index) {
+            app.panes.caseload.select(position);
         }
     }
     app.pane = args.pane;

@@ -1,14 +1,11 @@
 //! Drawing. Every function here reads the state; none touches the database.
 
-mod caseload;
-mod duty;
 mod form;
+pub mod list;
 mod overlays;
-mod panel;
-mod surgery;
+mod panes;
 pub mod text;
 pub mod theme;
-mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -41,13 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             .title(Line::styled(format!(" {} ", pane_title(app)), theme.heading));
         let inner = block.inner(body);
         frame.render_widget(block, body);
-        match app.pane {
-            Pane::Caseload => caseload::draw(frame, app, theme, inner),
-            Pane::Timeline => timeline::draw(frame, app, theme, inner),
-            Pane::Panel => panel::draw(frame, app, theme, inner),
-            Pane::Duty => duty::draw(frame, app, theme, inner),
-            Pane::Surgery => surgery::draw(frame, app, theme, inner),
-        }
+        panes::draw(frame, app, theme, inner);
     }
     draw_status(frame, app, theme, status);
     if let Some(overlay) = &app.overlay {
@@ -56,16 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn pane_title(app: &App) -> String {
-    match app.pane {
-        Pane::Timeline => match app.timeline.child.or(app.focus_child) {
-            Some(child) => {
-                let c = &app.data.county.children[child];
-                format!("Timeline · {} {} ({})", c.first_name, c.last_name, c.id)
-            }
-            None => "Timeline".to_string(),
-        },
-        pane => pane.title().to_string(),
-    }
+    app.panes.get(app.pane).heading(&app.data).unwrap_or_else(|| app.pane.title().to_string())
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -109,7 +91,7 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let message = match &app.message {
         Some((text, Tone::Warning)) => Span::styled(format!(" {text} "), theme.warning),
         Some((text, Tone::Info)) => Span::raw(format!(" {text} ")),
-        None if app.searching => Span::raw(" typing a search: Enter keeps it, Esc clears it "),
+        None if app.panes.caseload.searching => Span::raw(" typing a search: Enter keeps it, Esc clears it "),
         None => Span::raw(""),
     };
     // A message matters more than the standing hints: it takes their room.
@@ -132,22 +114,6 @@ pub fn mark<'a>(line: Line<'a>, selected: bool, theme: &Theme) -> Line<'a> {
     spans.extend(line.spans);
     let line = Line::from(spans).style(line.style);
     if selected { line.patch_style(theme.selected) } else { line }
-}
-
-/// The rows of a list to draw so that `selected` is visible, starting near `previous_offset`.
-pub fn window(selected: usize, len: usize, height: usize, previous_offset: usize) -> (usize, usize) {
-    if height == 0 || len == 0 {
-        return (0, 0);
-    }
-    let mut start = previous_offset.min(len.saturating_sub(1));
-    if selected < start {
-        start = selected;
-    } else if selected >= start + height {
-        start = selected + 1 - height;
-    }
-    // Don't leave blank rows at the bottom when the list could fill them.
-    start = start.min(len.saturating_sub(height));
-    (start, (start + height).min(len))
 }
 
 /// One frame as plain text: at most `height` lines of at most `width` columns, no colour codes.

@@ -5,11 +5,10 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::list::window;
 use super::theme::Theme;
-use super::window;
-use crate::app::caseload::status_word;
+use crate::app::panes::caseload::{FILTER_ROWS, status_word};
 use crate::app::picker::Picker;
-use crate::app::update::FILTER_ROWS;
 use crate::app::{App, Overlay};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area: Rect) {
@@ -51,7 +50,7 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize, area: Rect) 
 }
 
 fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
-    let f = &app.caseload.filters;
+    let f = &app.panes.caseload.filters;
     let any = |v: Option<String>| v.unwrap_or_else(|| "any".to_string());
     let values = [
         any(f.stage.map(|s| s.to_string())),
@@ -69,7 +68,7 @@ fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("{} children shown", app.caseload.visible.len()), theme.dim));
+    lines.push(Line::styled(format!("{} children shown", app.panes.caseload.visible().len()), theme.dim));
     lines.push(Line::styled("↑↓ choose · ←→ change · x clear · Esc done", theme.dim));
     let inner = popup(frame, theme, area, 48, lines.len() as u16 + 2, "Filter the caseload");
     frame.render_widget(Paragraph::new(lines), inner);

@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{date, milestone_label, one_line, width as text_width, wrap};
-use super::theme::{Theme, status_tag};
 use crate::app::App;
 use crate::app::history::HistoryItem;
-use crate::app::timeline::{DocLine, days_late};
+use crate::app::panes::TimelineView;
+use crate::app::panes::timeline::{DocLine, days_late};
+use crate::ui::text::{date, milestone_label, one_line, width as text_width, wrap};
+use crate::ui::theme::{Theme, status_tag};
 use crate::domain::casework::detail_label;
 use crate::domain::{
     Booking, Contact, ContactKind, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelQuestion, PanelSubmission, Step,
@@ -24,8 +25,7 @@ const RULE_INDENT: &str = "  why: ";
 const MILESTONE_INDENT: usize = 11;
 const HISTORY_INDENT: usize = 26;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let view = &app.timeline;
+pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, area: Rect) {
     let Some(child) = view.child else {
         let text = "No child selected: choose one on the caseload (1) and press Enter.";
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     let height = area.height as usize;
     let width = area.width as usize;
-    app.page_height.set(height.max(1));
+    view.drawn(height);
     let start = view.scroll.min(view.lines.len().saturating_sub(1));
     let milestones = &app.data.milestones[child];
     let mut lines: Vec<Line> = Vec::with_capacity(height);
@@ -130,7 +130,7 @@ fn history_entry(app: &App, item: HistoryItem) -> Option<Entry<'_>> {
     let county = &app.data.county;
     Some(match item {
         HistoryItem::Event(i) => {
-            let event = app.timeline.events.get(i)?;
+            let event = app.panes.timeline.events.get(i)?;
             Entry {
                 date: event.date,
                 kind: event.kind.as_str(),

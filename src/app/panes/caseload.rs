@@ -1,8 +1,11 @@
-//! The caseload list: whose children, which filters, what order, and the search.
+//! The caseload pane: whose children, which filters, what order, and the search.
 
 use std::cmp::Ordering;
 
-use super::data::{CaseData, status_rank};
+use super::{PaneState, Reply, Target, View};
+use crate::app::action::Action;
+use crate::app::data::{CaseData, status_rank};
+use crate::app::list::ListState;
 use crate::domain::{Need, Stage, Status};
 
 /// Whose children the caseload pane shows.
@@ -107,42 +110,52 @@ pub struct ScopeCounts {
     pub due_soon: usize,
 }
 
+/// Rows in the filter menu.
+pub const FILTER_ROWS: [&str; 4] = ["Stage", "Status", "Team", "Primary need"];
+
 #[derive(Debug, Clone)]
 pub struct CaseloadView {
-    pub scope: Scope,
     pub filters: Filters,
     pub sort: SortKey,
     pub descending: bool,
     pub search: String,
-    /// Child indices shown, in order.
-    pub visible: Vec<usize>,
+    /// Typing into the search box.
+    pub searching: bool,
+    /// The children shown (indices into `county.children`), in order.
+    pub list: ListState<usize>,
     pub counts: ScopeCounts,
-    /// Position in `visible`.
-    pub selected: usize,
 }
 
-impl CaseloadView {
-    pub fn new(scope: Scope) -> CaseloadView {
+impl Default for CaseloadView {
+    fn default() -> Self {
         CaseloadView {
-            scope,
             filters: Filters::default(),
             sort: SortKey::Due,
             descending: false,
             search: String::new(),
-            visible: Vec::new(),
+            searching: false,
+            list: ListState::default(),
             counts: ScopeCounts::default(),
-            selected: 0,
         }
+    }
+}
+
+impl CaseloadView {
+    pub const TITLE: &'static str = "Caseload";
+
+    /// The children shown, in order.
+    pub fn visible(&self) -> &[usize] {
+        &self.list.lines
     }
 
     pub fn selected_child(&self) -> Option<usize> {
-        self.visible.get(self.selected).copied()
+        self.list.selected_line().copied()
     }
 
-    /// Recomputes `visible` and the counts, keeping the same child selected where possible.
-    pub fn refresh(&mut self, data: &CaseData) {
+    /// Recomputes the children shown and the counts, keeping the same child selected where possible.
+    pub fn refresh(&mut self, data: &CaseData, scope: &Scope) {
         let keep = self.selected_child();
-        let in_scope: Vec<usize> = (0..data.county.children.len()).filter(|&i| self.in_scope(data, i)).collect();
+        let in_scope: Vec<usize> = (0..data.county.children.len()).filter(|&i| in_scope(scope, data, i)).collect();
         self.counts = ScopeCounts {
             children: in_scope.len(),
             overdue: in_scope.iter().filter(|&&i| data.rows[i].status == Some(Status::Overdue)).count(),
@@ -159,22 +172,9 @@ impl CaseloadView {
                 compare(data, self.sort, a, b).then_with(|| data.rows[a].sort_name.cmp(&data.rows[b].sort_name));
             if self.descending { order.reverse() } else { order }
         });
-        self.visible = visible;
-        self.selected = keep
-            .and_then(|child| self.visible.iter().position(|&i| i == child))
-            .unwrap_or(0)
-            .min(self.visible.len().saturating_sub(1));
-    }
-
-    fn in_scope(&self, data: &CaseData, i: usize) -> bool {
-        let child = &data.county.children[i];
-        match &self.scope {
-            // An officer's caseload: ceased plans leave it (DOMAIN.md).
-            Scope::Officer(id) => child.officer.as_deref() == Some(id.as_str()) && child.stage != Stage::Ceased,
-            Scope::Team(team) => data.rows[i].team == *team && child.stage != Stage::Ceased,
-            Scope::Unallocated => child.officer.is_none() && child.stage != Stage::Ceased,
-            Scope::Authority => true,
-        }
+        let selected = keep.and_then(|child| visible.iter().position(|&i| i == child)).unwrap_or(0);
+        self.list.lines = visible;
+        self.list.move_to(selected);
     }
 
     fn passes_filters(&self, data: &CaseData, i: usize) -> bool {
@@ -188,12 +188,92 @@ impl CaseloadView {
     }
 
     pub fn select(&mut self, position: usize) {
-        self.selected = position.min(self.visible.len().saturating_sub(1));
+        self.list.move_to(position);
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let target = self.selected.saturating_add_signed(delta);
-        self.select(target);
+        self.list.move_by(delta);
+    }
+
+    /// The next sort column, or the same one the other way round.
+    pub fn sort_by(&mut self, next: bool) -> String {
+        if next {
+            self.sort = self.sort.next();
+            self.descending = false;
+        } else {
+            self.descending = !self.descending;
+        }
+        let order = if self.descending { "descending" } else { "ascending" };
+        format!("sorted by {}, {order}", self.sort.label())
+    }
+
+    /// Moves filter `row` of the filter menu to its next (or previous) value, wrapping through "any".
+    pub fn cycle_filter(&mut self, data: &CaseData, row: usize, step: isize) {
+        fn cycle<T: Clone + PartialEq>(current: &Option<T>, values: &[T], step: isize) -> Option<T> {
+            // Position 0 is "any"; values follow.
+            let len = values.len() as isize + 1;
+            let now = current.as_ref().and_then(|c| values.iter().position(|v| v == c)).map_or(0, |i| i as isize + 1);
+            let next = (now + step).rem_euclid(len);
+            if next == 0 { None } else { values.get(next as usize - 1).cloned() }
+        }
+        let filters = &mut self.filters;
+        match row {
+            0 => filters.stage = cycle(&filters.stage, Stage::ALL, step),
+            1 => filters.status = cycle(&filters.status, &[Status::Overdue, Status::DueSoon, Status::Upcoming], step),
+            2 => filters.team = cycle(&filters.team, &data.teams, step),
+            _ => filters.need = cycle(&filters.need, Need::ALL, step),
+        }
+    }
+
+    /// Esc on the caseload: clear the search, else the filters. `None`: nothing to clear.
+    fn back(&mut self) -> Option<&'static str> {
+        if !self.search.is_empty() {
+            self.search.clear();
+            Some("search cleared")
+        } else if !self.filters.is_empty() {
+            self.filters = Filters::default();
+            Some("filters cleared")
+        } else {
+            None
+        }
+    }
+}
+
+impl PaneState for CaseloadView {
+    fn refresh(&mut self, view: &View) {
+        CaseloadView::refresh(self, view.data, view.scope);
+    }
+
+    fn act(&mut self, action: Action, view: &View) -> Reply {
+        if self.list.act(action) {
+            return Reply::Done;
+        }
+        match action {
+            Action::Back => match self.back() {
+                Some(done) => {
+                    self.refresh(view.data, view.scope);
+                    Reply::Say(done.into())
+                }
+                None => Reply::Say("nothing to go back from; q quits".into()),
+            },
+            _ => Reply::Ignored,
+        }
+    }
+
+    fn target(&self, _data: &CaseData) -> Target {
+        Target { child: self.selected_child() }
+    }
+}
+
+/// Is child `i` in `scope`? An officer's caseload, a team's or the unallocated children leave out
+/// ceased plans (DOMAIN.md: a ceased plan leaves the caseload); the authority shows everyone.
+pub fn in_scope(scope: &Scope, data: &CaseData, i: usize) -> bool {
+    let child = &data.county.children[i];
+    match scope {
+        Scope::Officer(id) => child.officer.as_deref() == Some(id.as_str()) && child.stage != Stage::Ceased,
+        Scope::Team(team) => data.rows[i].team == *team && child.stage != Stage::Ceased,
+        Scope::Unallocated => child.officer.is_none() && child.stage != Stage::Ceased,
+        Scope::Authority => true,
     }
 }
 
@@ -213,6 +293,6 @@ fn compare(data: &CaseData, key: SortKey, a: usize, b: usize) -> Ordering {
     }
 }
 
-fn due_key(row: &super::data::ChildRow) -> (bool, Option<chrono::NaiveDate>) {
+fn due_key(row: &crate::app::data::ChildRow) -> (bool, Option<chrono::NaiveDate>) {
     (row.next.is_none(), row.next.as_ref().map(|n| n.due))
 }

@@ -5,27 +5,23 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{clip, date, short_date};
-use super::theme::Theme;
-use super::window;
 use crate::app::App;
-use crate::app::queues::PanelLine;
+use crate::app::panes::PanelQueue;
+use crate::app::panes::panel::PanelLine;
 use crate::domain::{PanelOutcome, PanelQuestion, PanelSubmission};
+use crate::ui::list::{ListRow, draw_list};
+use crate::ui::text::{clip, date, short_date};
+use crate::ui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let cursor = &app.panel;
-    if cursor.lines.is_empty() {
+pub fn draw(frame: &mut Frame, app: &App, pane: &PanelQueue, theme: &Theme, area: Rect) {
+    if pane.list.lines.is_empty() {
         let text = "No case is awaiting a panel or was decided in the last four weeks.";
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
         return;
     }
-    let height = area.height as usize;
-    app.page_height.set(height.max(1));
-    let (start, end) = window(cursor.selected, cursor.lines.len(), height, 0);
     let today = app.today();
-    let lines: Vec<Line> = (start..end)
-        .map(|i| {
-            let line = match &cursor.lines[i] {
+    draw_list(frame, theme, area, &pane.list, &[], |line| {
+        ListRow::Line(match line {
                 PanelLine::Date(day, count) => {
                     let when = if *day > today {
                         "upcoming"
@@ -37,12 +33,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     let plural = if *count == 1 { "" } else { "s" };
                     Line::styled(format!("{} · {when} · {count} case{plural}", date(*day)), theme.heading)
                 }
-                PanelLine::Case(p) => case_line(app, theme, &app.data.county.panels[*p]),
-            };
-            super::mark(line, i == cursor.selected, theme)
+            PanelLine::Case(p) => case_line(app, theme, &app.data.county.panels[*p]),
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    });
 }
 
 fn case_line<'a>(app: &App, theme: &Theme, p: &PanelSubmission) -> Line<'a> {

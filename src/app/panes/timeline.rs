@@ -1,7 +1,11 @@
 //! The timeline of one child: details, statutory milestones, then case history newest first.
 
-use super::data::CaseData;
-use super::history::{HistoryItem, child_history};
+use std::cell::Cell;
+
+use super::{PaneState, Reply, Target, View};
+use crate::app::action::Action;
+use crate::app::data::CaseData;
+use crate::app::history::{HistoryItem, child_history};
 use crate::domain::{BandTable, CaseEvent, Milestone, MilestoneName};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,9 +32,29 @@ pub struct TimelineView {
     pub history: Vec<HistoryItem>,
     pub lines: Vec<DocLine>,
     pub scroll: usize,
+    /// Rows that fitted in the last frame (drawing writes it; paging reads it).
+    page: Cell<usize>,
 }
 
 impl TimelineView {
+    pub const TITLE: &'static str = "Timeline";
+
+    /// Rows per page as last drawn (at least 1).
+    pub fn page(&self) -> usize {
+        self.page.get().max(1)
+    }
+
+    /// Drawing records how many rows fitted.
+    pub fn drawn(&self, page: usize) {
+        self.page.set(page);
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        // Stop with the end in view; half a page of slack lets a wrapped last line show.
+        let last = self.lines.len().saturating_sub(self.page() / 2);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(last);
+    }
+
     /// Builds the document for `child`: its events (newest first) and the work recorded for it
     /// in `data`, so this runs again whenever either changes.
     pub fn load(&mut self, data: &CaseData, child: usize, events: Vec<CaseEvent>, bands: &BandTable) {
@@ -92,6 +116,36 @@ impl TimelineView {
         self.history = history;
         self.lines = lines;
         self.scroll = 0;
+    }
+}
+
+impl PaneState for TimelineView {
+    /// The timeline is rebuilt when its child's history is read (`TimelineView::load`).
+    fn refresh(&mut self, _view: &View) {}
+
+    fn act(&mut self, action: Action, _view: &View) -> Reply {
+        let page = self.page() as isize;
+        match action {
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::PageUp => self.scroll_by(-page),
+            Action::PageDown => self.scroll_by(page),
+            Action::Top => self.scroll_by(isize::MIN / 2),
+            Action::Bottom => self.scroll_by(isize::MAX / 2),
+            // Already open.
+            Action::Open => {}
+            _ => return Reply::Ignored,
+        }
+        Reply::Done
+    }
+
+    fn target(&self, _data: &CaseData) -> Target {
+        Target { child: self.child }
+    }
+
+    fn heading(&self, data: &CaseData) -> Option<String> {
+        let c = &data.county.children[self.child?];
+        Some(format!("Timeline · {} {} ({})", c.first_name, c.last_name, c.id))
     }
 }
 

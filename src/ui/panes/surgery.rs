@@ -5,28 +5,24 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
-use super::window;
 use crate::app::App;
-use crate::app::queues::SurgeryLine;
+use crate::app::panes::SurgeryDay;
+use crate::app::panes::surgery::SurgeryLine;
+use crate::ui::list::{ListRow, draw_list};
+use crate::ui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let cursor = &app.surgery;
-    if cursor.lines.is_empty() {
+pub fn draw(frame: &mut Frame, app: &App, pane: &SurgeryDay, theme: &Theme, area: Rect) {
+    if pane.list.lines.is_empty() {
         let text = format!(
             "No phone surgery today ({}). e sets weekly surgeries; b books a call-back for the selected child.",
-            super::text::date(app.today())
+            crate::ui::text::date(app.today())
         );
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
         return;
     }
-    let height = area.height as usize;
-    app.page_height.set(height.max(1));
-    let (start, end) = window(cursor.selected, cursor.lines.len(), height, 0);
     let data = &app.data;
-    let lines: Vec<Line> = (start..end)
-        .map(|i| {
-            let line = match &cursor.lines[i] {
+    draw_list(frame, theme, area, &pane.list, &[], |line| {
+        ListRow::Line(match line {
                 SurgeryLine::Officer(staff, booked, free) => {
                     let s = &data.county.staff[*staff];
                     let mut spans = vec![
@@ -55,10 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 SurgeryLine::Away(cover) => {
                     Line::styled(format!("  away today, no free times: {cover} to ring these"), theme.warning)
                 }
-                SurgeryLine::Free(times) => Line::styled(format!("  free: {times}"), theme.dim),
-            };
-            super::mark(line, i == cursor.selected, theme)
+            SurgeryLine::Free(times) => Line::styled(format!("  free: {times}"), theme.dim),
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    });
 }

@@ -5,26 +5,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{milestone_label, one_line, short_date};
-use super::theme::{Theme, status_tag};
-use super::window;
 use crate::app::App;
-use crate::app::queues::DutyLine;
+use crate::app::panes::DutyCover;
+use crate::app::panes::duty::DutyLine;
+use crate::ui::list::{ListRow, draw_list};
+use crate::ui::text::{milestone_label, one_line, short_date};
+use crate::ui::theme::{Theme, status_tag};
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let cursor = &app.duty;
-    if cursor.lines.is_empty() {
-        let text = format!("Nobody is recorded as away today ({}).", super::text::date(app.today()));
+pub fn draw(frame: &mut Frame, app: &App, pane: &DutyCover, theme: &Theme, area: Rect) {
+    if pane.list.lines.is_empty() {
+        let text = format!("Nobody is recorded as away today ({}).", crate::ui::text::date(app.today()));
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
         return;
     }
-    let height = area.height as usize;
-    app.page_height.set(height.max(1));
-    let (start, end) = window(cursor.selected, cursor.lines.len(), height, 0);
     let data = &app.data;
-    let lines: Vec<Line> = (start..end)
-        .map(|i| {
-            let line = match &cursor.lines[i] {
+    draw_list(frame, theme, area, &pane.list, &[], |line| {
+        ListRow::Line(match line {
                 DutyLine::Absent(a, urgent) => {
                     let absence = &data.county.absences[*a];
                     let cover = match &absence.cover_staff_id {
@@ -62,12 +58,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     }
                     Line::from(spans)
                 }
-                DutyLine::Nothing => Line::styled("  nothing urgent on this caseload", theme.dim),
-            };
-            super::mark(line, i == cursor.selected, theme)
+            DutyLine::Nothing => Line::styled("  nothing urgent on this caseload", theme.dim),
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    });
 }
 
 /// "23–25 Nov", "30 Nov–2 Dec", "20 Dec 2026–3 Jan 2027".

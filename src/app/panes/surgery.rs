@@ -1,0 +1,107 @@
+//! Today's phone surgery: who is on, the call-backs booked, and the times still free.
+
+use super::{PaneState, Reply, Scope, Target, View};
+use crate::app::action::Action;
+use crate::app::data::CaseData;
+use crate::app::forms::FormRequest;
+use crate::app::list::ListState;
+use crate::domain::Role;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SurgeryLine {
+    /// An officer with a surgery today (index into `county.staff`), booked and free counts.
+    Officer(usize, usize, usize),
+    /// Index into `county.bookings`.
+    Booking(usize),
+    /// The officer's free call-back times today, as text.
+    Free(String),
+    /// The officer is away today: who rings their call-backs instead.
+    Away(String),
+}
+
+/// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
+pub fn surgery_today(
+    data: &CaseData,
+    officers: &[usize],
+    calendar: &crate::domain::Calendar,
+    now: Option<chrono::NaiveTime>,
+) -> Vec<SurgeryLine> {
+    use crate::domain::surgery::surgery_times;
+    let county = &data.county;
+    let diary = county.diary(calendar, data.today, now);
+    let mut lines = Vec::new();
+    for &staff in officers {
+        let id = &county.staff[staff].id;
+        let booked: Vec<usize> = (0..county.bookings.len())
+            .filter(|&b| &county.bookings[b].officer_id == id && county.bookings[b].date == data.today)
+            .collect();
+        // Call-backs booked before a surgery moved still stand, so they still show.
+        if surgery_times(id, data.today, &county.slots).is_empty() && booked.is_empty() {
+            continue;
+        }
+        let free = diary.free_times(id, data.today);
+        lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
+        lines.extend(booked.into_iter().map(SurgeryLine::Booking));
+        let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
+        if let Some(away) = diary.away(id, data.today) {
+            let cover = away.cover_staff_id.as_deref().map_or("the duty officer", |c| diary.name(c));
+            lines.push(SurgeryLine::Away(cover.to_string()));
+        } else {
+            lines.push(SurgeryLine::Free(if free.is_empty() { "none".to_string() } else { free.join(" ") }));
+        }
+    }
+    lines
+}
+#[derive(Debug, Clone, Default)]
+pub struct SurgeryDay {
+    pub list: ListState<SurgeryLine>,
+}
+
+impl SurgeryDay {
+    pub const TITLE: &'static str = "Surgery";
+
+    /// The officer the selected line is about (index into `county.staff`).
+    fn officer(&self, data: &CaseData) -> Option<usize> {
+        match self.list.selected_line()? {
+            SurgeryLine::Officer(staff, ..) => Some(*staff),
+            SurgeryLine::Booking(b) => data.staff_index.get(&data.county.bookings[*b].officer_id).copied(),
+            _ => None,
+        }
+    }
+}
+
+impl PaneState for SurgeryDay {
+    fn refresh(&mut self, view: &View) {
+        let staff = &view.data.county.staff;
+        let officers: Vec<usize> = (0..staff.len())
+            .filter(|&i| staff[i].role == Role::Officer)
+            .filter(|&i| match view.scope {
+                Scope::Officer(id) => &staff[i].id == id,
+                Scope::Team(team) => &staff[i].team == team,
+                Scope::Unallocated | Scope::Authority => true,
+            })
+            .collect();
+        self.list.set_lines(surgery_today(view.data, &officers, view.calendar, view.now));
+    }
+
+    fn act(&mut self, action: Action, view: &View) -> Reply {
+        if self.list.act(action) {
+            return Reply::Done;
+        }
+        match action {
+            // `e` here sets the selected officer's weekly surgeries.
+            Action::EditDetails => Reply::Form(FormRequest::Surgeries(self.officer(view.data))),
+            _ => Reply::Ignored,
+        }
+    }
+
+    fn target(&self, data: &CaseData) -> Target {
+        let child = match self.list.selected_line() {
+            Some(SurgeryLine::Booking(b)) => {
+                data.county.bookings[*b].child_id.as_ref().and_then(|id| data.child_index.get(id).copied())
+            }
+            _ => None,
+        };
+        Target { child }
+    }
+}

@@ -1,0 +1,129 @@
+//! The caseload pane: whose children, counts against the norm, and the table.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::app::panes::CaseloadView;
+use crate::app::panes::caseload::{Scope, SortKey};
+use crate::ui::list::{Column, ListRow, draw_list};
+use crate::ui::text::{days_left, milestone_label, short_date};
+use crate::ui::theme::{Theme, status_tag};
+
+/// The usual caseload of one officer (DOMAIN.md).
+const NORM: (usize, usize) = (170, 230);
+
+pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, area: Rect) {
+    let [header, filters, table_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let counts = &view.counts;
+    let mut spans = vec![
+        Span::styled(app.scope.label(&app.data), theme.heading),
+        Span::raw(format!(" · {} {} · ", counts.children, if counts.children == 1 { "child" } else { "children" })),
+        Span::styled(
+            format!("{} overdue", counts.overdue),
+            if counts.overdue > 0 { theme.overdue } else { theme.base },
+        ),
+        Span::raw(" · "),
+        Span::styled(
+            format!("{} due soon", counts.due_soon),
+            if counts.due_soon > 0 { theme.due_soon } else { theme.base },
+        ),
+    ];
+    if let Scope::Officer(_) = app.scope {
+        let (low, high) = NORM;
+        let note = if counts.children > high {
+            format!(" · above norm {low}–{high}")
+        } else if counts.children < low {
+            format!(" · below norm {low}–{high}")
+        } else {
+            format!(" · norm {low}–{high}")
+        };
+        spans.push(Span::styled(note, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), header);
+
+    let mut line = Vec::new();
+    if view.searching || !view.search.is_empty() {
+        line.push(Span::styled("search: ", theme.key));
+        line.push(Span::raw(view.search.clone()));
+        if view.searching {
+            line.push(Span::styled("▏", theme.key));
+        }
+        line.push(Span::raw("  "));
+    }
+    if !view.filters.is_empty() {
+        line.push(Span::styled("filters: ", theme.key));
+        line.push(Span::raw(view.filters.describe()));
+        line.push(Span::raw("  "));
+    }
+    if line.is_empty() {
+        line.push(Span::styled(
+            format!(
+                "{} search · {} filter · {} sort · Enter timeline",
+                app.keymap.hint(crate::app::action::Action::Search),
+                app.keymap.hint(crate::app::action::Action::Filter),
+                app.keymap.hint(crate::app::action::Action::SortNext),
+            ),
+            theme.dim,
+        ));
+    } else {
+        line.push(Span::styled(format!("showing {}", view.visible().len()), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(line)), filters);
+    draw_table(frame, app, view, theme, table_area);
+}
+
+fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, area: Rect) {
+    let wide = area.width >= 110;
+    if view.visible().is_empty() {
+        let text = if view.counts.children == 0 {
+            "No children in this caseload."
+        } else {
+            "No child matches the search and filters (x clears them)."
+        };
+        frame.render_widget(Paragraph::new(text).style(theme.dim), area);
+        return;
+    }
+    let arrow = |key: SortKey| {
+        if view.sort == key { if view.descending { " ▼" } else { " ▲" } } else { "" }
+    };
+    let mut columns = vec![
+        Column::new(format!("Name{}", arrow(SortKey::Name)), Constraint::Min(14)),
+        Column::new(format!("Age{}", arrow(SortKey::Age)), Constraint::Length(7)),
+    ];
+    if wide {
+        columns.push(Column::new(format!("Setting{}", arrow(SortKey::Setting)), Constraint::Fill(1)));
+    }
+    columns.extend([
+        Column::new(format!("Stage{}", arrow(SortKey::Stage)), Constraint::Length(10)),
+        Column::new(format!("Next{}", arrow(SortKey::Next)), Constraint::Length(15)),
+        Column::new(format!("Due{}", arrow(SortKey::Due)), Constraint::Length(9)),
+        Column::new("Days", Constraint::Length(5)),
+        Column::new(format!("Status{}", arrow(SortKey::Status)), Constraint::Length(10)),
+    ]);
+    draw_list(frame, theme, area, &view.list, &columns, |&child| {
+        let record = &app.data.county.children[child];
+        let row = &app.data.rows[child];
+        let mut cells = vec![Span::raw(row.name.as_str()), Span::raw(row.age_label.as_str())];
+        if wide {
+            cells.push(Span::raw(row.setting.as_str()));
+        }
+        cells.push(Span::raw(record.stage.as_str()));
+        match &row.next {
+            Some(next) => cells.extend([
+                Span::raw(milestone_label(next.name)),
+                Span::raw(short_date(next.due)),
+                Span::raw(days_left(next.days_left)),
+            ]),
+            None => cells.extend([Span::raw("—"), Span::raw(""), Span::raw("")]),
+        }
+        cells.push(match row.status {
+            Some(status) => Span::styled(status_tag(status), theme.status(status)),
+            None => Span::raw(""),
+        });
+        ListRow::Cells(cells)
+    });
+}
