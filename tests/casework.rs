@@ -266,7 +266,7 @@ fn the_contact_form_saves_and_every_pane_sees_it() {
         Some(Overlay::Form(form)) => form.fields.iter().find(|f| f.key == "date").map(|f| f.kind.clone()),
         _ => panic!("the answer form is open"),
     };
-    use caseload::app::form::FieldKind;
+    use caseload::app::forms::FieldKind;
     assert_eq!(date(&app), Some(FieldKind::Date(TODAY.into())));
     handle_key(&mut app, &key(KeyCode::Tab), &mut store);
     handle_key(&mut app, &key(KeyCode::Right), &mut store);
@@ -480,7 +480,7 @@ fn the_booking_form_offers_the_next_free_call_back() {
     handle_key(&mut app, &key(KeyCode::Char('b')), &mut store);
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form opens") };
     let value = |key: &str| match form.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
-        Some(caseload::app::form::FieldKind::Date(text) | caseload::app::form::FieldKind::Text(text)) => text.clone(),
+        Some(caseload::app::forms::FieldKind::Date(text) | caseload::app::forms::FieldKind::Text(text)) => text.clone(),
         _ => String::new(),
     };
     // Under --today the clock is not read: 14:00 today is the first free call-back.
@@ -583,7 +583,7 @@ fn an_appeal_can_be_registered_while_mediation_is_open() {
     assert_eq!(keys(&app), vec!["record", "kind", "date", "detail"]);
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("open") };
     assert!(
-        matches!(&form.fields[1].kind, caseload::app::form::FieldKind::Choice { options, .. } if options.len() == 1)
+        matches!(&form.fields[1].kind, caseload::app::forms::FieldKind::Choice { options, .. } if options.len() == 1)
     );
     handle_key(&mut app, &key(KeyCode::BackTab), &mut store);
     type_text(&mut app, &mut store, "section I");
@@ -777,8 +777,8 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
     handle_key(&mut app, &key(KeyCode::Char('5')), &mut store);
     handle_key(&mut app, &key(KeyCode::Char('e')), &mut store);
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form opens: {:?}", app.message) };
-    let weekly = |form: &caseload::app::form::Form| match &form.fields[1].kind {
-        caseload::app::form::FieldKind::Text(text) => text.clone(),
+    let weekly = |form: &caseload::app::forms::Form| match &form.fields[1].kind {
+        caseload::app::forms::FieldKind::Text(text) => text.clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!(weekly(form), "mon 14:00-15:00", "the current surgeries, ready to edit");

@@ -5,7 +5,7 @@ mod common;
 
 use caseload::app::Overlay;
 use caseload::app::action::Action;
-use caseload::app::form::FieldKind;
+use caseload::app::forms::FieldKind;
 use caseload::app::update::apply;
 use caseload::config::ThemeName;
 use caseload::domain::casework::FieldError;

@@ -2,14 +2,12 @@
 
 pub mod action;
 pub mod data;
-pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keymap;
 pub mod list;
 pub mod panes;
 pub mod picker;
-pub mod recording;
 pub mod update;
 
 use chrono::NaiveDate;
@@ -41,7 +39,7 @@ pub enum Overlay {
         row: usize,
     },
     Picker(PickerPurpose, Picker),
-    Form(form::Form),
+    Form(forms::Form),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

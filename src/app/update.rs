@@ -6,7 +6,7 @@ use super::action::Action;
 use super::panes::caseload::FILTER_ROWS;
 use super::panes::{Reply, View};
 use super::picker::{PickItem, Picker};
-use super::{App, Overlay, Pane, PickerPurpose, Scope, recording};
+use super::{App, Overlay, Pane, PickerPurpose, Scope, forms};
 pub use crate::casework::Records;
 use crate::domain::Role;
 
@@ -17,7 +17,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
         return;
     }
     if matches!(app.overlay, Some(Overlay::Form(..))) {
-        recording::form_key(app, key, records);
+        forms::form_key(app, key, records);
     } else if matches!(app.overlay, Some(Overlay::Picker(..))) {
         picker_key(app, key);
     } else if app.panes.caseload.searching {
@@ -120,7 +120,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
                     Action::Open => open_selected(app),
                     Action::Back => app.pane = Pane::Caseload,
                     Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {}
-                    _ => recording::open_form(app, action),
+                    _ => forms::open(app, action),
                 }
             }
         }
@@ -138,7 +138,7 @@ pub(super) fn pane_act(app: &mut App, action: Action) -> Reply {
     }
     match &reply {
         Reply::Say(text) => app.say(text.clone()),
-        Reply::Form(request) => recording::open_requested(app, *request),
+        Reply::Form(request) => forms::open_requested(app, *request),
         Reply::Ignored | Reply::Done => {}
     }
     reply

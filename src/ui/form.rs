@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text::wrap;
 use super::theme::Theme;
-use crate::app::form::{FieldKind, Form};
+use crate::app::forms::{FieldKind, Form};
 
 /// Label column, after the one-cell focus marker.
 const LABEL_WIDTH: usize = 9;

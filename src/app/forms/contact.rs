@@ -1,0 +1,106 @@
+//! Contact forms: recording a contact with a family, and answering a phone message or email
+//! (or telling the family when to expect an answer).
+
+use super::{Form, FormKind, choice, date_field, nothing_follows, text_field};
+use crate::app::App;
+use crate::casework::{AnswerContact, Entry, PromiseAnswer, RecordContact};
+use crate::domain::casework::{ContactEntry, FieldError};
+use crate::domain::milestones::contact_due;
+
+static CONTACT: FormKind = FormKind { entry: contact_entry, changed: nothing_follows };
+static ANSWER: FormKind = FormKind { entry: answer_entry, changed: answer_changed };
+
+pub(super) fn form(app: &App, child: usize) -> Form {
+    let options = ContactEntry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
+    Form::new(
+        &CONTACT,
+        Some(child),
+        format!("Record a contact · {}", app.data.rows[child].name),
+        vec![
+            choice("kind", "Kind", options),
+            date_field("date", "Date", Some(app.today())),
+            text_field("summary", "Summary", ""),
+        ],
+    )
+}
+
+fn contact_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+    let entry = ContactEntry::parse(form.value("kind")).unwrap_or(ContactEntry::Note);
+    Ok(Entry::Contact(RecordContact {
+        child_id: form.child_id.clone().unwrap_or_default(),
+        entry,
+        date: form.required_date("date", app)?,
+        summary: form.value("summary").to_string(),
+    }))
+}
+
+/// The form for answering one of the child's open contacts; the reason there is none otherwise.
+pub(super) fn answer_form(app: &App, child: usize) -> Result<Form, String> {
+    let id = &app.data.county.children[child].id;
+    let open: Vec<(String, String)> = app
+        .data
+        .county
+        .contacts
+        .iter()
+        .filter(|c| &c.child_id == id && c.answered.is_none())
+        .map(|c| {
+            let what = c.kind.noun();
+            (c.id.to_string(), format!("{what} {} · {}", c.received.format("%-d %b"), c.summary.replace('\n', " ")))
+        })
+        .collect();
+    let name = &app.data.rows[child].name;
+    if open.is_empty() {
+        return Err(format!("{name} has no phone message or email waiting for an answer"));
+    }
+    Ok(Form::new(
+        &ANSWER,
+        Some(child),
+        format!("Answer a contact · {name}"),
+        vec![
+            choice("contact", "Contact", open),
+            choice(
+                "action",
+                "Action",
+                vec![
+                    ("answer".into(), "answered on".into()),
+                    ("promise".into(), "family told to expect an answer by".into()),
+                ],
+            ),
+            date_field("date", "Date", Some(app.today())),
+        ],
+    ))
+}
+
+fn answer_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+    let contact_id: i64 = form
+        .value("contact")
+        .parse()
+        .map_err(|_| FieldError { field: "contact", message: "no open contact".into() })?;
+    let date = form.required_date("date", app)?;
+    Ok(if form.value("action") == "promise" {
+        Entry::Promise(PromiseAnswer { contact_id, date })
+    } else {
+        Entry::Answer(AnswerContact { contact_id, date })
+    })
+}
+
+/// Answering: today. Promising: the first working day after the answer is now due (or
+/// tomorrow's, if that has passed), a date the family can be given that moves things on.
+fn answer_changed(form: &mut Form, app: &App, _key: &'static str) {
+    let today = app.today();
+    let date = match form.value("action") {
+        "promise" => {
+            let id = form.value("contact").parse::<i64>().ok();
+            let due = app
+                .data
+                .county
+                .contacts
+                .iter()
+                .find(|c| Some(c.id) == id)
+                .map(|c| contact_due(c, &app.calendar, &app.config.rules));
+            app.calendar.add_working_days(due.map_or(today, |due| due.max(today)), 1)
+        }
+        _ => today,
+    };
+    form.set_text("date", date.format("%Y-%m-%d").to_string());
+}

@@ -1,0 +1,59 @@
+//! The details form: setting, postcode, primary need, band, and the year group a child is
+//! taught in (only years within two of their age group are offered).
+
+use super::{Form, FormKind, choice_at, nothing_follows, text_field};
+use crate::app::App;
+use crate::casework::{EditDetails, Entry};
+use crate::domain::Need;
+use crate::domain::casework::{DetailsEntry, FieldError};
+use crate::domain::year_group::{academic_year_start, year_group_in, year_group_label};
+
+static DETAILS: FormKind = FormKind { entry, changed: nothing_follows };
+
+pub(super) fn form(app: &App, child: usize) -> Form {
+    let c = &app.data.county.children[child];
+    let mut needs = vec![(String::new(), "not recorded".to_string())];
+    needs.extend(Need::ALL.iter().map(|n| (n.as_str().to_string(), n.as_str().to_string())));
+    let mut bands = vec![(String::new(), "none".to_string())];
+    let table = &app.config.rules.bands;
+    bands.extend((1..=table.count()).map(|b| (b.to_string(), table.label(b))));
+    // Only the years a child may be taught in: up to two either side of their age group.
+    let expected = year_group_in(c.date_of_birth, academic_year_start(app.today()));
+    let mut years = vec![(String::new(), format!("as for their age ({})", year_group_label(expected)))];
+    years.extend(
+        (-1..=14)
+            .filter(|y| (y - expected).abs() <= 2 || Some(*y) == c.year_group_override)
+            .filter(|y| *y != expected || Some(*y) == c.year_group_override)
+            .map(|y| {
+                let by = y - expected;
+                let side = if by < 0 { "behind" } else { "ahead" };
+                (y.to_string(), format!("{} ({} {side})", year_group_label(y), by.abs()))
+            }),
+    );
+    Form::new(
+        &DETAILS,
+        Some(child),
+        format!("Edit details · {}", app.data.rows[child].name),
+        vec![
+            text_field("setting", "Setting", c.setting.clone().unwrap_or_default()),
+            text_field("postcode", "Postcode", c.postcode.clone().unwrap_or_default()),
+            choice_at("need", "Need", needs, c.primary_need.map_or("", |n| n.as_str())),
+            choice_at("band", "Band", bands, &c.band.map(|b| b.to_string()).unwrap_or_default()),
+            choice_at("year group", "Year", years, &c.year_group_override.map(|y| y.to_string()).unwrap_or_default()),
+        ],
+    )
+}
+
+fn entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
+    let text = |key| Some(form.value(key).to_string());
+    Ok(Entry::Details(EditDetails {
+        child_id: form.child_id.clone().unwrap_or_default(),
+        details: DetailsEntry {
+            setting: text("setting"),
+            postcode: text("postcode"),
+            primary_need: Need::parse(form.value("need")),
+            band: form.value("band").parse::<u8>().ok(),
+            year_group_override: form.value("year group").parse::<i32>().ok(),
+        },
+    }))
+}

@@ -1,0 +1,373 @@
+//! Entry forms: a few fields, keyboard only, validated on Enter with the error shown beside its
+//! field; nothing is saved until the whole entry is valid. This file holds what every form
+//! shares (fields, editing, saving); each kind of record has its own file with its fields, the
+//! choices it offers and how they become the casework entry.
+
+mod contact;
+mod details;
+mod dispute;
+mod panel;
+mod step;
+mod surgery;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::update::{Records, reload};
+use super::{App, Overlay};
+use crate::casework::permissions::Work;
+use crate::casework::{Entry, RecordError, Rules};
+use crate::domain::casework::FieldError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// (value, label) pairs and the chosen index.
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+    Text(String),
+    /// As typed (YYYY-MM-DD or DD/MM/YYYY); empty when optional and not given.
+    Date(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The name errors use ("date", "summary"…).
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+}
+
+/// What one kind of form does beyond editing its fields.
+#[derive(Debug)]
+pub struct FormKind {
+    /// The entry the fields describe, or the first field that is wrong.
+    pub entry: fn(&Form, &App) -> Result<Entry, FieldError>,
+    /// After the choice in field `key` changed: fills in the fields that follow it.
+    pub changed: fn(&mut Form, &App, &'static str),
+}
+
+/// For forms whose fields do not depend on each other.
+fn nothing_follows(_: &mut Form, _: &App, _: &'static str) {}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: &'static FormKind,
+    /// The child it is about (index into `county.children` when the form opened), if any.
+    pub child: Option<usize>,
+    /// That child's id, which is what is saved: positions can move when the county reloads.
+    pub child_id: Option<String>,
+    /// The record it updates (a dispute, a panel case), by id for the same reason.
+    pub record_id: Option<i64>,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<FieldError>,
+    /// A choice that changed, whose followers are still to fill in (they need the county).
+    pub changed: Option<&'static str>,
+    /// A destructive entry waiting for a second Enter; any edit withdraws it.
+    pub confirm: Option<String>,
+    /// Other forms the "record" choice switches to (an open mediation's, a new appeal's).
+    pub alternates: Vec<Form>,
+}
+
+/// A form a pane opens instead of the action's usual one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormRequest {
+    /// The decision of panel case `county.panels[i]`.
+    PanelDecision(usize),
+    /// The weekly surgeries of this officer (index into `county.staff`), or of whoever is signed in.
+    Surgeries(Option<usize>),
+}
+
+impl Form {
+    pub fn new(kind: &'static FormKind, child: Option<usize>, title: String, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            child,
+            child_id: None,
+            record_id: None,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            changed: None,
+            confirm: None,
+            alternates: Vec::new(),
+        }
+    }
+
+    /// The value of field `key`: a choice's value, or the text typed.
+    pub fn value(&self, key: &str) -> &str {
+        match self.fields.iter().find(|f| f.key == key).map(|f| &f.kind) {
+            Some(FieldKind::Choice { options, index }) => options.get(*index).map_or("", |(v, _)| v.as_str()),
+            Some(FieldKind::Text(text) | FieldKind::Date(text)) => text.as_str(),
+            None => "",
+        }
+    }
+
+    /// Field `key` read as a date; empty is `None`, or an error when `required`.
+    fn date(&self, key: &'static str, required: bool) -> Result<Option<NaiveDate>, FieldError> {
+        let text = self.value(key).trim();
+        if text.is_empty() {
+            return if required {
+                Err(FieldError { field: key, message: "a date is needed (YYYY-MM-DD or DD/MM/YYYY)".into() })
+            } else {
+                Ok(None)
+            };
+        }
+        crate::domain::calendar::parse_typed_date(text).map(Some).ok_or_else(|| FieldError {
+            field: key,
+            message: format!("\"{text}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+        })
+    }
+
+    /// A required date field, or the error that names it.
+    fn required_date(&self, key: &'static str, app: &App) -> Result<NaiveDate, FieldError> {
+        Ok(self.date(key, true)?.unwrap_or(app.today()))
+    }
+
+    /// Sets text or date field `key`.
+    fn set_text(&mut self, key: &str, value: String) {
+        if let Some(Field { kind: FieldKind::Text(text) | FieldKind::Date(text), .. }) =
+            self.fields.iter_mut().find(|f| f.key == key)
+        {
+            *text = value;
+        }
+    }
+
+    /// The entry the form describes, or the first field that is wrong.
+    pub fn entry(&self, app: &App) -> Result<Entry, FieldError> {
+        (self.kind.entry)(self, app)
+    }
+
+    pub fn next_field(&mut self, step: isize) {
+        let len = self.fields.len() as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(len.max(1)) as usize;
+    }
+
+    /// ←/→ on a choice.
+    pub fn cycle(&mut self, step: isize) {
+        if let Some(Field { kind: FieldKind::Choice { options, index }, key, .. }) = self.fields.get_mut(self.focus) {
+            let len = options.len().max(1) as isize;
+            let previous = *index;
+            *index = (*index as isize + step).rem_euclid(len) as usize;
+            let (key, chosen) = (*key, *index);
+            if key == "record" {
+                self.switch_form(previous, chosen);
+            } else {
+                self.changed = Some(key);
+            }
+        }
+    }
+
+    /// Swaps in the alternate form whose "record" choice is `chosen`; this one, its choice put
+    /// back to `previous`, waits among the alternates with whatever was typed into it.
+    fn switch_form(&mut self, previous: usize, chosen: usize) {
+        let record_index = |form: &Form| match form.fields.first().map(|f| &f.kind) {
+            Some(FieldKind::Choice { index, .. }) => Some(*index),
+            _ => None,
+        };
+        let Some(at) = self.alternates.iter().position(|f| record_index(f) == Some(chosen)) else {
+            return;
+        };
+        let mut next = self.alternates.remove(at);
+        next.alternates = std::mem::take(&mut self.alternates);
+        next.focus = 0;
+        let mut this = std::mem::replace(self, next);
+        if let Some(FieldKind::Choice { index, .. }) = this.fields.first_mut().map(|f| &mut f.kind) {
+            *index = previous;
+        }
+        self.alternates.push(this);
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
+            Some(FieldKind::Text(text)) => text.push(c),
+            // Whatever is typed stays visible; a wrong date is explained on Enter, not swallowed.
+            Some(FieldKind::Date(text)) => text.push(c),
+            Some(FieldKind::Choice { .. }) if c == ' ' => self.cycle(1),
+            _ => {}
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(FieldKind::Text(text) | FieldKind::Date(text)) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.kind)
+        {
+            text.pop();
+        }
+    }
+}
+
+fn text_field(key: &'static str, label: &'static str, value: impl Into<String>) -> Field {
+    Field { key, label, kind: FieldKind::Text(value.into()) }
+}
+
+fn choice(key: &'static str, label: &'static str, options: Vec<(String, String)>) -> Field {
+    Field { key, label, kind: FieldKind::Choice { options, index: 0 } }
+}
+
+/// A choice with `current` selected (the first option when it is not among them).
+fn choice_at(key: &'static str, label: &'static str, options: Vec<(String, String)>, current: &str) -> Field {
+    let index = options.iter().position(|(v, _)| v == current).unwrap_or(0);
+    Field { key, label, kind: FieldKind::Choice { options, index } }
+}
+
+fn date_field(key: &'static str, label: &'static str, value: Option<NaiveDate>) -> Field {
+    Field { key, label, kind: FieldKind::Date(value.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()) }
+}
+
+/// Choices whose labels are their values, with spaces for underscores.
+fn words(values: &[&str]) -> Vec<(String, String)> {
+    values.iter().map(|v| (v.to_string(), v.replace('_', " "))).collect()
+}
+
+/// `c`, `t`, `a`, `p`, `e`, `b` or `d`: the form for the selected child.
+pub fn open(app: &mut App, action: Action) {
+    let work = match action {
+        Action::RecordStep | Action::Panel | Action::EditDetails | Action::Dispute => Work::Casework,
+        _ => Work::Contacts,
+    };
+    if let Err(why) = app.may(work) {
+        app.warn(why);
+        return;
+    }
+    let Some(child) = app.target().child else {
+        app.say("select a child first");
+        return;
+    };
+    // Say at once when there is nothing to record, rather than open an empty form.
+    let stage = app.data.county.children[child].stage;
+    if matches!(action, Action::RecordStep | Action::Panel) && stage == crate::domain::Stage::Ceased {
+        let name = app.data.rows[child].name.clone();
+        app.say(format!("{name}'s plan has ceased: no steps or panels to record"));
+        return;
+    }
+    let form = match action {
+        Action::RecordStep => Ok(step::form(app, child)),
+        Action::Panel => Ok(panel::submit_form(app, child)),
+        Action::EditDetails => Ok(details::form(app, child)),
+        Action::Dispute => Ok(dispute::form(app, child)),
+        Action::Book => surgery::booking_form(app, child),
+        Action::AnswerContact => contact::answer_form(app, child),
+        _ => Ok(contact::form(app, child)),
+    };
+    match form {
+        Ok(form) => show(app, form),
+        Err(why) => app.say(why),
+    }
+}
+
+/// A form a pane asked for in place of the action's usual one.
+pub fn open_requested(app: &mut App, request: FormRequest) {
+    match request {
+        FormRequest::PanelDecision(index) => {
+            let form = panel::decision_form(app, index);
+            show(app, form);
+        }
+        FormRequest::Surgeries(officer) => {
+            let Some(me) = app.me else { return };
+            let officer = officer.unwrap_or(me);
+            let officer_id = app.data.county.staff[officer].id.clone();
+            // Someone who may not set the selected officer's surgeries still gets their own.
+            let officer = if app.may(Work::Surgeries { officer: &officer_id }).is_ok() { officer } else { me };
+            let form = surgery::surgeries_form(app, officer);
+            show(app, form);
+        }
+    }
+}
+
+/// Opens `form`, pinning the child it is about by id (and so its alternates').
+fn show(app: &mut App, mut form: Form) {
+    let id = form.child.and_then(|c| app.data.county.children.get(c)).map(|c| c.id.clone());
+    for alternate in &mut form.alternates {
+        alternate.child_id = id.clone();
+    }
+    form.child_id = id;
+    app.overlay = Some(Overlay::Form(form));
+}
+
+/// A key while a form is open.
+pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
+    let Some(Overlay::Form(form)) = &mut app.overlay else {
+        return;
+    };
+    if key.code != KeyCode::Enter {
+        // Changing anything withdraws a pending confirmation.
+        form.confirm = None;
+    }
+    match key.code {
+        KeyCode::Esc => {
+            app.overlay = None;
+            app.say("not saved");
+        }
+        KeyCode::Tab | KeyCode::Down => form.next_field(1),
+        KeyCode::BackTab | KeyCode::Up => form.next_field(-1),
+        KeyCode::Left => form.cycle(-1),
+        KeyCode::Right => form.cycle(1),
+        KeyCode::Backspace => form.backspace(),
+        KeyCode::Enter => submit(app, records),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => form.type_char(c),
+        _ => {}
+    }
+    follow_changed_choice(app);
+}
+
+/// Fills in what follows a changed choice (another officer's next free call-back, say), which
+/// needs the county as well as the form.
+fn follow_changed_choice(app: &mut App) {
+    if let Some(Overlay::Form(form)) = &app.overlay
+        && let Some(key) = form.changed
+    {
+        let mut form = form.clone();
+        form.changed = None;
+        (form.kind.changed)(&mut form, app, key);
+        app.overlay = Some(Overlay::Form(form));
+    }
+}
+
+fn submit(app: &mut App, records: &mut dyn Records) {
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        return;
+    };
+    let Some(me) = app.me else { return };
+    let actor = app.data.county.staff[me].id.clone();
+    let confirmed = form.confirm.is_some();
+    if !confirmed
+        && let Ok(Entry::Step(step)) = form.entry(app)
+        && let Some(warning) = crate::casework::needs_confirmation(&app.data.county, &step, app.today())
+    {
+        if let Some(Overlay::Form(form)) = &mut app.overlay {
+            form.confirm = Some(warning);
+        }
+        return;
+    }
+    let outcome = form.entry(app).map_err(RecordError::Invalid).and_then(|entry| {
+        let rules = Rules { today: app.today(), now: app.now, calendar: &app.calendar, rules: &app.config.rules };
+        records.save(&app.data.county, &entry, &actor, &rules)
+    });
+    match outcome {
+        Ok(done) => {
+            app.overlay = None;
+            // Every pane shows the change at once: the county is read again and rebuilt.
+            reload(app, records);
+            app.say(done);
+        }
+        Err(RecordError::Invalid(error)) => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                if let Some(position) = form.fields.iter().position(|f| f.key == error.field) {
+                    form.focus = position;
+                }
+                form.error = Some(error);
+            }
+        }
+        Err(error) => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                form.error = Some(FieldError { field: "save", message: error.to_string() });
+            }
+        }
+    }
+}

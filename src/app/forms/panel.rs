@@ -1,0 +1,91 @@
+//! Panel forms: putting the child to a coming panel (only questions that fit the stage), and a
+//! panel case's decision and when the family was told.
+
+use chrono::NaiveDate;
+
+use super::{Form, FormKind, choice, choice_at, date_field, nothing_follows, text_field, words};
+use crate::app::App;
+use crate::casework::{Entry, RecordPanelDecision, SubmitToPanel};
+use crate::domain::casework::{FieldError, panel_questions_for};
+use crate::domain::{PanelOutcome, PanelQuestion};
+
+static SUBMIT: FormKind = FormKind { entry: submit_entry, changed: nothing_follows };
+static DECISION: FormKind = FormKind { entry: decision_entry, changed: nothing_follows };
+
+/// The next panel: weekly on Thursdays, today if it is one.
+fn next_panel_day(today: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    today.iter_days().find(|d| d.weekday() == chrono::Weekday::Thu).unwrap_or(today)
+}
+
+pub(super) fn submit_form(app: &App, child: usize) -> Form {
+    let stage = app.data.county.children[child].stage;
+    let options = panel_questions_for(stage)
+        .iter()
+        .map(|q| {
+            let label = match q {
+                PanelQuestion::Assess => "assess?",
+                PanelQuestion::IssuePlan => "issue a plan?",
+                PanelQuestion::Amend => "amend the plan?",
+                PanelQuestion::Placement => "placement?",
+                PanelQuestion::Band => "band (top-up)?",
+            };
+            (q.as_str().to_string(), label.to_string())
+        })
+        .collect();
+    Form::new(
+        &SUBMIT,
+        Some(child),
+        format!("Submit to panel · {}", app.data.rows[child].name),
+        vec![
+            date_field("panel date", "Panel", Some(next_panel_day(app.today()))),
+            choice("question", "Question", options),
+            text_field("papers", "Papers", ""),
+        ],
+    )
+}
+
+fn submit_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+    Ok(Entry::Submit(SubmitToPanel {
+        child_id: form.child_id.clone().unwrap_or_default(),
+        panel_date: form.required_date("panel date", app)?,
+        question: PanelQuestion::parse(form.value("question")).unwrap_or(PanelQuestion::Assess),
+        papers: form.value("papers").to_string(),
+    }))
+}
+
+/// The decision form of panel case `county.panels[index]`.
+pub(super) fn decision_form(app: &App, index: usize) -> Form {
+    let panel = &app.data.county.panels[index];
+    let child = app.data.child_index.get(&panel.child_id).copied().unwrap_or(0);
+    let mut outcomes: Vec<(String, String)> =
+        PanelOutcome::ALL.iter().map(|o| (o.as_str().to_string(), o.as_str().to_string())).collect();
+    if let Some(current) = panel.outcome {
+        outcomes.retain(|(v, _)| v != current.as_str());
+        outcomes.insert(0, (current.as_str().to_string(), format!("{current} (recorded)")));
+    }
+    let mut form = Form::new(
+        &DECISION,
+        Some(child),
+        format!("Panel decision · {} · {}", app.data.rows[child].name, panel.panel_date.format("%-d %b %Y")),
+        vec![
+            choice("outcome", "Outcome", outcomes),
+            text_field("needs", "Needs", panel.info_needed.clone()),
+            date_field("sent", "Sent", panel.decision_sent),
+            choice_at("how", "How", words(&["email", "letter", "phone", "meeting"]), &panel.sent_how),
+        ],
+    );
+    form.record_id = Some(panel.id);
+    form
+}
+
+fn decision_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
+    let panel_id =
+        form.record_id.ok_or_else(|| FieldError { field: "panel", message: "no panel case is chosen".into() })?;
+    Ok(Entry::PanelDecision(RecordPanelDecision {
+        panel_id,
+        outcome: PanelOutcome::parse(form.value("outcome")),
+        info_needed: form.value("needs").to_string(),
+        sent: form.date("sent", false)?.map(|d| (d, form.value("how").to_string())),
+    }))
+}

@@ -1,0 +1,75 @@
+//! The statutory step form: the steps that fit the child's stage, and the detail each takes.
+
+use super::{FieldKind, Form, FormKind, choice, date_field, text_field};
+use crate::app::App;
+use crate::casework::{Entry, RecordStep};
+use crate::domain::StepKind;
+use crate::domain::casework::{FieldError, StepEntry, detail_choices, detail_label, steps_for_stage};
+
+static STEP: FormKind = FormKind { entry, changed };
+
+pub(super) fn form(app: &App, child: usize) -> Form {
+    let stage = app.data.county.children[child].stage;
+    let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
+    let mut form = Form::new(
+        &STEP,
+        Some(child),
+        format!("Record a statutory step · {} ({stage})", app.data.rows[child].name),
+        vec![
+            choice("step", "Step", steps),
+            date_field("date", "Date", Some(app.today())),
+            text_field("detail", "Detail", ""),
+        ],
+    );
+    follow_step(&mut form);
+    form
+}
+
+fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+    let kind = StepKind::parse(form.value("step"))
+        .ok_or_else(|| FieldError { field: "step", message: "nothing can be recorded at this stage".into() })?;
+    let date = form.required_date("date", app)?;
+    let until = form.date("until", false)?;
+    let detail = form.value("detail").trim().to_string();
+    Ok(Entry::Step(RecordStep {
+        child_id: form.child_id.clone().unwrap_or_default(),
+        step: StepEntry { kind, date, until, detail },
+    }))
+}
+
+fn changed(form: &mut Form, _app: &App, key: &'static str) {
+    if key == "step" {
+        follow_step(form);
+    }
+}
+
+/// The detail choices (and the end date of an exception) follow the chosen step.
+fn follow_step(form: &mut Form) {
+    let Some(kind) = StepKind::parse(form.value("step")) else {
+        return;
+    };
+    // Only an exception has an end date; the field is there only then.
+    let until_at = form.fields.iter().position(|f| f.key == "until");
+    match (kind == StepKind::Exception, until_at) {
+        (true, None) => form.fields.push(date_field("until", "Until", None)),
+        (false, Some(at)) => {
+            form.fields.remove(at);
+            form.focus = form.focus.min(form.fields.len().saturating_sub(1));
+        }
+        _ => {}
+    }
+    let choices = detail_choices(kind);
+    if let Some(field) = form.fields.iter_mut().find(|f| f.key == "detail") {
+        field.kind = if choices.is_empty() {
+            FieldKind::Text(String::new())
+        } else {
+            let mut options: Vec<(String, String)> =
+                choices.iter().map(|c| (c.to_string(), detail_label(kind, c))).collect();
+            // Ending a plan is never one Enter away from a default reason: one must be chosen.
+            if kind == StepKind::Ceased {
+                options.insert(0, (String::new(), "choose the SEN2 reason (←→)".into()));
+            }
+            FieldKind::Choice { options, index: 0 }
+        };
+    }
+}

@@ -1,0 +1,132 @@
+//! Surgery forms: booking a call-back at an officer's next free time, and setting an officer's
+//! weekly phone surgeries.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::{Form, FormKind, choice, date_field, text_field};
+use crate::app::App;
+use crate::casework::permissions::Work;
+use crate::casework::{BookCallBack, Entry, SetSurgeries};
+use crate::domain::Role;
+use crate::domain::casework::FieldError;
+use crate::domain::surgery::{describe_blocks, parse_blocks};
+
+static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed };
+static SURGERIES: FormKind = FormKind { entry: surgeries_entry, changed: surgeries_changed };
+
+/// The booking form, at the child's own officer's next free call-back; the reason there is
+/// none when no officer has surgeries.
+pub(super) fn booking_form(app: &App, child: usize) -> Result<Form, String> {
+    let county = &app.data.county;
+    let mut officers: Vec<&str> = county.slots.iter().map(|s| s.officer_id.as_str()).collect();
+    officers.sort();
+    officers.dedup();
+    if officers.is_empty() {
+        return Err("no officer has phone surgeries set up (press 5, then e, to set yours)".into());
+    }
+    // The child's own officer first.
+    if let Some(own) = county.children[child].officer.as_deref()
+        && let Some(position) = officers.iter().position(|o| *o == own)
+    {
+        let own = officers.remove(position);
+        officers.insert(0, own);
+    }
+    let options = officers.iter().map(|id| (id.to_string(), format!("{} ({id})", app.data.staff_name(id)))).collect();
+    let mut form = Form::new(
+        &BOOKING,
+        Some(child),
+        format!("Book a call-back · {}", app.data.rows[child].name),
+        vec![
+            choice("officer", "Officer", options),
+            date_field("date", "Date", None),
+            text_field("time", "Time", ""),
+            text_field("number", "Number", ""),
+            text_field("query", "Query", ""),
+        ],
+    );
+    fill_next_free(&mut form, app);
+    Ok(form)
+}
+
+fn booking_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+    let date = form.required_date("date", app)?;
+    let text = form.value("time").trim().to_string();
+    let start = NaiveTime::parse_from_str(&text, "%H:%M")
+        .map_err(|_| FieldError { field: "time", message: format!("\"{text}\" is not a time like 14:15") })?;
+    Ok(Entry::Book(BookCallBack {
+        officer_id: form.value("officer").to_string(),
+        date,
+        start,
+        child_id: form.child_id.clone(),
+        caller_number: form.value("number").to_string(),
+        query: form.value("query").to_string(),
+    }))
+}
+
+fn booking_changed(form: &mut Form, app: &App, key: &'static str) {
+    if key == "officer" {
+        fill_next_free(form, app);
+    }
+}
+
+/// The officer's next free call-back in the coming fortnight.
+fn next_free(app: &App, officer: &str) -> Option<(NaiveDate, NaiveTime)> {
+    let diary = app.data.county.diary(&app.calendar, app.today(), app.now);
+    app.today().iter_days().take(14).find_map(|date| diary.free_times(officer, date).first().map(|t| (date, *t)))
+}
+
+/// Moves the booking form's date and time to the chosen officer's next free call-back.
+fn fill_next_free(form: &mut Form, app: &App) {
+    let officer = form.value("officer").to_string();
+    let (date, time) = match next_free(app, &officer) {
+        Some((d, t)) => {
+            form.error = None;
+            (d.format("%Y-%m-%d").to_string(), t.format("%H:%M").to_string())
+        }
+        None => {
+            let name = app.data.staff_name(&officer).to_string();
+            form.error = Some(FieldError {
+                field: "officer",
+                message: format!("{name} has no free call-back in 2 weeks; ←→ for another"),
+            });
+            (String::new(), String::new())
+        }
+    };
+    form.set_text("date", date);
+    form.set_text("time", time);
+}
+
+/// The weekly surgeries of `officer` (index into `county.staff`); the officer can be changed
+/// to anyone whose surgeries the person signed in may set.
+pub(super) fn surgeries_form(app: &App, officer: usize) -> Form {
+    let staff = &app.data.county.staff;
+    let mut officers: Vec<usize> = (0..staff.len())
+        .filter(|&i| i == officer || staff[i].role != Role::Admin)
+        .filter(|&i| i == officer || app.may(Work::Surgeries { officer: &staff[i].id }).is_ok())
+        .collect();
+    officers.sort_by_key(|&i| (i != officer, staff[i].name.clone()));
+    let options =
+        officers.iter().map(|&i| (staff[i].id.clone(), format!("{} ({})", staff[i].name, staff[i].id))).collect();
+    let mut form = Form::new(
+        &SURGERIES,
+        None,
+        "Weekly phone surgeries (e.g. tue 14:00-15:00, thu 10:00-11:00)".to_string(),
+        vec![choice("officer", "Officer", options), text_field("surgeries", "Weekly", "")],
+    );
+    form.focus = 1;
+    surgeries_changed(&mut form, app, "officer");
+    form
+}
+
+fn surgeries_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
+    let blocks = parse_blocks(form.value("surgeries")).map_err(|message| FieldError { field: "surgeries", message })?;
+    Ok(Entry::Surgeries(SetSurgeries { officer_id: form.value("officer").to_string(), blocks }))
+}
+
+/// Shows the chosen officer's current surgeries, ready to edit.
+fn surgeries_changed(form: &mut Form, app: &App, key: &'static str) {
+    if key == "officer" {
+        let text = describe_blocks(form.value("officer"), &app.data.county.slots);
+        form.set_text("surgeries", text);
+    }
+}
