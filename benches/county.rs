@@ -73,7 +73,7 @@ fn main() {
     );
     app.focus_child = app.panes.caseload.selected_child();
     time("open a timeline (history query)", || {
-        apply(&mut app, Action::ShowTimeline, &mut store);
+        apply(&mut app, Action::ShowPane(caseload::app::Pane::Timeline), &mut store);
         settle(&mut app, &store);
     });
     time("one timeline frame", || render_text(&app, &theme, 200, 60));

@@ -1,153 +1,212 @@
-//! Everything a key can ask for. The snake_case names are what users bind in config.toml.
+//! Everything a key can ask for, declared once: each action's name (what users bind in
+//! config.toml), the modes it works in, its default keys, and the words the help overlay and the
+//! hint lines use. The keymap, the help and the hints are all built from this table.
 
-use serde::Deserialize;
+use std::borrow::Cow;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Quit,
+use super::panes::Pane;
+
+/// What the keyboard is doing: moving around the panes, or working in an overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Lists and the timeline.
+    Normal,
+    /// The help overlay.
     Help,
-    NextPane,
-    PrevPane,
-    ShowCaseload,
-    ShowTimeline,
-    ShowPanel,
-    ShowDuty,
-    ShowSurgery,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    Search,
-    SortNext,
-    SortReverse,
+    /// The filter menu.
     Filter,
-    ClearFilters,
-    Scope,
-    Reload,
-    RecordContact,
-    RecordStep,
-    AnswerContact,
-    Panel,
-    EditDetails,
-    Book,
-    Dispute,
+    /// A picker (who am I, whose caseload).
+    Picker,
+    /// Typing a caseload search.
+    Search,
+    /// An entry form.
+    Form,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 6] = [Mode::Normal, Mode::Help, Mode::Filter, Mode::Picker, Mode::Search, Mode::Form];
+
+    /// In these modes letters, digits and the space bar type text, so they are never actions there.
+    pub fn types_text(self) -> bool {
+        matches!(self, Mode::Picker | Mode::Search | Mode::Form)
+    }
+
+    /// How the help overlay heads the keys of this mode.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Mode::Normal => "Panes and lists",
+            Mode::Help => "In this help",
+            Mode::Filter => "In the filter menu",
+            Mode::Picker => "In pickers (type to narrow the list)",
+            Mode::Search => "While typing a search",
+            Mode::Form => "In forms (type to fill a field)",
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionInfo {
+    /// The name in config.toml's `[keys]`.
+    pub name: &'static str,
+    pub modes: &'static [Mode],
+    /// Default keys, in every preset.
+    pub keys: &'static [&'static str],
+    /// More default keys in the default preset only (the vim letters), not in "arrows".
+    pub vim: &'static [&'static str],
+    /// A word or two after the key in hint lines ("? help").
+    pub hint: &'static str,
+    /// What the help overlay says it does.
+    pub description: &'static str,
+}
+
+macro_rules! actions {
+    ($($variant:ident: $name:literal, [$($mode:ident),+], keys [$($key:literal),*], vim [$($vim:literal),*], $hint:literal, $description:literal;)+) => {
+        /// Every action a key can be bound to.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($variant,)+
+            /// Show this pane (keys 1, 2, 3… in tab order).
+            ShowPane(Pane),
+        }
+
+        /// The table, in help order (the pane actions follow `PrevPane`).
+        const TABLE: &[(Action, ActionInfo)] = &[
+            $((Action::$variant, ActionInfo {
+                name: $name,
+                modes: &[$(Mode::$mode),+],
+                keys: &[$($key),*],
+                vim: &[$($vim),*],
+                hint: $hint,
+                description: $description,
+            }),)+
+        ];
+    };
+}
+
+actions! {
+    Help: "help", [Normal, Help], keys ["?", "f1"], vim [], "help", "show or hide this help";
+    Quit: "quit", [Normal, Help, Filter, Picker, Search, Form], keys ["q", "ctrl-c"], vim [], "quit", "quit (Ctrl-c also from a form or a search)";
+    NextPane: "next_pane", [Normal], keys ["tab"], vim [], "next pane", "next pane";
+    PrevPane: "prev_pane", [Normal], keys ["shift-tab"], vim [], "previous pane", "previous pane";
+    Up: "up", [Normal, Help, Filter, Picker, Search], keys ["up"], vim ["k"], "up", "move up";
+    Down: "down", [Normal, Help, Filter, Picker, Search], keys ["down"], vim ["j"], "down", "move down";
+    PageUp: "page_up", [Normal, Help, Picker], keys ["pgup"], vim ["ctrl-u"], "page up", "page up";
+    PageDown: "page_down", [Normal, Help, Picker], keys ["pgdown"], vim ["ctrl-d"], "page down", "page down";
+    Top: "top", [Normal, Help, Picker], keys ["home"], vim ["g"], "first", "first row";
+    Bottom: "bottom", [Normal, Help, Picker], keys ["end"], vim ["G"], "last", "last row";
+    Open: "open", [Normal], keys ["enter"], vim ["l"], "timeline", "open the selected child's timeline";
+    Back: "back", [Normal], keys ["esc"], vim ["h"], "back", "back: leave a pane, clear search or filters";
+    Search: "search", [Normal], keys ["/"], vim [], "search", "search by name or id";
+    SortNext: "sort_next", [Normal], keys ["s"], vim [], "sort", "sort by the next column";
+    SortReverse: "sort_reverse", [Normal], keys ["S"], vim [], "reverse", "reverse the sort order";
+    Filter: "filter", [Normal], keys ["f"], vim [], "filter", "filter by stage, status, team or need";
+    ClearFilters: "clear_filters", [Normal, Filter], keys ["x"], vim [], "clear", "clear filters and search";
+    Scope: "scope", [Normal], keys ["v"], vim [], "whose", "whose caseload to show (seniors and managers)";
+    Reload: "reload", [Normal], keys ["ctrl-r"], vim [], "reload", "reload from the database";
+    RecordContact: "record_contact", [Normal], keys ["c"], vim [], "contact", "record a call, message, email, letter or note";
+    RecordStep: "record_step", [Normal], keys ["t"], vim [], "step", "record a statutory step (decision, draft, review…)";
+    AnswerContact: "answer_contact", [Normal], keys ["a"], vim [], "answer", "answer a phone message or email";
+    Panel: "panel", [Normal], keys ["p"], vim [], "panel", "submit to panel; on a panel case, its decision";
+    EditDetails: "edit_details", [Normal], keys ["e"], vim [], "edit", "edit details and band (surgery pane: surgery times)";
+    Book: "book_call_back", [Normal], keys ["b"], vim [], "book", "book a surgery call-back";
+    Dispute: "dispute", [Normal], keys ["d"], vim [], "dispute", "mediation or tribunal appeal";
+    Choose: "choose", [Picker, Filter, Search], keys ["enter"], vim ["l"], "choose", "choose; in a search, keep it; in the filter menu, the next value";
+    NextField: "next_field", [Form], keys ["tab", "down"], vim [], "field", "next field";
+    PrevField: "prev_field", [Form], keys ["shift-tab", "up"], vim [], "field", "previous field";
+    NextChoice: "next_choice", [Form, Filter], keys ["right", "space"], vim [], "change", "next choice (Space too on a choice)";
+    PrevChoice: "prev_choice", [Form, Filter], keys ["left"], vim [], "change", "previous choice";
+    Erase: "erase", [Form, Picker, Search], keys ["backspace"], vim [], "erase", "erase the last character";
+    Save: "save", [Form], keys ["enter"], vim [], "save", "save (a second time to confirm closing a case)";
+    Cancel: "cancel", [Help, Filter, Picker, Search, Form], keys ["esc"], vim [], "cancel", "close; in a form, cancel; in a search, clear it";
 }
 
 impl Action {
-    pub const ALL: &'static [Action] = &[
-        Action::Quit,
-        Action::Help,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::ShowCaseload,
-        Action::ShowTimeline,
-        Action::ShowPanel,
-        Action::ShowDuty,
-        Action::ShowSurgery,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::Open,
-        Action::Back,
-        Action::Search,
-        Action::SortNext,
-        Action::SortReverse,
-        Action::Filter,
-        Action::ClearFilters,
-        Action::Scope,
-        Action::Reload,
-        Action::RecordContact,
-        Action::RecordStep,
-        Action::AnswerContact,
-        Action::Panel,
-        Action::EditDetails,
-        Action::Book,
-        Action::Dispute,
-    ];
+    /// Every action, in help order.
+    pub fn all() -> Vec<Action> {
+        let mut all: Vec<Action> = TABLE.iter().map(|(action, _)| *action).collect();
+        let at = all.iter().position(|a| *a == Action::PrevPane).map_or(all.len(), |i| i + 1);
+        all.splice(at..at, Pane::ALL.iter().map(|&pane| Action::ShowPane(pane)));
+        all
+    }
+
+    fn info(self) -> Option<&'static ActionInfo> {
+        TABLE.iter().find(|(action, _)| *action == self).map(|(_, info)| info)
+    }
 
     /// The name used in config.toml.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::NextPane => "next_pane",
-            Action::PrevPane => "prev_pane",
-            Action::ShowCaseload => "show_caseload",
-            Action::ShowTimeline => "show_timeline",
-            Action::ShowPanel => "show_panel",
-            Action::ShowDuty => "show_duty",
-            Action::ShowSurgery => "show_surgery",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::Search => "search",
-            Action::SortNext => "sort_next",
-            Action::SortReverse => "sort_reverse",
-            Action::Filter => "filter",
-            Action::ClearFilters => "clear_filters",
-            Action::Scope => "scope",
-            Action::Reload => "reload",
-            Action::RecordContact => "record_contact",
-            Action::RecordStep => "record_step",
-            Action::AnswerContact => "answer_contact",
-            Action::Panel => "panel",
-            Action::EditDetails => "edit_details",
-            Action::Book => "book_call_back",
-            Action::Dispute => "dispute",
+    pub fn name(self) -> Cow<'static, str> {
+        match (self, self.info()) {
+            (Action::ShowPane(pane), _) => Cow::Owned(format!("show_{}", pane.name())),
+            (_, Some(info)) => Cow::Borrowed(info.name),
+            (_, None) => Cow::Borrowed(""),
         }
     }
 
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.iter().copied().find(|a| a.name() == name)
+        Action::all().into_iter().find(|a| a.name() == name)
+    }
+
+    /// The modes the action works in.
+    pub fn modes(self) -> &'static [Mode] {
+        match self.info() {
+            Some(info) => info.modes,
+            None => &[Mode::Normal],
+        }
+    }
+
+    /// Default keys: every preset's, then the default preset's vim letters.
+    pub fn default_keys(self, vim: bool) -> Vec<String> {
+        match (self, self.info()) {
+            (Action::ShowPane(pane), _) => {
+                let position = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
+                // Keys 1 to 9; a tenth pane would need a binding of its own.
+                if position < 9 { vec![(position + 1).to_string()] } else { Vec::new() }
+            }
+            (_, Some(info)) => {
+                let extra = if vim { info.vim } else { &[] };
+                info.keys.iter().chain(extra).map(|k| (*k).to_string()).collect()
+            }
+            (_, None) => Vec::new(),
+        }
     }
 
     /// What the help overlay says it does.
-    pub fn description(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "show or hide this help",
-            Action::NextPane => "next pane",
-            Action::PrevPane => "previous pane",
-            Action::ShowCaseload => "caseload pane",
-            Action::ShowTimeline => "timeline of the selected child",
-            Action::ShowPanel => "panel queue",
-            Action::ShowDuty => "duty cover",
-            Action::ShowSurgery => "today's phone surgery",
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "first row",
-            Action::Bottom => "last row",
-            Action::Open => "open the selected child's timeline / choose",
-            Action::Back => "back: leave a pane, clear search or filters",
-            Action::Search => "search by name or id",
-            Action::SortNext => "sort by the next column",
-            Action::SortReverse => "reverse the sort order",
-            Action::Filter => "filter by stage, status, team or need",
-            Action::ClearFilters => "clear filters and search",
-            Action::Scope => "whose caseload to show (seniors and managers)",
-            Action::Reload => "reload from the database",
-            Action::RecordContact => "record a call, message, email, letter or note",
-            Action::RecordStep => "record a statutory step (decision, draft, review…)",
-            Action::AnswerContact => "answer a phone message or email",
-            Action::Panel => "submit to panel; on a panel case, its decision",
-            Action::EditDetails => "edit details and band (surgery pane: surgery times)",
-            Action::Book => "book a surgery call-back",
-            Action::Dispute => "mediation or tribunal appeal",
+    pub fn description(self) -> Cow<'static, str> {
+        match (self, self.info()) {
+            (Action::ShowPane(pane), _) => Cow::Owned(format!("the {} pane", pane.title().to_lowercase())),
+            (_, Some(info)) => Cow::Borrowed(info.description),
+            (_, None) => Cow::Borrowed(""),
         }
+    }
+
+    /// The word after its key in hint lines.
+    pub fn hint(self) -> Cow<'static, str> {
+        match (self, self.info()) {
+            (Action::ShowPane(pane), _) => Cow::Owned(pane.title().to_lowercase()),
+            (_, Some(info)) => Cow::Borrowed(info.hint),
+            (_, None) => Cow::Borrowed(""),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_a_unique_name_and_a_mode() {
+        let all = Action::all();
+        let mut names: Vec<String> = all.iter().map(|a| a.name().into_owned()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all.len(), "names are unique");
+        for action in all {
+            assert!(!action.modes().is_empty(), "{action:?}");
+            assert_eq!(Action::from_name(&action.name()), Some(action));
+            assert!(!action.description().is_empty());
+        }
+        assert_eq!(Action::from_name("show_duty"), Some(Action::ShowPane(Pane::Duty)));
+        assert_eq!(Action::ShowPane(Pane::Duty).default_keys(true), vec!["4".to_string()]);
     }
 }

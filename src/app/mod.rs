@@ -154,6 +154,19 @@ impl App {
         self.panes.caseload.refresh(&self.data, &self.scope);
     }
 
+    /// What the keyboard is doing: moving around the panes, or working in an overlay.
+    pub fn mode(&self) -> action::Mode {
+        use action::Mode;
+        match &self.overlay {
+            Some(Overlay::Form(_)) => Mode::Form,
+            Some(Overlay::Picker(..)) => Mode::Picker,
+            Some(Overlay::Filter { .. }) => Mode::Filter,
+            Some(Overlay::Help { .. }) => Mode::Help,
+            None if self.panes.caseload.searching => Mode::Search,
+            None => Mode::Normal,
+        }
+    }
+
     /// What the selected line of the pane showing is about.
     pub fn target(&self) -> Target {
         self.panes.get(self.pane).target(&self.data)

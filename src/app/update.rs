@@ -1,73 +1,134 @@
-//! key → action → state change. Drawing happens elsewhere and only reads the state.
+//! key → action → state change, by mode. Drawing happens elsewhere and only reads the state.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Mode};
 use super::panes::caseload::FILTER_ROWS;
 use super::panes::{Reply, View};
-use super::picker::{PickItem, Picker};
-use super::{App, Overlay, Pane, PickerPurpose, Scope, forms};
+pub use super::picker::who_am_i_picker;
+use super::{App, Overlay, Pane, forms, picker};
 pub use crate::casework::Records;
-use crate::domain::Role;
 
+/// A key press: the action it asks for in the mode the keyboard is in, or a character typed.
 pub fn handle_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
-    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl_c {
-        app.quit = true;
-        return;
-    }
-    if matches!(app.overlay, Some(Overlay::Form(..))) {
-        forms::form_key(app, key, records);
-    } else if matches!(app.overlay, Some(Overlay::Picker(..))) {
-        picker_key(app, key);
-    } else if app.panes.caseload.searching {
-        search_key(app, key);
-    } else if matches!(app.overlay, Some(Overlay::Filter { .. })) && filter_key(app, key) {
-        // handled by the filter menu
-    } else if let Some(action) = app.keymap.action_for(key) {
-        apply(app, action, records);
-    } else {
-        return;
+    let mode = app.mode();
+    match app.keymap.action_for(mode, key) {
+        Some(action) => act(app, mode, action, records),
+        None if mode.types_text() => match typed(key) {
+            Some(c) => type_char(app, mode, c),
+            None => return,
+        },
+        // In help and the filter menu, a key of the panes closes them.
+        None if matches!(mode, Mode::Help | Mode::Filter) && app.keymap.action_for(Mode::Normal, key).is_some() => {
+            app.overlay = None;
+        }
+        None => return,
     }
     sync_timeline(app, records);
 }
 
-/// Applies one action (also used by tests and scripts).
-pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
-    app.message = None;
-    if app.me.is_none() && !matches!(action, Action::Quit) {
-        return;
+/// The character a key types, if it types one.
+fn typed(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+        _ => None,
     }
-    match &mut app.overlay {
-        Some(Overlay::Help { scroll }) => {
-            match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = (*scroll + 1).min(app.keymap.help_rows().len()),
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::PageDown => *scroll = (*scroll + 10).min(app.keymap.help_rows().len()),
-                Action::Top => *scroll = 0,
-                // The overlay shows the end when asked for more than there is.
-                Action::Bottom => *scroll = app.keymap.help_rows().len(),
-                Action::Quit => app.quit = true,
-                _ => app.overlay = None,
-            }
-            return;
+}
+
+/// Applies one action in the mode the keyboard is in (also used by tests and scripts).
+pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
+    let mode = app.mode();
+    act(app, mode, action, records);
+}
+
+fn act(app: &mut App, mode: Mode, action: Action, records: &mut dyn Records) {
+    match mode {
+        Mode::Normal => normal(app, action, records),
+        Mode::Help => help(app, action),
+        Mode::Filter => filter(app, action),
+        Mode::Picker => picker::act(app, action),
+        Mode::Search => search(app, action),
+        Mode::Form => forms::act(app, action, records),
+    }
+}
+
+fn type_char(app: &mut App, mode: Mode, c: char) {
+    match mode {
+        Mode::Form => forms::type_char(app, c),
+        Mode::Picker => picker::type_char(app, c),
+        Mode::Search => {
+            app.panes.caseload.search.push(c);
+            app.refresh_caseload();
+            app.panes.caseload.select(0);
+            app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
         }
-        Some(Overlay::Filter { row }) => {
-            match action {
-                Action::Up => *row = row.saturating_sub(1),
-                Action::Down => *row = (*row + 1).min(FILTER_ROWS.len() - 1),
-                Action::Open => {
-                    let row = *row;
-                    cycle_filter(app, row, 1);
-                }
-                Action::ClearFilters => clear_filters(app),
-                Action::Quit => app.quit = true,
-                _ => app.overlay = None,
-            }
-            return;
+        Mode::Normal | Mode::Help | Mode::Filter => {}
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    app.message = None;
+    let rows = app.keymap.help_rows().len();
+    let Some(Overlay::Help { scroll }) = &mut app.overlay else { return };
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = (*scroll + 1).min(rows),
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::PageDown => *scroll = (*scroll + 10).min(rows),
+        Action::Top => *scroll = 0,
+        // The overlay shows the end when asked for more than there is.
+        Action::Bottom => *scroll = rows,
+        Action::Quit => app.quit = true,
+        _ => app.overlay = None,
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    app.message = None;
+    let Some(Overlay::Filter { row }) = &mut app.overlay else { return };
+    let row_now = *row;
+    match action {
+        Action::Up => *row = row.saturating_sub(1),
+        Action::Down => *row = (*row + 1).min(FILTER_ROWS.len() - 1),
+        Action::NextChoice | Action::Choose => cycle_filter(app, row_now, 1),
+        Action::PrevChoice => cycle_filter(app, row_now, -1),
+        Action::ClearFilters => clear_filters(app),
+        Action::Quit => app.quit = true,
+        _ => app.overlay = None,
+    }
+}
+
+fn search(app: &mut App, action: Action) {
+    let caseload = &mut app.panes.caseload;
+    match action {
+        Action::Choose => {
+            caseload.searching = false;
+            let found = caseload.visible().len();
+            let text = format!("{found} matching \"{}\"", caseload.search);
+            app.say(text);
         }
+        Action::Cancel => {
+            caseload.searching = false;
+            caseload.search.clear();
+            app.refresh_caseload();
+        }
+        Action::Erase => {
+            caseload.search.pop();
+            app.refresh_caseload();
+        }
+        Action::Up => caseload.move_by(-1),
+        Action::Down => caseload.move_by(1),
+        Action::Quit => app.quit = true,
         _ => {}
+    }
+    app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
+}
+
+/// An action on the panes.
+fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
+    app.message = None;
+    if app.me.is_none() && action != Action::Quit {
+        return;
     }
     match action {
         Action::Quit => app.quit = true,
@@ -77,11 +138,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
             let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
             app.pane = Pane::ALL[(i + step) % Pane::ALL.len()];
         }
-        Action::ShowCaseload => app.pane = Pane::Caseload,
-        Action::ShowTimeline => app.pane = Pane::Timeline,
-        Action::ShowPanel => app.pane = Pane::Panel,
-        Action::ShowDuty => app.pane = Pane::Duty,
-        Action::ShowSurgery => app.pane = Pane::Surgery,
+        Action::ShowPane(pane) => app.pane = pane,
         Action::Search => {
             app.pane = Pane::Caseload;
             app.panes.caseload.searching = true;
@@ -97,7 +154,7 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
             app.overlay = Some(Overlay::Filter { row: 0 });
         }
         Action::ClearFilters => clear_filters(app),
-        Action::Scope => open_scope_picker(app),
+        Action::Scope => picker::open_scope_picker(app),
         Action::Reload => reload(app, records),
         // The rest work on the pane showing, which may handle them its own way.
         Action::Up
@@ -124,6 +181,15 @@ pub fn apply(app: &mut App, action: Action, records: &mut dyn Records) {
                 }
             }
         }
+        // Actions of the other modes.
+        Action::Choose
+        | Action::NextField
+        | Action::PrevField
+        | Action::NextChoice
+        | Action::PrevChoice
+        | Action::Erase
+        | Action::Save
+        | Action::Cancel => {}
     }
 }
 
@@ -161,182 +227,10 @@ fn clear_filters(app: &mut App) {
     app.say("filters and search cleared");
 }
 
-fn search_key(app: &mut App, key: &KeyEvent) {
-    let caseload = &mut app.panes.caseload;
-    match key.code {
-        KeyCode::Enter => {
-            caseload.searching = false;
-            let found = caseload.visible().len();
-            let text = format!("{found} matching \"{}\"", caseload.search);
-            app.say(text);
-        }
-        KeyCode::Esc => {
-            caseload.searching = false;
-            caseload.search.clear();
-            app.refresh_caseload();
-        }
-        KeyCode::Backspace => {
-            caseload.search.pop();
-            app.refresh_caseload();
-        }
-        KeyCode::Up => caseload.move_by(-1),
-        KeyCode::Down => caseload.move_by(1),
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            caseload.search.push(c);
-            app.refresh_caseload();
-            app.panes.caseload.select(0);
-        }
-        _ => {}
-    }
-    app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
-}
-
-/// Left/Right/Space change the highlighted filter. Returns whether the key was used.
-fn filter_key(app: &mut App, key: &KeyEvent) -> bool {
-    let Some(Overlay::Filter { row }) = app.overlay else {
-        return false;
-    };
-    let step = match key.code {
-        KeyCode::Right | KeyCode::Char(' ') => 1,
-        KeyCode::Left => -1,
-        _ => return false,
-    };
-    cycle_filter(app, row, step);
-    true
-}
-
 /// Moves filter `row` to its next (or previous) value, wrapping through "any".
 fn cycle_filter(app: &mut App, row: usize, step: isize) {
     app.panes.caseload.cycle_filter(&app.data, row, step);
     app.refresh_caseload();
-}
-
-fn open_scope_picker(app: &mut App) {
-    if !app.can_change_scope() {
-        app.warn("only seniors, managers and business support can look at other caseloads");
-        return;
-    }
-    let data = &app.data;
-    let mut items = vec![PickItem {
-        label: "Whole authority".into(),
-        detail: format!("{} children", data.county.children.len()),
-        value: "authority".into(),
-    }];
-    items.push(PickItem { label: "Unallocated children".into(), detail: String::new(), value: "unallocated".into() });
-    for team in &data.teams {
-        items.push(PickItem { label: format!("Team {team}"), detail: String::new(), value: format!("team:{team}") });
-    }
-    let mut loads = std::collections::HashMap::new();
-    for child in &data.county.children {
-        if let (Some(officer), true) = (&child.officer, child.stage.is_active()) {
-            *loads.entry(officer.as_str()).or_insert(0usize) += 1;
-        }
-    }
-    for staff in data.county.staff.iter().filter(|s| s.role == Role::Officer) {
-        items.push(PickItem {
-            label: staff.name.clone(),
-            detail: format!("{} · {} · {} children", staff.id, staff.team, loads.get(staff.id.as_str()).unwrap_or(&0)),
-            value: format!("officer:{}", staff.id),
-        });
-    }
-    app.overlay = Some(Overlay::Picker(PickerPurpose::Scope, Picker::new("Whose caseload?", items)));
-}
-
-/// The first picker: who is using the tool.
-pub fn who_am_i_picker(app: &App) -> Picker {
-    let role_label = |role: Role| match role {
-        Role::Officer => app.config.terminology.officer(),
-        Role::Senior => "Senior (duty officer)",
-        Role::Manager => "Manager",
-        Role::Admin => "Business support",
-    };
-    let mut staff: Vec<&crate::domain::Staff> = app.data.county.staff.iter().collect();
-    // Decision makers and duty cover first: they are the ones a demo wants to try.
-    staff.sort_by_key(|s| {
-        (
-            match s.role {
-                Role::Officer => 2,
-                Role::Senior => 1,
-                Role::Manager => 0,
-                Role::Admin => 3,
-            },
-            s.team.clone(),
-            s.name.clone(),
-        )
-    });
-    let items = staff
-        .into_iter()
-        .map(|s| PickItem {
-            label: s.name.clone(),
-            detail: format!("{} · {} · {}", role_label(s.role), s.team, s.id),
-            value: s.id.clone(),
-        })
-        .collect();
-    Picker::new("Who are you? (type to search, Enter to choose)", items)
-}
-
-fn picker_key(app: &mut App, key: &KeyEvent) {
-    let Some(Overlay::Picker(purpose, picker)) = &mut app.overlay else {
-        return;
-    };
-    let purpose = *purpose;
-    match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => picker.type_char(c),
-        KeyCode::Backspace => picker.backspace(),
-        KeyCode::Up => picker.move_by(-1),
-        KeyCode::Down => picker.move_by(1),
-        KeyCode::PageUp => picker.move_by(-10),
-        KeyCode::PageDown => picker.move_by(10),
-        KeyCode::Home => picker.move_to(0),
-        KeyCode::End => picker.move_to(usize::MAX),
-        KeyCode::Esc => {
-            if purpose == PickerPurpose::WhoAmI && app.me.is_none() {
-                app.warn("choose who you are first (Ctrl-C quits)");
-            } else {
-                app.overlay = None;
-            }
-        }
-        KeyCode::Enter => {
-            let Some(value) = picker.chosen().map(|i| i.value.clone()) else {
-                app.warn("nothing matches; Backspace to widen the search");
-                return;
-            };
-            app.overlay = None;
-            match purpose {
-                PickerPurpose::WhoAmI => {
-                    if let Some(index) = app.find_staff(&value) {
-                        app.sign_in(index);
-                        let staff = &app.data.county.staff[index];
-                        let text = format!("signed in as {} ({}); ? shows the keys", staff.name, staff.role);
-                        app.say(text);
-                    }
-                }
-                PickerPurpose::Scope => choose_scope(app, &value),
-            }
-        }
-        _ => {}
-    }
-}
-
-fn choose_scope(app: &mut App, value: &str) {
-    let scope = if value == "authority" {
-        Scope::Authority
-    } else if value == "unallocated" {
-        Scope::Unallocated
-    } else if let Some(team) = value.strip_prefix("team:") {
-        Scope::Team(team.to_string())
-    } else if let Some(officer) = value.strip_prefix("officer:") {
-        Scope::Officer(officer.to_string())
-    } else {
-        return;
-    };
-    app.scope = scope;
-    app.panes.caseload.select(0);
-    app.pane = Pane::Caseload;
-    app.refresh_views();
-    app.focus_child = app.panes.caseload.selected_child();
-    let label = app.scope.label(&app.data);
-    app.say(format!("showing {label}"));
 }
 
 /// Reads everything again (after a colleague's change), keeping the same child in view.

@@ -10,14 +10,16 @@ use ratatui::widgets::Paragraph;
 
 use super::text::wrap;
 use super::theme::Theme;
+use crate::app::action::Action;
 use crate::app::forms::{FieldKind, Form};
+use crate::app::keymap::Keymap;
 
 /// Label column, after the one-cell focus marker.
 const LABEL_WIDTH: usize = 9;
 /// Wider than this and a form is harder to read than to scroll.
 const MAX_WIDTH: u16 = 100;
 
-pub fn draw(frame: &mut Frame, theme: &Theme, form: &Form, area: Rect) {
+pub fn draw(frame: &mut Frame, theme: &Theme, keymap: &Keymap, form: &Form, area: Rect) {
     let width = area.width.saturating_sub(2).clamp(20, MAX_WIDTH);
     let inner_width = usize::from(width.saturating_sub(2));
     let value_width = inner_width.saturating_sub(LABEL_WIDTH + 1).max(8);
@@ -63,9 +65,23 @@ pub fn draw(frame: &mut Frame, theme: &Theme, form: &Form, area: Rect) {
     match &form.confirm {
         Some(warning) => {
             wrapped(&mut lines, warning, "‼ ", theme.warning);
-            wrapped(&mut lines, "Enter again to confirm · any other key to change it · Esc cancel", "", theme.warning);
+            let hints = keymap.hint_line(&[
+                (&[Action::Save], "again to confirm"),
+                (&[], "any other key to change it"),
+                (&[Action::Cancel], "cancel"),
+            ]);
+            wrapped(&mut lines, &hints, "", theme.warning);
         }
-        None => wrapped(&mut lines, "Tab/↑↓ field · ←→ change · type to edit · Enter save · Esc cancel", "", theme.dim),
+        None => {
+            let hints = keymap.hint_line(&[
+                (&[Action::NextField, Action::PrevField], "field"),
+                (&[Action::PrevChoice, Action::NextChoice], "change"),
+                (&[], "type to edit"),
+                (&[Action::Save], "save"),
+                (&[Action::Cancel], "cancel"),
+            ]);
+            wrapped(&mut lines, &hints, "", theme.dim);
+        }
     }
     let height = lines.len() as u16 + 2;
     // Taller than the screen: keep the focused field in view (the hints go first).

@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::list::window;
 use super::theme::Theme;
+use crate::app::action::Action;
+use crate::app::keymap::HelpRow;
 use crate::app::panes::caseload::{FILTER_ROWS, status_word};
 use crate::app::picker::Picker;
 use crate::app::{App, Overlay};
@@ -16,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area
         Overlay::Help { scroll } => help(frame, app, theme, *scroll, area),
         Overlay::Filter { row } => filter(frame, app, theme, *row, area),
         Overlay::Picker(_, picker) => pick(frame, theme, picker, area),
-        Overlay::Form(form) => super::form::draw(frame, theme, form, area),
+        Overlay::Form(form) => super::form::draw(frame, theme, &app.keymap, form, area),
     }
 }
 
@@ -35,16 +37,22 @@ pub fn popup(frame: &mut Frame, theme: &Theme, area: Rect, width: u16, height: u
 }
 
 fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize, area: Rect) {
-    let rows = app.keymap.help_rows();
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<16}"), theme.key), Span::raw(*what)]))
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for row in app.keymap.help_rows() {
+        match row {
+            HelpRow::Heading(text) => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(text, theme.heading));
+            }
+            HelpRow::Keys(keys, what) => {
+                lines.push(Line::from(vec![Span::styled(format!("{keys:<16}"), theme.key), Span::raw(what)]));
+            }
+        }
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Statuses: ‼ overdue · ! due soon (10 working days) · upcoming · ✓ done", theme.dim));
-    lines.push(Line::styled("In search and pickers, type to narrow; Enter chooses; Esc leaves.", theme.dim));
-    lines.push(Line::styled("In the filter menu, ← → or Space change the highlighted filter.", theme.dim));
-    let inner = popup(frame, theme, area, 76, lines.len() as u16 + 2, "Keys (Esc closes)");
+    let close = app.keymap.hint(Action::Cancel);
+    let inner = popup(frame, theme, area, 76, lines.len() as u16 + 2, &format!("Keys ({close} closes)"));
     let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
     frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), inner);
 }
@@ -69,7 +77,13 @@ fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("{} children shown", app.panes.caseload.visible().len()), theme.dim));
-    lines.push(Line::styled("↑↓ choose · ←→ change · x clear · Esc done", theme.dim));
+    let hints = app.keymap.hint_line(&[
+        (&[Action::Up, Action::Down], "choose"),
+        (&[Action::PrevChoice, Action::NextChoice], "change"),
+        (&[Action::ClearFilters], "clear"),
+        (&[Action::Cancel], "done"),
+    ]);
+    lines.push(Line::styled(hints, theme.dim));
     let inner = popup(frame, theme, area, 48, lines.len() as u16 + 2, "Filter the caseload");
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -11,7 +11,6 @@ mod step;
 mod surgery;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::update::{Records, reload};
@@ -290,28 +289,37 @@ fn show(app: &mut App, mut form: Form) {
     app.overlay = Some(Overlay::Form(form));
 }
 
-/// A key while a form is open.
-pub fn form_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
+/// An action while a form is open.
+pub fn act(app: &mut App, action: Action, records: &mut dyn Records) {
     let Some(Overlay::Form(form)) = &mut app.overlay else {
         return;
     };
-    if key.code != KeyCode::Enter {
+    if action != Action::Save {
         // Changing anything withdraws a pending confirmation.
         form.confirm = None;
     }
-    match key.code {
-        KeyCode::Esc => {
+    match action {
+        Action::Cancel => {
             app.overlay = None;
             app.say("not saved");
         }
-        KeyCode::Tab | KeyCode::Down => form.next_field(1),
-        KeyCode::BackTab | KeyCode::Up => form.next_field(-1),
-        KeyCode::Left => form.cycle(-1),
-        KeyCode::Right => form.cycle(1),
-        KeyCode::Backspace => form.backspace(),
-        KeyCode::Enter => submit(app, records),
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => form.type_char(c),
+        Action::NextField => form.next_field(1),
+        Action::PrevField => form.next_field(-1),
+        Action::PrevChoice => form.cycle(-1),
+        Action::NextChoice => form.cycle(1),
+        Action::Erase => form.backspace(),
+        Action::Save => submit(app, records),
+        Action::Quit => app.quit = true,
         _ => {}
+    }
+    follow_changed_choice(app);
+}
+
+/// A character typed into the focused field (Space on a choice changes it).
+pub fn type_char(app: &mut App, c: char) {
+    if let Some(Overlay::Form(form)) = &mut app.overlay {
+        form.confirm = None;
+        form.type_char(c);
     }
     follow_changed_choice(app);
 }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::panes::CaseloadView;
 use crate::app::panes::caseload::{Scope, SortKey};
 use crate::ui::list::{Column, ListRow, draw_list};
@@ -60,15 +61,13 @@ pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, ar
         line.push(Span::raw("  "));
     }
     if line.is_empty() {
-        line.push(Span::styled(
-            format!(
-                "{} search · {} filter · {} sort · Enter timeline",
-                app.keymap.hint(crate::app::action::Action::Search),
-                app.keymap.hint(crate::app::action::Action::Filter),
-                app.keymap.hint(crate::app::action::Action::SortNext),
-            ),
-            theme.dim,
-        ));
+        let hints = app.keymap.hint_line(&[
+            (&[Action::Search], "search"),
+            (&[Action::Filter], "filter"),
+            (&[Action::SortNext], "sort"),
+            (&[Action::Open], "timeline"),
+        ]);
+        line.push(Span::styled(hints, theme.dim));
     } else {
         line.push(Span::styled(format!("showing {}", view.visible().len()), theme.dim));
     }
