@@ -4,6 +4,9 @@
 //!
 //! Prints timings; it asserts nothing, so it is never part of `cargo test`.
 
+// Benchmark code: a setup failure should stop the run and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -35,7 +38,7 @@ fn main() {
     });
     let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
     time(&format!("write {} events in one transaction", events.len()), || {
-        store.replace_all(&county, &events, Some("bench"), today).expect("write")
+        store.replace_all(&county, &events, Some("bench"), today).expect("write");
     });
     drop(events);
     let loaded = time("load the county (no history)", || store.load_county().expect("load"));

@@ -1,6 +1,9 @@
 //! Recording casework: validation refuses and saves nothing; accepted entries are saved in one
 //! transaction with an audit row, survive a restart and show in the milestones and panes.
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use caseload::app::Overlay;

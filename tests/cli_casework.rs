@@ -1,6 +1,9 @@
 //! Recording casework through the built binary: choices in either spelling, clear refusals that
 //! name the option and save nothing, and help for every argument.
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

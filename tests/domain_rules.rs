@@ -1,5 +1,8 @@
 //! The statutory rules, tested from DOMAIN.md (not from the program's own output).
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use chrono::NaiveDate;
 
 use caseload::domain::milestones::{add_months_clamped, plan_end};

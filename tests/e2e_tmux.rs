@@ -1,6 +1,9 @@
 //! Drives the real binary in a tmux pseudo-terminal: the demo's first screen, a search, the
 //! timeline, a clean quit with exit status 0, and the shell's screen back afterwards.
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -1,5 +1,8 @@
 //! Import, export and the store, against the shared sample and bad files.
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -52,14 +55,14 @@ const BAD: &[(&str, &[&str])] = &[
 fn every_bad_folder_is_refused_with_its_error() {
     let folders: Vec<String> = std::fs::read_dir(data("bad"))
         .expect("bad/ exists")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(folders.len(), BAD.len(), "a bad case without an expectation: {folders:?}");
     for (folder, expected) in BAD {
         let report = read_import_dir(&data(&format!("bad/{folder}")), today()).expect_err(folder);
-        let got: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
+        let got: Vec<String> = report.errors.iter().map(std::string::ToString::to_string).collect();
         assert_eq!(got, *expected, "{folder}");
     }
 }
@@ -150,7 +153,7 @@ fn export_round_trips_to_identical_files() {
 fn missing_files_and_folders_are_named() {
     let dir = tempfile::tempdir().expect("temp dir");
     let report = read_import_dir(dir.path(), today()).expect_err("empty folder");
-    let lines: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
+    let lines: Vec<String> = report.errors.iter().map(std::string::ToString::to_string).collect();
     assert!(lines[0].starts_with("staff.csv: not found in"), "{lines:?}");
     assert!(lines[1].starts_with("children.csv: not found in"), "{lines:?}");
     let report = read_import_dir(&dir.path().join("nope"), today()).expect_err("no folder");
@@ -171,7 +174,7 @@ fn rows_with_several_problems_and_odd_files() {
     )
     .expect("write");
     let report = read_import_dir(dir.path(), today()).expect_err("refused");
-    let lines: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
+    let lines: Vec<String> = report.errors.iter().map(std::string::ToString::to_string).collect();
     assert_eq!(
         lines,
         vec![

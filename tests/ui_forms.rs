@@ -1,6 +1,9 @@
 //! Entry forms drawn to a test backend: long text wraps inside the popup and the key hints
 //! stay on screen.
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use caseload::app::Overlay;

@@ -1,5 +1,8 @@
 //! Every pane drawn to a test backend at 80×24 and a wide size, as plain text.
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use caseload::app::action::Action;

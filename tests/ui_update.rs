@@ -1,5 +1,8 @@
 //! Feeding keys and actions to the update function, checking the state (no terminal).
 
+// Test code: a failed expectation should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use caseload::app::Overlay;

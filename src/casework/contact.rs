@@ -94,6 +94,6 @@ fn contact_name(county: &County, contact: &Contact) -> String {
         .children
         .iter()
         .find(|c| c.id == contact.child_id)
-        .map_or_else(|| contact.child_id.clone(), |c| c.full_name());
+        .map_or_else(|| contact.child_id.clone(), super::super::domain::model::Child::full_name);
     format!("{child}'s {} of {}", contact.kind.noun(), contact.received.format("%-d %b"))
 }

@@ -57,7 +57,7 @@ pub(super) fn insert_all(conn: &Connection, children: &[Child], actor: Option<&s
             c.date_of_birth,
             c.postcode,
             c.setting,
-            c.primary_need.map(|n| n.as_str()),
+            c.primary_need.map(super::super::domain::model::Need::as_str),
             c.officer,
             c.stage.as_str(),
             c.request_date,
@@ -97,7 +97,7 @@ impl Store {
                 after.id,
                 after.setting,
                 after.postcode,
-                after.primary_need.map(|n| n.as_str()),
+                after.primary_need.map(super::super::domain::model::Need::as_str),
                 after.band,
                 after.year_group_override
             ],

@@ -60,7 +60,7 @@ pub fn parse(text: &str) -> (Vec<Record>, Vec<CsvError>) {
                         return (records, errors);
                     }
                     match chars.peek() {
-                        None | Some(',') | Some('\n') | Some('\r') => {}
+                        None | Some(',' | '\n' | '\r') => {}
                         Some(_) => broken = Some("text after a closing quote"),
                     }
                     if broken.is_some() {

@@ -45,7 +45,7 @@ pub(super) fn insert_all(conn: &Connection, panels: &[PanelSubmission]) -> Resul
             p.question.as_str(),
             p.papers,
             p.submitted_by,
-            p.outcome.map(|o| o.as_str()),
+            p.outcome.map(super::super::domain::model::PanelOutcome::as_str),
             p.info_needed,
             p.decision_sent,
             p.sent_how,
@@ -85,7 +85,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE panel_submissions SET outcome = ?2, info_needed = ?3, decision_sent = ?4, sent_how = ?5 WHERE id = ?1",
-            params![after.id, after.outcome.map(|o| o.as_str()), after.info_needed, after.decision_sent, after.sent_how],
+            params![after.id, after.outcome.map(super::super::domain::model::PanelOutcome::as_str), after.info_needed, after.decision_sent, after.sent_how],
         )?;
         audit::record_change(&tx, actor, "panel_decision", "panel", &after.id.to_string(), Some(before), after)?;
         tx.commit()?;

@@ -64,7 +64,7 @@ pub fn one_line(text: &str) -> String {
 pub fn days_left(days: i64) -> String {
     match days {
         0 => "today".to_string(),
-        d if d < 0 => format!("{}", d),
+        d if d < 0 => format!("{d}"),
         d => format!("{d}"),
     }
 }

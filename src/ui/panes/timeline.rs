@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
         match line {
             DocLine::Heading(text) => lines.push(Line::styled(*text, theme.heading)),
             DocLine::Field(label, value) => {
-                lines.push(Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::raw(value.clone())]))
+                lines.push(Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::raw(value.clone())]));
             }
             DocLine::Milestone(i) => {
                 let m = &milestones[*i];
