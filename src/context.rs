@@ -9,10 +9,27 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 use crate::app::keymap::Keymap;
 use crate::app::update::who_am_i_picker;
 use crate::app::{App, Overlay, PickerPurpose};
-use crate::cli::GlobalArgs;
 use crate::config::Config;
 use crate::domain::{Calendar, County, Milestone, county::county_milestones};
 use crate::store::Store;
+use clap::Args;
+
+/// The options every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Database file [default: caseload.db in the platform data directory]
+    #[arg(long, global = true, env = "CASELOAD_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Treat this date as today (YYYY-MM-DD), for reproducible output
+    #[arg(long, global = true, env = "CASELOAD_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// Configuration file [default: config.toml in the platform config directory]
+    #[arg(long, global = true, env = "CASELOAD_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Act as this member of staff (staff id) instead of the one matching your login
+    #[arg(long = "as", global = true, value_name = "STAFF_ID")]
+    pub as_staff: Option<String>,
+}
 
 /// What every command needs: where the data is, what day it is, and the rules in force.
 pub struct Context {
@@ -97,6 +114,16 @@ impl Context {
         }
         Ok(app)
     }
+}
+
+/// A date on the command line: `YYYY-MM-DD`, with a message saying what is wrong otherwise.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    use chrono::format::ParseErrorKind::{Impossible, OutOfRange};
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| match e.kind() {
+        // Shaped like a date, but the 13th month or the 30th of February.
+        OutOfRange | Impossible => "no such day (YYYY-MM-DD, e.g. 2026-11-23)".to_string(),
+        _ => "not a date like 2026-11-23 (YYYY-MM-DD)".to_string(),
+    })
 }
 
 /// How the person is identified when the interface opens.

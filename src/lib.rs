@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod casework;
-pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;

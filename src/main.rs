@@ -4,7 +4,7 @@ fn main() {
     if let Err(e) = color_eyre::install() {
         eprintln!("caseload: cannot install the error handler: {e}");
     }
-    let cli = caseload::cli::Cli::parse();
+    let cli = caseload::commands::Cli::parse();
     match caseload::commands::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(error) => {

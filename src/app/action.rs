@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::forms::{self, Opener};
 use super::panes::Pane;
 
 /// What the keyboard is doing: moving around the panes, or working in an overlay.
@@ -58,10 +59,12 @@ pub struct ActionInfo {
     pub hint: &'static str,
     /// What the help overlay says it does.
     pub description: &'static str,
+    /// The form it opens for the selected line, for the keys that record something.
+    pub form: Option<Opener>,
 }
 
 macro_rules! actions {
-    ($($variant:ident: $name:literal, [$($mode:ident),+], keys [$($key:literal),*], vim [$($vim:literal),*], $hint:literal, $description:literal;)+) => {
+    ($($variant:ident: $name:literal, [$($mode:ident),+], keys [$($key:literal),*], vim [$($vim:literal),*], $hint:literal, $description:literal $(, form $form:path)?;)+) => {
         /// Every action a key can be bound to.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Action {
@@ -79,9 +82,12 @@ macro_rules! actions {
                 vim: &[$($vim),*],
                 hint: $hint,
                 description: $description,
+                form: actions!(@form $($form)?),
             }),)+
         ];
     };
+    (@form $form:path) => { Some($form as Opener) };
+    (@form) => { None };
 }
 
 actions! {
@@ -104,13 +110,13 @@ actions! {
     ClearFilters: "clear_filters", [Normal, Filter], keys ["x"], vim [], "clear", "clear filters and search";
     Scope: "scope", [Normal], keys ["v"], vim [], "whose", "whose caseload to show (seniors and managers)";
     Reload: "reload", [Normal], keys ["ctrl-r"], vim [], "reload", "reload from the database";
-    RecordContact: "record_contact", [Normal], keys ["c"], vim [], "contact", "record a call, message, email, letter or note";
-    RecordStep: "record_step", [Normal], keys ["t"], vim [], "step", "record a statutory step (decision, draft, review…)";
-    AnswerContact: "answer_contact", [Normal], keys ["a"], vim [], "answer", "answer a phone message or email";
-    Panel: "panel", [Normal], keys ["p"], vim [], "panel", "submit to panel; on a panel case, its decision";
-    EditDetails: "edit_details", [Normal], keys ["e"], vim [], "edit", "edit details and band (surgery pane: surgery times)";
-    Book: "book_call_back", [Normal], keys ["b"], vim [], "book", "book a surgery call-back";
-    Dispute: "dispute", [Normal], keys ["d"], vim [], "dispute", "mediation or tribunal appeal";
+    RecordContact: "record_contact", [Normal], keys ["c"], vim [], "contact", "record a call, message, email, letter or note", form forms::contact::open;
+    RecordStep: "record_step", [Normal], keys ["t"], vim [], "step", "record a statutory step (decision, draft, review…)", form forms::step::open;
+    AnswerContact: "answer_contact", [Normal], keys ["a"], vim [], "answer", "answer a phone message or email", form forms::contact::open_answer;
+    Panel: "panel", [Normal], keys ["p"], vim [], "panel", "submit to panel; on a panel case, its decision", form forms::panel::open_submit;
+    EditDetails: "edit_details", [Normal], keys ["e"], vim [], "edit", "edit details and band (surgery pane: surgery times)", form forms::details::open;
+    Book: "book_call_back", [Normal], keys ["b"], vim [], "book", "book a surgery call-back", form forms::surgery::open_booking;
+    Dispute: "dispute", [Normal], keys ["d"], vim [], "dispute", "mediation or tribunal appeal", form forms::dispute::open;
     Choose: "choose", [Picker, Filter, Search], keys ["enter"], vim ["l"], "choose", "choose; in a search, keep it; in the filter menu, the next value";
     NextField: "next_field", [Form], keys ["tab", "down"], vim [], "field", "next field";
     PrevField: "prev_field", [Form], keys ["shift-tab", "up"], vim [], "field", "previous field";
@@ -178,6 +184,11 @@ impl Action {
             (_, Some(info)) => Cow::Borrowed(info.description),
             (_, None) => Cow::Borrowed(""),
         }
+    }
+
+    /// The form it opens, if it records something.
+    pub fn form(self) -> Option<Opener> {
+        self.info().and_then(|info| info.form)
     }
 
     /// The word after its key in hint lines.

@@ -157,39 +157,16 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::Scope => picker::open_scope_picker(app),
         Action::Reload => reload(app, records),
         // The rest work on the pane showing, which may handle them its own way.
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-        | Action::Open
-        | Action::Back
-        | Action::RecordContact
-        | Action::RecordStep
-        | Action::AnswerContact
-        | Action::Panel
-        | Action::EditDetails
-        | Action::Book
-        | Action::Dispute => {
+        _ => {
             if pane_act(app, action) == Reply::Ignored {
-                match action {
-                    Action::Open => open_selected(app),
-                    Action::Back => app.pane = Pane::Caseload,
-                    Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {}
-                    _ => forms::open(app, action),
+                match (action, action.form()) {
+                    (Action::Open, _) => open_selected(app),
+                    (Action::Back, _) => app.pane = Pane::Caseload,
+                    (_, Some(opener)) => forms::open(app, opener),
+                    _ => {}
                 }
             }
         }
-        // Actions of the other modes.
-        Action::Choose
-        | Action::NextField
-        | Action::PrevField
-        | Action::NextChoice
-        | Action::PrevChoice
-        | Action::Erase
-        | Action::Save
-        | Action::Cancel => {}
     }
 }
 

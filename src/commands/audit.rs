@@ -3,7 +3,17 @@
 use color_eyre::eyre::Result;
 
 use super::{Context, emit};
-use crate::cli::AuditArgs;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// How many rows, newest first
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
     let store = ctx.open_store()?;

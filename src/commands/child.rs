@@ -5,9 +5,32 @@ use color_eyre::eyre::Result;
 use super::Context;
 use super::record::{Flags, refuse, save};
 use crate::casework::EditDetails;
-use crate::cli::ChildCommand;
 use crate::domain::Need;
 use crate::domain::casework::DetailsEntry;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum ChildCommand {
+    /// Change details; anything not given stays as it is ("none" clears a value)
+    Edit {
+        /// The child's id
+        child: String,
+        /// The school or setting attended, or none
+        #[arg(long)]
+        setting: Option<String>,
+        /// The home postcode, or none
+        #[arg(long)]
+        postcode: Option<String>,
+        #[arg(long, help = format!("SEN2 primary need code, or none [possible values: {}]", Need::choices()))]
+        need: Option<String>,
+        /// Top-up band number (1 up to the bands configured), or none
+        #[arg(long)]
+        band: Option<String>,
+        /// National Curriculum year taught in, -1 (Nursery) to 14, 0 being Reception; none: as for their age
+        #[arg(long, allow_hyphen_values = true)]
+        year_group: Option<String>,
+    },
+}
 
 const DETAILS: Flags = &[("band", "--band"), ("year group", "--year-group")];
 

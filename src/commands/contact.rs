@@ -3,9 +3,56 @@
 use color_eyre::eyre::Result;
 
 use super::record::{Flags, save};
+use super::values::Choice;
 use super::{Context, emit};
 use crate::casework::{AnswerContact, PromiseAnswer, RecordContact};
-use crate::cli::ContactCommand;
+use crate::context::parse_date;
+use crate::domain::casework::ContactEntry;
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Record a contact; a phone message or email received opens one to answer
+    Add {
+        /// The child's id
+        child: String,
+        /// What kind of contact: a phone_message or email_received is one to answer
+        #[arg(long, value_parser = Choice::new(&ContactEntry::ALL, ContactEntry::as_str))]
+        kind: ContactEntry,
+        /// What it was about
+        #[arg(long)]
+        summary: String,
+        /// When it happened (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Mark a contact answered
+    Answer {
+        /// The contact's id (see `caseload contact list`)
+        id: i64,
+        /// When it was answered (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Record the date the family was told to expect an answer, when more time is needed
+    Promise {
+        /// The contact's id (see `caseload contact list`)
+        id: i64,
+        /// The date given to the family (YYYY-MM-DD), after today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+    },
+    /// List contacts still to answer
+    List {
+        /// Only this child's (child id)
+        #[arg(long, value_name = "CHILD_ID")]
+        child: Option<String>,
+        /// Answered ones too
+        #[arg(long)]
+        all: bool,
+    },
+}
 
 const CONTACT: Flags = &[("date", "--date"), ("summary", "--summary")];
 

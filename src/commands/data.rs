@@ -3,8 +3,27 @@
 use color_eyre::eyre::{Result, WrapErr};
 
 use super::{Context, display};
-use crate::cli::{ExportArgs, ImportArgs};
+use std::path::PathBuf;
+
 use crate::store::import::read_import_dir;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Folder holding staff.csv, children.csv and (optionally) events.csv
+    pub dir: PathBuf,
+    /// Replace the records already in the database
+    #[arg(long)]
+    pub replace: bool,
+}
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Folder to write into (created if missing)
+    pub dir: PathBuf,
+    /// Overwrite CSV files already in the folder
+    #[arg(long)]
+    pub force: bool,
+}
 
 pub fn import(ctx: &Context, args: &ImportArgs) -> Result<i32> {
     let set = match read_import_dir(&args.dir, ctx.today) {

@@ -5,9 +5,25 @@ use color_eyre::eyre::{Result, eyre};
 use serde::Serialize;
 
 use super::{Context, emit};
-use crate::cli::DeadlinesArgs;
 use crate::domain::{County, Milestone, county::is_open};
 use crate::ui::text::clip;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    /// Only children allocated to this officer (staff id)
+    #[arg(long, value_name = "STAFF_ID")]
+    pub officer: Option<String>,
+    /// Only children whose officer is in this team
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
+    /// Only milestones due within this many days (overdue ones always shown)
+    #[arg(long, value_name = "DAYS")]
+    pub within: Option<u32>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
 
 #[derive(Debug, Serialize)]
 pub struct DeadlineRow<'a> {

@@ -3,8 +3,24 @@
 use color_eyre::eyre::{Result, WrapErr};
 
 use super::{Context, display};
-use crate::cli::DemoArgs;
 use crate::demo::generate;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Number of children in the demo county
+    #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(1..=50_000))]
+    pub children: u32,
+    /// Seed for the fictional county
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Rebuild the demo database even if it exists
+    #[arg(long)]
+    pub reset: bool,
+    /// Print the demo's report and deadlines instead of opening the interface
+    #[arg(long)]
+    pub print: bool,
+}
 
 /// History events per demo child: enough for a real-looking timeline.
 const DEMO_EVENTS_PER_CHILD: usize = 12;

@@ -3,9 +3,56 @@
 use color_eyre::eyre::Result;
 
 use super::record::{Flags, refuse, save};
+use super::values::Choice;
 use super::{Context, emit};
 use crate::casework::{RegisterDispute, UpdateDispute};
-use crate::cli::DisputeCommand;
+use crate::context::parse_date;
+use crate::domain::{DisputeKind, OrderKind};
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum DisputeCommand {
+    /// Register a mediation request or an appeal to the tribunal
+    Add {
+        /// The child's id
+        child: String,
+        /// A mediation request or a tribunal appeal
+        #[arg(long, value_parser = Choice::new(DisputeKind::ALL, DisputeKind::as_str))]
+        kind: DisputeKind,
+        /// When it was requested or registered (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// What it is about (needed for a mediation, e.g. "refusal to assess")
+        #[arg(long)]
+        detail: Option<String>,
+    },
+    /// Record how far a dispute has gone (give only what is new)
+    Update {
+        /// The dispute's id (see `caseload dispute list`)
+        id: i64,
+        /// The mediation meeting or tribunal hearing (YYYY-MM-DD; may be ahead)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        hearing: Option<NaiveDate>,
+        /// When the LA responded to the appeal (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        responded: Option<NaiveDate>,
+        /// What the tribunal ordered (an appeal's order needs --order-date too)
+        #[arg(long, value_parser = Choice::new(OrderKind::ALL, OrderKind::as_str))]
+        order: Option<OrderKind>,
+        /// When the tribunal made its order (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        order_date: Option<NaiveDate>,
+        /// When the order was carried out (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        complied: Option<NaiveDate>,
+        /// When the dispute ended: withdrawn, settled or decided (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        closed: Option<NaiveDate>,
+    },
+    /// List disputes
+    List,
+}
 
 const NEW_DISPUTE: Flags = &[("date", "--date"), ("kind", "--kind")];
 

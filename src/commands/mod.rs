@@ -15,14 +15,69 @@ mod render;
 mod report;
 mod step;
 mod surgery;
+pub mod values;
 
 use std::path::Path;
 
 use color_eyre::eyre::Result;
 
-use crate::cli::{Cli, Command};
+use clap::{Parser, Subcommand};
+
 pub use crate::context::Context;
+use crate::context::GlobalArgs;
 use crate::context::{default_db_path, demo_db_path};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload",
+    version,
+    about = "Statutory casework for SEND teams: caseloads, deadlines, panels and duty cover",
+    long_about = "Statutory casework for SEND teams: caseloads, deadlines, panels and duty cover.\n\n\
+                  With no command, opens the terminal interface for the person logged in.\n\
+                  Try `caseload demo` to explore a fictional county."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import staff.csv, children.csv and events.csv from a folder (all or nothing)
+    Import(data::ImportArgs),
+    /// Export the database as staff.csv, children.csv and events.csv
+    Export(data::ExportArgs),
+    /// List open statutory milestones, soonest first
+    Deadlines(deadlines::DeadlinesArgs),
+    /// The authority's headline figures
+    Report(report::ReportArgs),
+    /// Build (on first use) and open a fictional demo county
+    Demo(demo::DemoArgs),
+    /// Print one frame of the interface as plain text (for scripts, docs and tests)
+    Render(render::RenderArgs),
+    /// Record and answer contacts with families (phone messages, emails, calls, letters…)
+    #[command(subcommand)]
+    Contact(contact::ContactCommand),
+    /// Record a statutory step for a child (decision to assess, draft, final plan, review…)
+    #[command(after_help = values::step_help())]
+    Step(step::StepArgs),
+    /// Submit children to panels and record their decisions
+    #[command(subcommand)]
+    Panel(panel::PanelCommand),
+    /// Change a child's details: setting, postcode, primary need, band, year group
+    #[command(subcommand)]
+    Child(child::ChildCommand),
+    /// Phone surgeries: officers' weekly slots and booked call-backs
+    #[command(subcommand)]
+    Surgery(surgery::SurgeryCommand),
+    /// Mediation and tribunal appeals
+    #[command(subcommand)]
+    Dispute(dispute::DisputeCommand),
+    /// Show the audit log: who changed what, and when
+    Audit(audit::AuditArgs),
+}
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {

@@ -3,9 +3,52 @@
 use color_eyre::eyre::Result;
 
 use super::record::{Flags, refuse, save};
+use super::values::Choice;
 use super::{Context, emit};
 use crate::casework::{RecordPanelDecision, SubmitToPanel};
-use crate::cli::PanelCommand;
+use crate::context::parse_date;
+use crate::domain::{PanelOutcome, PanelQuestion};
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum PanelCommand {
+    /// Put a child to a coming panel
+    Submit {
+        /// The child's id
+        child: String,
+        /// The panel's date (YYYY-MM-DD), a working day today or later; one open panel case per child
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+        /// What the panel is asked to decide; it must fit the stage (assess at request; issue_plan, placement or band in assessment; amend, placement or band for a plan)
+        #[arg(long, value_parser = Choice::new(PanelQuestion::ALL, PanelQuestion::as_str))]
+        question: PanelQuestion,
+        /// The papers going to the panel
+        #[arg(long)]
+        papers: String,
+    },
+    /// Record a panel's decision and/or that it was sent to the family
+    Decision {
+        /// The panel case id (see `caseload panel list`)
+        id: i64,
+        /// What the panel decided
+        #[arg(long, value_parser = Choice::new(PanelOutcome::ALL, PanelOutcome::as_str))]
+        outcome: Option<PanelOutcome>,
+        /// What a deferred case needs before it goes back
+        #[arg(long)]
+        needs: Option<String>,
+        /// When the decision and reasons were sent to the family (YYYY-MM-DD); give --how too
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "how")]
+        sent: Option<NaiveDate>,
+        /// How they were sent; give --sent too
+        #[arg(long, value_parser = Choice::new(SENT_HOW, |w| w), requires = "sent")]
+        how: Option<&'static str>,
+    },
+    /// List panel cases
+    List,
+}
+/// How a panel decision reaches the family, as the interface's panel form offers.
+const SENT_HOW: &[&str] = &["email", "letter", "phone", "meeting"];
 
 const SUBMIT: Flags = &[("panel date", "--date"), ("papers", "--papers")];
 

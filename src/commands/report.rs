@@ -3,8 +3,15 @@
 use color_eyre::eyre::Result;
 
 use super::{Context, emit};
-use crate::cli::ReportArgs;
 use crate::domain::report::{Report, headline};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<i32> {
     let (_store, county, milestones) = ctx.load()?;

@@ -4,14 +4,40 @@ use color_eyre::eyre::Result;
 
 use super::Context;
 use super::record::{Flags, actor, named, refuse, save_loaded};
+use super::values::{Choice, step_detail};
 use crate::casework::{Entry, RecordError, RecordStep, check_step, needs_confirmation};
-use crate::cli::StepArgs;
+use crate::context::parse_date;
+use crate::domain::StepKind;
 use crate::domain::casework::StepEntry;
+use chrono::NaiveDate;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct StepArgs {
+    /// The child's id
+    pub child: String,
+    /// The step
+    #[arg(value_parser = Choice::new(StepKind::ALL, StepKind::as_str))]
+    pub kind: StepKind,
+    /// When it happened (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// The decision (agreed, declined), the advice, the review decision, the Reg 10(4)
+    /// exception (a-d) or the SEN2 ceasing reason (1-9): see the list below
+    #[arg(long)]
+    pub detail: Option<String>,
+    /// When an exception ended or is expected to (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Go ahead with a step that closes a case (ceasing a plan, a decision not to proceed)
+    #[arg(long)]
+    pub confirm: bool,
+}
 
 const STEP: Flags = &[("date", "--date"), ("until", "--until"), ("detail", "--detail")];
 
 pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
-    let detail = match crate::cli::step_detail(args.kind, args.detail.as_deref().unwrap_or("")) {
+    let detail = match step_detail(args.kind, args.detail.as_deref().unwrap_or("")) {
         Ok(detail) => detail,
         Err(why) => return refuse(why),
     };

@@ -3,9 +3,54 @@
 use color_eyre::eyre::Result;
 
 use super::record::{Flags, refuse, save};
+use super::values::parse_time;
 use super::{Context, emit};
 use crate::casework::{BookCallBack, SetSurgeries};
-use crate::cli::SurgeryCommand;
+use crate::context::parse_date;
+use chrono::{NaiveDate, NaiveTime};
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum SurgeryCommand {
+    /// Set an officer's weekly surgeries, e.g. "tue 14:00-15:00" "thu 10:00-11:00" (none: no surgeries)
+    Set {
+        /// The officer's staff id
+        officer: String,
+        /// Weekly blocks like "tue 14:00-15:00", Monday to Friday in whole quarter hours; none: no surgeries
+        #[arg(required = true)]
+        blocks: Vec<String>,
+    },
+    /// Book a 15-minute call-back into an officer's surgery
+    Book {
+        /// The officer's staff id
+        #[arg(long, value_name = "STAFF_ID")]
+        officer: String,
+        /// The day of the call-back (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+        /// When the call-back starts (HH:MM): a free time in the officer's surgery (see `caseload surgery list`)
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        time: NaiveTime,
+        /// The child it is about (child id)
+        #[arg(long, value_name = "CHILD_ID")]
+        child: Option<String>,
+        /// The caller's telephone number
+        #[arg(long)]
+        number: String,
+        /// What the call is about
+        #[arg(long)]
+        query: String,
+    },
+    /// Bookings and free call-backs on a day
+    List {
+        /// Only this officer's (staff id)
+        #[arg(long, value_name = "STAFF_ID")]
+        officer: Option<String>,
+        /// The day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+}
 
 const BOOK: Flags = &[
     ("officer", "--officer"),

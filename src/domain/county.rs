@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::Calendar;
 use super::milestones::{CaseRecords, Milestone, Status, milestones_for};
-use super::model::{Contact, County, Dispute, PanelSubmission, Step};
+use super::model::{ChildRecord, County};
 use super::settings::RulesConfig;
 
 /// Every child's milestones, in the same order as `county.children`.
@@ -16,10 +16,10 @@ pub fn county_milestones(
     calendar: &Calendar,
     rules: &RulesConfig,
 ) -> Vec<Vec<Milestone>> {
-    let steps = group_by_child(&county.steps, |s: &Step| s.child_id.as_str());
-    let contacts = group_by_child(&county.contacts, |c: &Contact| c.child_id.as_str());
-    let disputes = group_by_child(&county.disputes, |d: &Dispute| d.child_id.as_str());
-    let panels = group_by_child(&county.panels, |p: &PanelSubmission| p.child_id.as_str());
+    let steps = group_by_child(&county.steps);
+    let contacts = group_by_child(&county.contacts);
+    let disputes = group_by_child(&county.disputes);
+    let panels = group_by_child(&county.panels);
     county
         .children
         .iter()
@@ -37,10 +37,10 @@ pub fn county_milestones(
 }
 
 /// Clones each child's records into its own list, so the rules engine sees contiguous slices.
-fn group_by_child<'a, T: Clone>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<T>> {
+fn group_by_child<T: ChildRecord + Clone>(items: &[T]) -> HashMap<&str, Vec<T>> {
     let mut map: HashMap<&str, Vec<T>> = HashMap::new();
     for item in items {
-        map.entry(key(item)).or_default().push(item.clone());
+        map.entry(item.child_id()).or_default().push(item.clone());
     }
     map
 }

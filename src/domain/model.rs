@@ -381,6 +381,22 @@ pub struct Booking {
     pub booked_by: Option<String>,
 }
 
+/// A record that belongs to one child (a step, a contact, a panel case, a dispute…).
+pub trait ChildRecord {
+    fn child_id(&self) -> &str;
+}
+
+macro_rules! child_record {
+    ($($t:ty),+) => {$(
+        impl ChildRecord for $t {
+            fn child_id(&self) -> &str {
+                &self.child_id
+            }
+        }
+    )+};
+}
+child_record!(Step, Contact, PanelSubmission, Dispute, CaseEvent);
+
 /// A whole authority's records as loaded into memory (case history is loaded per child).
 #[derive(Debug, Clone, Default)]
 pub struct County {

@@ -6,6 +6,8 @@ use super::Result;
 use super::words::word;
 use crate::domain::Absence;
 
+super::words::word_from_sql!(crate::domain::AbsenceKind);
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Absence>> {
     Ok(conn
         .prepare("SELECT id, staff_id, kind, from_date, to_date, cover_staff_id FROM absences ORDER BY from_date, id")?

@@ -7,6 +7,8 @@ use super::words::{optional_word, word};
 use super::{Result, Store, audit};
 use crate::domain::Child;
 
+super::words::word_from_sql!(crate::domain::Stage, crate::domain::Need);
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Child>> {
     Ok(conn
         .prepare(

@@ -9,6 +9,8 @@ use super::{Result, Store, StoreError, audit};
 use crate::domain::Contact;
 use crate::domain::casework::ContactEntry;
 
+super::words::word_from_sql!(crate::domain::ContactKind);
+
 /// The columns `contact_row` reads, in order.
 const COLUMNS: &str = "id, child_id, kind, received, summary, promised, answered, staff_id";
 

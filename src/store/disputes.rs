@@ -6,6 +6,8 @@ use super::words::{optional_word, word};
 use super::{Result, Store, audit};
 use crate::domain::Dispute;
 
+super::words::word_from_sql!(crate::domain::DisputeKind, crate::domain::OrderKind);
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Dispute>> {
     Ok(conn
         .prepare(

@@ -8,6 +8,8 @@ use super::words::word;
 use super::{Result, Store};
 use crate::domain::CaseEvent;
 
+super::words::word_from_sql!(crate::domain::EventKind);
+
 pub(super) fn insert_all(conn: &Connection, events: &[CaseEvent]) -> Result<()> {
     let mut insert =
         conn.prepare("INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)")?;

@@ -6,6 +6,8 @@ use super::words::{optional_word, word};
 use super::{Result, Store, audit};
 use crate::domain::PanelSubmission;
 
+super::words::word_from_sql!(crate::domain::PanelQuestion, crate::domain::PanelOutcome);
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<PanelSubmission>> {
     Ok(conn
         .prepare(

@@ -6,6 +6,8 @@ use super::words::word;
 use super::{Result, Store};
 use crate::domain::Staff;
 
+super::words::word_from_sql!(crate::domain::Role);
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Staff>> {
     Ok(conn
         .prepare("SELECT id, name, role, team, login FROM staff ORDER BY id")?

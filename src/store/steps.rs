@@ -8,6 +8,8 @@ use super::{Result, Store, audit};
 use crate::domain::casework::StepEntry;
 use crate::domain::{Child, Step};
 
+super::words::word_from_sql!(crate::domain::StepKind);
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Step>> {
     Ok(conn
         .prepare("SELECT id, child_id, kind, date, until, detail, recorded_by FROM steps ORDER BY child_id, date, id")?

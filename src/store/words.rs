@@ -1,36 +1,25 @@
 //! Columns holding one of the domain's words (role, stage, kind…), read back as the enum.
 
 use rusqlite::Row;
-use rusqlite::types::{FromSql, FromSqlError, ValueRef};
-
-use crate::domain::*;
+use rusqlite::types::FromSql;
 
 /// A column holding one of the domain's words.
-pub(super) struct Word<T>(T);
+pub(super) struct Word<T>(pub(super) T);
 
+/// Reads these word enums from their columns; each store file declares the words it reads.
 macro_rules! word_from_sql {
     ($($t:ty),+) => {$(
-        impl FromSql for Word<$t> {
-            fn column_result(value: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        impl rusqlite::types::FromSql for super::words::Word<$t> {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 let text = value.as_str()?;
-                <$t>::parse(text).map(Word).ok_or_else(|| FromSqlError::Other(format!("unknown word {text:?}").into()))
+                <$t>::parse(text)
+                    .map(super::words::Word)
+                    .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown word {text:?}").into()))
             }
         }
     )+};
 }
-word_from_sql!(
-    Role,
-    Stage,
-    Need,
-    EventKind,
-    StepKind,
-    ContactKind,
-    AbsenceKind,
-    PanelQuestion,
-    PanelOutcome,
-    DisputeKind,
-    OrderKind
-);
+pub(super) use word_from_sql;
 
 pub(super) fn word<T>(row: &Row, index: usize) -> rusqlite::Result<T>
 where

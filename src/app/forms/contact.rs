@@ -1,8 +1,9 @@
 //! Contact forms: recording a contact with a family, and answering a phone message or email
 //! (or telling the family when to expect an answer).
 
-use super::{Form, FormKind, choice, date_field, nothing_follows, text_field};
+use super::{Form, FormKind, Refusal, choice, date_field, nothing_follows, selected_child, text_field};
 use crate::app::App;
+use crate::casework::permissions::Work;
 use crate::casework::{AnswerContact, Entry, PromiseAnswer, RecordContact};
 use crate::domain::casework::{ContactEntry, FieldError};
 use crate::domain::milestones::contact_due;
@@ -10,9 +11,11 @@ use crate::domain::milestones::contact_due;
 static CONTACT: FormKind = FormKind { entry: contact_entry, changed: nothing_follows };
 static ANSWER: FormKind = FormKind { entry: answer_entry, changed: answer_changed };
 
-pub(super) fn form(app: &App, child: usize) -> Form {
+/// `c`: record a contact with the selected child's family.
+pub fn open(app: &App) -> Result<Form, Refusal> {
+    let child = selected_child(app, Work::Contacts)?;
     let options = ContactEntry::ALL.iter().map(|e| (e.as_str().to_string(), e.label().to_string())).collect();
-    Form::new(
+    Ok(Form::new(
         &CONTACT,
         Some(child),
         format!("Record a contact · {}", app.data.rows[child].name),
@@ -21,7 +24,7 @@ pub(super) fn form(app: &App, child: usize) -> Form {
             date_field("date", "Date", Some(app.today())),
             text_field("summary", "Summary", ""),
         ],
-    )
+    ))
 }
 
 fn contact_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
@@ -34,8 +37,9 @@ fn contact_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
     }))
 }
 
-/// The form for answering one of the child's open contacts; the reason there is none otherwise.
-pub(super) fn answer_form(app: &App, child: usize) -> Result<Form, String> {
+/// `a`: answer one of the selected child's open contacts.
+pub fn open_answer(app: &App) -> Result<Form, Refusal> {
+    let child = selected_child(app, Work::Contacts)?;
     let id = &app.data.county.children[child].id;
     let open: Vec<(String, String)> = app
         .data
@@ -50,7 +54,7 @@ pub(super) fn answer_form(app: &App, child: usize) -> Result<Form, String> {
         .collect();
     let name = &app.data.rows[child].name;
     if open.is_empty() {
-        return Err(format!("{name} has no phone message or email waiting for an answer"));
+        return Err(Refusal::Nothing(format!("{name} has no phone message or email waiting for an answer")));
     }
     Ok(Form::new(
         &ANSWER,

@@ -1,8 +1,9 @@
 //! The details form: setting, postcode, primary need, band, and the year group a child is
 //! taught in (only years within two of their age group are offered).
 
-use super::{Form, FormKind, choice_at, nothing_follows, text_field};
+use super::{Form, FormKind, Refusal, choice_at, nothing_follows, selected_child, text_field};
 use crate::app::App;
+use crate::casework::permissions::Work;
 use crate::casework::{EditDetails, Entry};
 use crate::domain::Need;
 use crate::domain::casework::{DetailsEntry, FieldError};
@@ -10,7 +11,9 @@ use crate::domain::year_group::{academic_year_start, year_group_in, year_group_l
 
 static DETAILS: FormKind = FormKind { entry, changed: nothing_follows };
 
-pub(super) fn form(app: &App, child: usize) -> Form {
+/// `e`: edit the selected child's details.
+pub fn open(app: &App) -> Result<Form, Refusal> {
+    let child = selected_child(app, Work::Casework)?;
     let c = &app.data.county.children[child];
     let mut needs = vec![(String::new(), "not recorded".to_string())];
     needs.extend(Need::ALL.iter().map(|n| (n.as_str().to_string(), n.as_str().to_string())));
@@ -30,7 +33,7 @@ pub(super) fn form(app: &App, child: usize) -> Form {
                 (y.to_string(), format!("{} ({} {side})", year_group_label(y), by.abs()))
             }),
     );
-    Form::new(
+    Ok(Form::new(
         &DETAILS,
         Some(child),
         format!("Edit details · {}", app.data.rows[child].name),
@@ -41,7 +44,7 @@ pub(super) fn form(app: &App, child: usize) -> Form {
             choice_at("band", "Band", bands, &c.band.map(|b| b.to_string()).unwrap_or_default()),
             choice_at("year group", "Year", years, &c.year_group_override.map(|y| y.to_string()).unwrap_or_default()),
         ],
-    )
+    ))
 }
 
 fn entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {

@@ -2,8 +2,12 @@
 //! an appeal's hearing, the LA's response and the tribunal's order), or register a new one.
 //! With more than one possible, the first field switches between them.
 
-use super::{Field, FieldKind, Form, FormKind, choice, choice_at, date_field, nothing_follows, text_field, words};
+use super::{
+    Field, FieldKind, Form, FormKind, Refusal, choice, choice_at, date_field, nothing_follows, selected_child,
+    text_field, words,
+};
 use crate::app::App;
+use crate::casework::permissions::Work;
 use crate::casework::{Entry, RegisterDispute, UpdateDispute};
 use crate::domain::casework::FieldError;
 use crate::domain::{DisputeKind, OrderKind};
@@ -11,7 +15,9 @@ use crate::domain::{DisputeKind, OrderKind};
 static REGISTER: FormKind = FormKind { entry: register_entry, changed: nothing_follows };
 static UPDATE: FormKind = FormKind { entry: update_entry, changed: nothing_follows };
 
-pub(super) fn form(app: &App, child: usize) -> Form {
+/// `d`: the selected child's mediation or appeal.
+pub fn open(app: &App) -> Result<Form, Refusal> {
+    let child = selected_child(app, Work::Casework)?;
     let county = &app.data.county;
     let id = &county.children[child].id;
     let name = &app.data.rows[child].name;
@@ -38,7 +44,7 @@ pub(super) fn form(app: &App, child: usize) -> Form {
         ));
     }
     if forms.len() == 1 {
-        return forms.remove(0);
+        return Ok(forms.remove(0));
     }
     let mut options: Vec<(String, String)> = open
         .iter()
@@ -58,7 +64,7 @@ pub(super) fn form(app: &App, child: usize) -> Form {
     }
     let mut first = forms.remove(0);
     first.alternates = forms;
-    first
+    Ok(first)
 }
 
 fn register_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {

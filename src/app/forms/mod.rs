@@ -3,12 +3,12 @@
 //! shares (fields, editing, saving); each kind of record has its own file with its fields, the
 //! choices it offers and how they become the casework entry.
 
-mod contact;
-mod details;
-mod dispute;
-mod panel;
-mod step;
-mod surgery;
+pub(crate) mod contact;
+pub(crate) mod details;
+pub(crate) mod dispute;
+pub(crate) mod panel;
+pub(crate) mod step;
+pub(crate) mod surgery;
 
 use chrono::NaiveDate;
 
@@ -224,39 +224,42 @@ fn words(values: &[&str]) -> Vec<(String, String)> {
     values.iter().map(|v| (v.to_string(), v.replace('_', " "))).collect()
 }
 
-/// `c`, `t`, `a`, `p`, `e`, `b` or `d`: the form for the selected child.
-pub fn open(app: &mut App, action: Action) {
-    let work = match action {
-        Action::RecordStep | Action::Panel | Action::EditDetails | Action::Dispute => Work::Casework,
-        _ => Work::Contacts,
-    };
-    if let Err(why) = app.may(work) {
-        app.warn(why);
-        return;
+/// Why a form did not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The person signed in may not do this (a warning, saying who may).
+    NotAllowed(String),
+    /// There is nothing to record here (a word in the status bar).
+    Nothing(String),
+}
+
+/// Opens one kind of form for what the pane showing has selected; the action table names the
+/// opener of each key that records something.
+pub type Opener = fn(&App) -> Result<Form, Refusal>;
+
+/// The child selected, when the person signed in may do `work`.
+fn selected_child(app: &App, work: Work) -> Result<usize, Refusal> {
+    app.may(work).map_err(Refusal::NotAllowed)?;
+    app.target().child.ok_or_else(|| Refusal::Nothing("select a child first".into()))
+}
+
+/// As `selected_child`, for the work a ceased plan has no more of (steps and panels): said at
+/// once, rather than opening an empty form.
+fn open_case(app: &App, work: Work) -> Result<usize, Refusal> {
+    let child = selected_child(app, work)?;
+    if app.data.county.children[child].stage == crate::domain::Stage::Ceased {
+        let name = &app.data.rows[child].name;
+        return Err(Refusal::Nothing(format!("{name}'s plan has ceased: no steps or panels to record")));
     }
-    let Some(child) = app.target().child else {
-        app.say("select a child first");
-        return;
-    };
-    // Say at once when there is nothing to record, rather than open an empty form.
-    let stage = app.data.county.children[child].stage;
-    if matches!(action, Action::RecordStep | Action::Panel) && stage == crate::domain::Stage::Ceased {
-        let name = app.data.rows[child].name.clone();
-        app.say(format!("{name}'s plan has ceased: no steps or panels to record"));
-        return;
-    }
-    let form = match action {
-        Action::RecordStep => Ok(step::form(app, child)),
-        Action::Panel => Ok(panel::submit_form(app, child)),
-        Action::EditDetails => Ok(details::form(app, child)),
-        Action::Dispute => Ok(dispute::form(app, child)),
-        Action::Book => surgery::booking_form(app, child),
-        Action::AnswerContact => contact::answer_form(app, child),
-        _ => Ok(contact::form(app, child)),
-    };
-    match form {
+    Ok(child)
+}
+
+/// Opens the form `opener` makes, or says why not.
+pub fn open(app: &mut App, opener: Opener) {
+    match opener(app) {
         Ok(form) => show(app, form),
-        Err(why) => app.say(why),
+        Err(Refusal::NotAllowed(why)) => app.warn(why),
+        Err(Refusal::Nothing(why)) => app.say(why),
     }
 }
 

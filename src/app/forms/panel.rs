@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Form, FormKind, choice, choice_at, date_field, nothing_follows, text_field, words};
+use super::{Form, FormKind, Refusal, choice, choice_at, date_field, nothing_follows, open_case, text_field, words};
 use crate::app::App;
+use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordPanelDecision, SubmitToPanel};
 use crate::domain::casework::{FieldError, panel_questions_for};
 use crate::domain::{PanelOutcome, PanelQuestion};
@@ -18,7 +19,9 @@ fn next_panel_day(today: NaiveDate) -> NaiveDate {
     today.iter_days().find(|d| d.weekday() == chrono::Weekday::Thu).unwrap_or(today)
 }
 
-pub(super) fn submit_form(app: &App, child: usize) -> Form {
+/// `p`: put the selected child to a coming panel.
+pub fn open_submit(app: &App) -> Result<Form, Refusal> {
+    let child = open_case(app, Work::Casework)?;
     let stage = app.data.county.children[child].stage;
     let options = panel_questions_for(stage)
         .iter()
@@ -33,7 +36,7 @@ pub(super) fn submit_form(app: &App, child: usize) -> Form {
             (q.as_str().to_string(), label.to_string())
         })
         .collect();
-    Form::new(
+    Ok(Form::new(
         &SUBMIT,
         Some(child),
         format!("Submit to panel · {}", app.data.rows[child].name),
@@ -42,7 +45,7 @@ pub(super) fn submit_form(app: &App, child: usize) -> Form {
             choice("question", "Question", options),
             text_field("papers", "Papers", ""),
         ],
-    )
+    ))
 }
 
 fn submit_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {

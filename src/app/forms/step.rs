@@ -1,14 +1,17 @@
 //! The statutory step form: the steps that fit the child's stage, and the detail each takes.
 
-use super::{FieldKind, Form, FormKind, choice, date_field, text_field};
+use super::{FieldKind, Form, FormKind, Refusal, choice, date_field, open_case, text_field};
 use crate::app::App;
+use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordStep};
 use crate::domain::StepKind;
 use crate::domain::casework::{FieldError, StepEntry, detail_choices, detail_label, steps_for_stage};
 
 static STEP: FormKind = FormKind { entry, changed };
 
-pub(super) fn form(app: &App, child: usize) -> Form {
+/// `t`: record a statutory step for the selected child.
+pub fn open(app: &App) -> Result<Form, Refusal> {
+    let child = open_case(app, Work::Casework)?;
     let stage = app.data.county.children[child].stage;
     let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
     let mut form = Form::new(
@@ -22,7 +25,7 @@ pub(super) fn form(app: &App, child: usize) -> Form {
         ],
     );
     follow_step(&mut form);
-    form
+    Ok(form)
 }
 
 fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {

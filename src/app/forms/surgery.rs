@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{Form, FormKind, choice, date_field, text_field};
+use super::{Form, FormKind, Refusal, choice, date_field, selected_child, text_field};
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{BookCallBack, Entry, SetSurgeries};
@@ -14,15 +14,15 @@ use crate::domain::surgery::{describe_blocks, parse_blocks};
 static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed };
 static SURGERIES: FormKind = FormKind { entry: surgeries_entry, changed: surgeries_changed };
 
-/// The booking form, at the child's own officer's next free call-back; the reason there is
-/// none when no officer has surgeries.
-pub(super) fn booking_form(app: &App, child: usize) -> Result<Form, String> {
+/// `b`: book a call-back for the selected child, at their own officer's next free time.
+pub fn open_booking(app: &App) -> Result<Form, Refusal> {
+    let child = selected_child(app, Work::Contacts)?;
     let county = &app.data.county;
     let mut officers: Vec<&str> = county.slots.iter().map(|s| s.officer_id.as_str()).collect();
     officers.sort();
     officers.dedup();
     if officers.is_empty() {
-        return Err("no officer has phone surgeries set up (press 5, then e, to set yours)".into());
+        return Err(Refusal::Nothing("no officer has phone surgeries set up (press 5, then e, to set yours)".into()));
     }
     // The child's own officer first.
     if let Some(own) = county.children[child].officer.as_deref()

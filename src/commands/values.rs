@@ -1,8 +1,11 @@
-//! Fixed-choice option values (contact kinds, steps, panel questions…): typed by hand, so any
-//! case and `-` or `_` between words are accepted; help and errors show one spelling, with
-//! underscores, as the CSV files, the JSON output and the list commands print them.
+//! How typed option values are read. Fixed choices (contact kinds, steps, panel questions…) are
+//! typed by hand, so any case and `-` or `_` between words are accepted; help and errors show one
+//! spelling, with underscores, as the CSV files, the JSON output and the list commands print them.
+//! Times are HH:MM; dates are read by `context::parse_date`.
 
 use std::ffi::OsStr;
+
+use chrono::NaiveTime;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
@@ -131,6 +134,11 @@ pub fn step_help() -> String {
          Dates are YYYY-MM-DD. Words may be written with - or _ and in any case.",
     );
     text
+}
+
+/// A time on the command line: `HH:MM`, 24-hour.
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| "not a time like 14:15 (HH:MM, 24-hour)".to_string())
 }
 
 #[cfg(test)]
