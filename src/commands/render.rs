@@ -15,7 +15,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// Which pane
-    #[arg(long, default_value = "caseload", value_parser = Choice::new(&Pane::ALL, pane_word))]
+    #[arg(long, default_value = "caseload", value_parser = Choice::new(Pane::ALL, Pane::name))]
     pub pane: Pane,
     /// Frame size as WIDTHxHEIGHT
     #[arg(long, default_value = "80x24", value_parser = parse_size)]
@@ -24,15 +24,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "CHILD_ID")]
     pub child: Option<String>,
 }
-fn pane_word(pane: Pane) -> &'static str {
-    match pane {
-        Pane::Caseload => "caseload",
-        Pane::Timeline => "timeline",
-        Pane::Panel => "panel",
-        Pane::Duty => "duty",
-        Pane::Surgery => "surgery",
-    }
-}
+
+/// "80x24": a frame's width and height, 1 to 1000 each.
 pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
     let bad = || format!("\"{text}\" is not a size like 80x24");
     let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
