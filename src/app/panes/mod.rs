@@ -127,4 +127,4 @@ pub trait PaneState: std::fmt::Debug {
     }
 }
 
-pub use caseload::Scope;
+pub use self::caseload::Scope;
