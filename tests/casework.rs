@@ -9,7 +9,7 @@ mod common;
 use caseload::app::Overlay;
 use caseload::app::update::handle_key;
 use caseload::casework::*;
-use caseload::domain::casework::{ContactEntry, DetailsEntry, StepEntry};
+use caseload::domain::casework::{Change, ContactEntry, DetailsEntry, DisputeChange, StepEntry};
 use caseload::domain::county::county_milestones;
 use caseload::domain::*;
 use caseload::store::Store;
@@ -23,10 +23,9 @@ fn store_at(path: &std::path::Path) -> Store {
 }
 
 fn save(store: &mut Store, entry: Entry) -> Result<String, RecordError> {
-    let county = store.load_county().expect("load");
     let calendar = Calendar::england_and_wales();
     let rules = RulesConfig::default();
-    record(store, &county, &entry, "S1", &Rules { now: None, today: day(TODAY), calendar: &calendar, rules: &rules })
+    record(store, &entry, "S1", &Rules { now: None, today: day(TODAY), calendar: &calendar, rules: &rules })
 }
 
 fn step(kind: StepKind, date: &str, detail: &str) -> StepEntry {
@@ -38,6 +37,19 @@ fn milestone(store: &Store, child: &str, name: MilestoneName) -> Option<Mileston
     let ms = county_milestones(&county, day(TODAY), &Calendar::england_and_wales(), &RulesConfig::default());
     let index = county.children.iter().position(|c| c.id == child).expect("child");
     ms[index].iter().find(|m| m.name == name).cloned()
+}
+
+/// An update setting every field of a dispute as `d` has it.
+fn update(d: &Dispute) -> Entry {
+    let change = DisputeChange {
+        hearing: Change::Set(d.hearing),
+        responded: Change::Set(d.responded),
+        order_kind: Change::Set(d.order_kind),
+        order_date: Change::Set(d.order_date),
+        complied: Change::Set(d.complied),
+        closed: Change::Set(d.closed),
+    };
+    Entry::Dispute(UpdateDispute { dispute_id: d.id, change, seen: None })
 }
 
 fn invalid(result: Result<String, RecordError>) -> (&'static str, String) {
@@ -82,24 +94,28 @@ fn contacts_are_answered_or_given_a_date() {
     let mut store = store_at(&dir.path().join("county.db"));
     // Contact 1 (fixture): C4's phone message of 20 Nov.
     let (field, message) =
-        invalid(save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-23") })));
+        invalid(save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-23"), seen: None })));
     assert_eq!(field, "date");
     assert!(message.contains("after today"), "{message}");
     let (field, message) =
-        invalid(save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-28") })));
+        invalid(save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-28"), seen: None })));
     assert_eq!((field, message.as_str()), ("date", "Saturday 28 Nov 2026 is not a working day"));
     let promised =
-        save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-30") })).expect("promised");
+        save(&mut store, Entry::Promise(PromiseAnswer { contact_id: 1, date: day("2026-11-30"), seen: None }))
+            .expect("promised");
     assert_eq!(promised, "Ibrahim Dean's phone message of 20 Nov: family told to expect an answer by Mon 30 Nov 2026");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("open").due, day("2026-11-30"));
-    let (field, _) = invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-19") })));
+    let (field, _) =
+        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-19"), seen: None })));
     assert_eq!(field, "date", "before it was received");
-    save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23") })).expect("answered");
+    save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23"), seen: None }))
+        .expect("answered");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("kept").status, Status::Done);
-    let (field, _) = invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23") })));
+    let (field, _) =
+        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23"), seen: None })));
     assert_eq!(field, "contact", "already answered");
     let (field, _) =
-        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 99, date: day("2026-11-23") })));
+        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 99, date: day("2026-11-23"), seen: None })));
     assert_eq!(field, "contact");
 }
 
@@ -130,13 +146,26 @@ fn bad_entries_change_nothing() {
         summary: "x".into(),
     });
     assert_eq!(invalid(save(&mut store, unknown)).0, "child");
-    let early =
-        Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::AssessDecision, "2026-08-01", "agreed") });
+    let early = Entry::Step(RecordStep {
+        child_id: "C1".into(),
+        step: step(StepKind::AssessDecision, "2026-08-01", "agreed"),
+        seen: None,
+        confirmed: true,
+    });
     assert_eq!(invalid(save(&mut store, early)).0, "date", "before the request");
-    let wrong_stage = Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::FinalIssued, TODAY, "") });
+    let wrong_stage = Entry::Step(RecordStep {
+        child_id: "C1".into(),
+        step: step(StepKind::FinalIssued, TODAY, ""),
+        seen: None,
+        confirmed: true,
+    });
     assert_eq!(invalid(save(&mut store, wrong_stage)).0, "step");
-    let no_detail =
-        Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "maybe") });
+    let no_detail = Entry::Step(RecordStep {
+        child_id: "C1".into(),
+        step: step(StepKind::AssessDecision, TODAY, "maybe"),
+        seen: None,
+        confirmed: true,
+    });
     assert_eq!(invalid(save(&mut store, no_detail)).0, "detail");
     let after = (
         store.event_count().expect("count"),
@@ -156,7 +185,15 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     let child =
         |store: &Store| store.load_county().expect("load").children.into_iter().find(|c| c.id == "C1").expect("C1");
     let go = |store: &mut Store, kind, date: &str, detail: &str| {
-        save(store, Entry::Step(RecordStep { child_id: "C1".into(), step: step(kind, date, detail) }))
+        save(
+            store,
+            Entry::Step(RecordStep {
+                child_id: "C1".into(),
+                step: step(kind, date, detail),
+                seen: None,
+                confirmed: true,
+            }),
+        )
     };
     assert_eq!(milestone(&store, "C1", MilestoneName::AssessDecision).expect("open").status, Status::Overdue);
     go(&mut store, StepKind::AssessDecision, "2026-10-05", "agreed").expect("decided");
@@ -174,8 +211,16 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     let away = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::Exception, "2026-10-12", "d") };
     // Only an exception has an end date.
     let odd = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::DraftSent, "2026-11-16", "") };
-    assert_eq!(invalid(save(&mut store, Entry::Step(RecordStep { child_id: "C1".into(), step: odd }))).0, "until");
-    save(&mut store, Entry::Step(RecordStep { child_id: "C1".into(), step: away })).expect("exception");
+    assert_eq!(
+        invalid(save(
+            &mut store,
+            Entry::Step(RecordStep { child_id: "C1".into(), step: odd, seen: None, confirmed: true })
+        ))
+        .0,
+        "until"
+    );
+    save(&mut store, Entry::Step(RecordStep { child_id: "C1".into(), step: away, seen: None, confirmed: true }))
+        .expect("exception");
     let moved = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open");
     assert_eq!(moved.due, plan_due + chrono::Duration::days(14), "two weeks away");
     assert!(moved.rule.contains("exception"), "{}", moved.rule);
@@ -193,9 +238,13 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
         calendar: &Calendar::england_and_wales(),
         rules: &RulesConfig::default(),
     };
-    let county = store.load_county().expect("load");
-    let entry = Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::FinalIssued, "2026-12-01", "") });
-    record(&mut store, &county, &entry, "S1", &later).expect("final plan");
+    let entry = Entry::Step(RecordStep {
+        child_id: "C1".into(),
+        step: step(StepKind::FinalIssued, "2026-12-01", ""),
+        seen: None,
+        confirmed: true,
+    });
+    record(&mut store, &entry, "S1", &later).expect("final plan");
     let c1 = child(&store);
     assert_eq!((c1.stage, c1.plan_date), (Stage::Plan, Some(day("2026-12-01"))));
     let audit = store.audit_rows(1).expect("audit");
@@ -208,7 +257,15 @@ fn an_annual_review_through_amendment_and_a_plan_ceased() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
     let go = |store: &mut Store, kind, date: &str, detail: &str| {
-        save(store, Entry::Step(RecordStep { child_id: "C2".into(), step: step(kind, date, detail) }))
+        save(
+            store,
+            Entry::Step(RecordStep {
+                child_id: "C2".into(),
+                step: step(kind, date, detail),
+                seen: None,
+                confirmed: true,
+            }),
+        )
     };
     assert_eq!(invalid(go(&mut store, StepKind::AmendedIssued, "2026-11-20", "")).0, "step", "no proposals yet");
     assert_eq!(invalid(go(&mut store, StepKind::ReviewMeeting, "2025-09-01", "")).0, "date", "before the last review");
@@ -297,6 +354,7 @@ fn panels_submission_decision_and_resubmission() {
                 outcome,
                 info_needed: needs.into(),
                 sent: sent.map(|(d, how)| (day(d), how.to_string())),
+                seen: None,
             }),
         )
     };
@@ -313,6 +371,7 @@ fn panels_submission_decision_and_resubmission() {
         outcome: Some(PanelOutcome::Agreed),
         info_needed: String::new(),
         sent: None,
+        seen: None,
     });
     assert_eq!(invalid(save(&mut store, early)).0, "outcome");
 
@@ -399,12 +458,11 @@ fn details_and_band_changes_keep_their_history() {
         Entry::Details(EditDetails {
             child_id: "C3".into(),
             details: DetailsEntry {
-                setting: zoe.setting.clone(),
-                postcode: zoe.postcode.clone(),
-                primary_need: zoe.primary_need,
-                band,
-                year_group_override: year,
+                band: Change::Set(band),
+                year_group_override: Change::Set(year),
+                ..DetailsEntry::default()
             },
+            seen: None,
         })
     };
     assert_eq!(invalid(save(&mut store, change(Some(10), None))).0, "band");
@@ -451,14 +509,14 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
     let done = save(&mut store, book(TODAY, time(14, 30), "07700 900555")).expect("booked");
     assert!(done.contains("Mon 23 Nov 2026 at 14:30"), "{done}");
     // The time of day counts when it is known: at 14:40, 14:45 is the only one left.
-    let county = store.load_county().expect("load");
     let calendar = Calendar::england_and_wales();
     let rules = RulesConfig::default();
     let at = Rules { today: day(TODAY), now: Some(time(14, 40)), calendar: &calendar, rules: &rules };
-    let late = record(&mut store, &county, &book(TODAY, time(14, 0), "07700 900555"), "S5", &at);
+    let late = record(&mut store, &book(TODAY, time(14, 0), "07700 900555"), "S5", &at);
     assert_eq!(invalid(late).0, "time");
     // An officer away that day cannot take call-backs (S2 is away 23-25 Nov).
-    store.set_surgeries("S2", &[(2, time(10, 0), 60)], "S3").expect("surgeries");
+    let surgeries = SetSurgeries { officer_id: "S2".into(), blocks: vec![(2, time(10, 0), 60)], seen: None };
+    record(&mut store, &Entry::Surgeries(surgeries), "S4", &at).expect("a manager sets anyone's surgeries");
     let away = Entry::Book(BookCallBack {
         officer_id: "S2".into(),
         date: day("2026-11-24"),
@@ -541,19 +599,15 @@ fn appeals_run_from_registration_to_a_complied_order() {
     d.order_kind = Some(OrderKind::Amend);
     d.order_date = Some(day("2026-11-20"));
     d.complied = Some(day("2026-11-19"));
-    assert_eq!(
-        invalid(save(&mut store, Entry::Dispute(UpdateDispute { dispute: d.clone() }))).0,
-        "complied",
-        "before the order"
-    );
+    assert_eq!(invalid(save(&mut store, update(&d))).0, "complied", "before the order");
     d.complied = None;
-    save(&mut store, Entry::Dispute(UpdateDispute { dispute: d.clone() })).expect("updated");
+    save(&mut store, update(&d)).expect("updated");
     assert_eq!(milestone(&store, "C2", MilestoneName::AppealResponse).expect("kept").status, Status::Done);
     // Reg 44: amend the plan within 5 weeks of the order.
     assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("order").due, day("2026-12-25"));
     d.complied = Some(day("2026-11-23"));
     d.closed = Some(day("2026-11-23"));
-    save(&mut store, Entry::Dispute(UpdateDispute { dispute: d })).expect("closed");
+    save(&mut store, update(&d)).expect("closed");
     assert_eq!(milestone(&store, "C2", MilestoneName::OrderCompliance).expect("kept").status, Status::Done);
     assert_eq!(store.audit_rows(1).expect("audit")[0].action, "update_dispute");
 }
@@ -644,10 +698,20 @@ fn a_version_1_database_is_migrated_in_place() {
         let mut store = Store::open(&dir.path().join("fresh.db")).expect("fresh");
         store.replace_all(&common::county(), &[], None, day(TODAY)).expect("seed");
     }
-    // Roll a fresh database back to version 1 by dropping the columns version 2 added.
+    // Roll a fresh database back to version 1 by undoing what versions 3 and 2 added.
     let fresh = dir.path().join("fresh.db");
     {
         let conn = rusqlite::Connection::open(&fresh).expect("raw");
+        let mut undo_3 = String::from(
+            "DROP TRIGGER audit_kept_unchanged; DROP TRIGGER audit_kept_whole; DROP INDEX audit_child;
+             DROP INDEX audit_staff; DROP INDEX bookings_child; ALTER TABLE audit DROP COLUMN child_id;",
+        );
+        for table in ["children", "contacts", "panel_submissions", "disputes", "staff"] {
+            for column in ["version", "changed_by", "changed_at"] {
+                undo_3.push_str(&format!("ALTER TABLE {table} DROP COLUMN {column};"));
+            }
+        }
+        conn.execute_batch(&undo_3).expect("undo version 3");
         conn.execute_batch(
             "ALTER TABLE disputes DROP COLUMN responded; ALTER TABLE disputes DROP COLUMN complied;
              ALTER TABLE disputes DROP COLUMN closed; PRAGMA user_version = 1;
@@ -834,23 +898,27 @@ fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {
 fn the_command_line_obeys_the_same_permissions_as_the_interface() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = store_at(&dir.path().join("county.db"));
-    let county = store.load_county().expect("load");
     let calendar = Calendar::england_and_wales();
     let rules = RulesConfig::default();
     let ctx = Rules { now: None, today: day(TODAY), calendar: &calendar, rules: &rules };
     let time = chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("valid");
-    let surgeries =
-        |officer: &str| Entry::Surgeries(SetSurgeries { officer_id: officer.into(), blocks: vec![(2, time, 60)] });
+    let surgeries = |officer: &str| {
+        Entry::Surgeries(SetSurgeries { officer_id: officer.into(), blocks: vec![(2, time, 60)], seen: None })
+    };
     let audited = store.audit_rows(100).expect("audit").len();
     let not_allowed = |result: Result<String, RecordError>| matches!(result, Err(RecordError::NotAllowed(_)));
-    assert!(not_allowed(record(&mut store, &county, &surgeries("S2"), "S1", &ctx)), "only their own");
-    assert!(not_allowed(record(&mut store, &county, &surgeries("S1"), "S9", &ctx)), "not on the staff list");
-    let decision =
-        Entry::Step(RecordStep { child_id: "C1".into(), step: step(StepKind::AssessDecision, TODAY, "agreed") });
-    assert!(not_allowed(record(&mut store, &county, &decision, "S5", &ctx)), "business support");
+    assert!(not_allowed(record(&mut store, &surgeries("S2"), "S1", &ctx)), "only their own");
+    assert!(not_allowed(record(&mut store, &surgeries("S1"), "S9", &ctx)), "not on the staff list");
+    let decision = Entry::Step(RecordStep {
+        child_id: "C1".into(),
+        step: step(StepKind::AssessDecision, TODAY, "agreed"),
+        seen: None,
+        confirmed: true,
+    });
+    assert!(not_allowed(record(&mut store, &decision, "S5", &ctx)), "business support");
     assert_eq!(store.audit_rows(100).expect("audit").len(), audited, "nothing was saved");
-    record(&mut store, &county, &surgeries("S2"), "S5", &ctx).expect("business support set anyone's surgeries");
-    record(&mut store, &county, &decision, "S1", &ctx).expect("the officer records the decision");
+    record(&mut store, &surgeries("S2"), "S5", &ctx).expect("business support set anyone's surgeries");
+    record(&mut store, &decision, "S1", &ctx).expect("the officer records the decision");
 }
 
 #[test]
@@ -930,11 +998,19 @@ fn a_milestone_met_after_its_due_date_says_how_late() {
     assert!(screen.contains("✓ done     assess decision 14 Oct 2026 done 20 Nov 2026, 37 days late"), "{screen}");
 
     // Met on its last day: only the date.
-    let meeting =
-        Entry::Step(RecordStep { child_id: "C2".into(), step: step(StepKind::ReviewMeeting, "2026-11-02", "") });
+    let meeting = Entry::Step(RecordStep {
+        child_id: "C2".into(),
+        step: step(StepKind::ReviewMeeting, "2026-11-02", ""),
+        seen: None,
+        confirmed: true,
+    });
     save(&mut store, meeting).expect("meeting");
-    let report =
-        Entry::Step(RecordStep { child_id: "C2".into(), step: step(StepKind::ReviewReport, "2026-11-16", "") });
+    let report = Entry::Step(RecordStep {
+        child_id: "C2".into(),
+        step: step(StepKind::ReviewReport, "2026-11-16", ""),
+        seen: None,
+        confirmed: true,
+    });
     save(&mut store, report).expect("report");
     app.focus_child = Some(app.data.child_index["C2"]);
     caseload::app::update::reload(&mut app, &store);

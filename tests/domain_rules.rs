@@ -433,15 +433,13 @@ fn postcodes_must_be_shaped_like_uk_postcodes() {
 
 #[test]
 fn details_are_checked_before_they_change() {
-    use caseload::domain::casework::{DetailsEntry, apply_details};
+    use caseload::domain::casework::{Change, DetailsEntry, apply_details};
     // Born 10 Mar 2015: Year 7 in 2026/27.
     let before = child(Stage::Plan);
     let entry = |postcode: &str, year: Option<i32>| DetailsEntry {
-        setting: None,
-        postcode: Some(postcode.into()),
-        primary_need: None,
-        band: None,
-        year_group_override: year,
+        postcode: Change::Set(Some(postcode.into())),
+        year_group_override: Change::Set(year),
+        ..DetailsEntry::default()
     };
     let today = d("2026-11-23");
     let after = apply_details(&before, &entry("ng7 2rd", Some(6)), 9, today).expect("a year behind");

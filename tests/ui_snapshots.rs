@@ -199,12 +199,11 @@ impl caseload::casework::Records for LoganRecords {
     }
     fn save(
         &mut self,
-        county: &caseload::domain::County,
         entry: &caseload::casework::Entry,
         actor: &str,
         rules: &caseload::casework::Rules,
     ) -> Result<String, caseload::casework::RecordError> {
-        FakeRecords.save(county, entry, actor, rules)
+        FakeRecords.save(entry, actor, rules)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod update;
 
 use chrono::NaiveDate;
 
+use crate::casework::permissions::{self, Holder, Work};
 use crate::config::Config;
 use crate::domain::{Calendar, County, Role};
 use data::CaseData;
@@ -96,12 +97,13 @@ impl App {
         self.me.map(|i| self.data.county.staff[i].role)
     }
 
-    /// Whether the person signed in may do `work` (see `permissions`); the reason if not.
-    pub fn may(&self, work: crate::casework::permissions::Work) -> Result<(), String> {
-        match self.me {
-            Some(i) => crate::casework::permissions::check(&self.data.county.staff[i], work),
-            None => Err("sign in first".into()),
-        }
+    /// Whether the person signed in may do `work` (see `permissions`), on `child` if it is about
+    /// one; the reason if not. The casework layer checks again when saving.
+    pub fn may(&self, work: Work, child: Option<usize>) -> Result<(), String> {
+        let Some(me) = self.me else { return Err("sign in first".into()) };
+        let county = &self.data.county;
+        let holder = child.map(|c| Holder::of(&county.children[c], &county.staff, &county.absences, self.today()));
+        permissions::check(&county.staff[me], work, holder.as_ref())
     }
 
     /// Seniors, managers and business support may look beyond one caseload.

@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 
 use super::permissions::Work;
-use super::{Casework, RecordError, Rules, find_child, human};
+use super::{Casework, Ctx, RecordError, human};
 use crate::domain::casework::{ContactEntry, FieldError, validate_answer, validate_contact, validate_promise};
 use crate::domain::milestones::answer_days;
-use crate::domain::{Contact, ContactKind, County};
-use crate::store::Store;
+use crate::domain::{Contact, ContactKind, RecordRef};
 
 /// A contact with a family, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +23,8 @@ pub struct RecordContact {
 pub struct AnswerContact {
     pub contact_id: i64,
     pub date: NaiveDate,
+    /// The contact's version when the form was opened (`None` from the command line).
+    pub seen: Option<i64>,
 }
 
 /// The family told to expect an answer by `date`.
@@ -31,6 +32,7 @@ pub struct AnswerContact {
 pub struct PromiseAnswer {
     pub contact_id: i64,
     pub date: NaiveDate,
+    pub seen: Option<i64>,
 }
 
 impl Casework for RecordContact {
@@ -38,14 +40,14 @@ impl Casework for RecordContact {
         Work::Contacts
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let child = find_child(county, &self.child_id)?;
-        validate_contact(child, self.date, &self.summary, ctx.today)?;
-        let id = store.add_contact(&self.child_id, self.entry, self.date, self.summary.trim(), actor)?;
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let child = ctx.child(&self.child_id)?;
+        validate_contact(&child, self.date, &self.summary, ctx.rules.today)?;
+        let id = ctx.tx.add_contact(&self.child_id, self.entry, self.date, self.summary.trim(), ctx.actor())?;
         let name = child.full_name();
         Ok(match (self.entry.opens(), id) {
             (Some(kind), Some(id)) => {
-                let due = ctx.calendar.add_working_days(self.date, answer_days(kind, ctx.rules));
+                let due = ctx.rules.calendar.add_working_days(self.date, answer_days(kind, ctx.rules.rules));
                 let what = if kind == ContactKind::PhoneMessage { "call back" } else { "reply" };
                 format!("{} {id} for {name}: {what} by {}", kind.noun(), human(due))
             }
@@ -59,11 +61,11 @@ impl Casework for AnswerContact {
         Work::Contacts
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let contact = find_contact(county, self.contact_id)?;
-        validate_answer(contact, self.date, ctx.today)?;
-        store.answer_contact(self.contact_id, self.date, actor)?;
-        Ok(format!("{} answered on {}", contact_name(county, contact), human(self.date)))
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let contact = open_contact(ctx, self.contact_id, self.seen)?;
+        validate_answer(&contact, self.date, ctx.rules.today)?;
+        ctx.tx.answer_contact(&contact, self.date, ctx.actor())?;
+        Ok(format!("{} answered on {}", contact_name(ctx, &contact)?, human(self.date)))
     }
 }
 
@@ -72,28 +74,26 @@ impl Casework for PromiseAnswer {
         Work::Contacts
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let contact = find_contact(county, self.contact_id)?;
-        validate_promise(contact, self.date, ctx.calendar, ctx.today)?;
-        store.promise_contact(self.contact_id, self.date, actor)?;
-        Ok(format!("{}: family told to expect an answer by {}", contact_name(county, contact), human(self.date)))
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let contact = open_contact(ctx, self.contact_id, self.seen)?;
+        validate_promise(&contact, self.date, ctx.rules.calendar, ctx.rules.today)?;
+        ctx.tx.promise_contact(&contact, self.date, ctx.actor())?;
+        Ok(format!("{}: family told to expect an answer by {}", contact_name(ctx, &contact)?, human(self.date)))
     }
 }
 
-fn find_contact(county: &County, id: i64) -> Result<&Contact, FieldError> {
-    county
-        .contacts
-        .iter()
-        .find(|c| c.id == id)
-        .ok_or_else(|| FieldError { field: "contact", message: format!("no contact has id {id}") })
+/// The contact as it is now, unless it changed since it was `seen`.
+fn open_contact(ctx: &Ctx, id: i64, seen: Option<i64>) -> Result<Contact, RecordError> {
+    let contact = ctx
+        .tx
+        .contact(id)?
+        .ok_or_else(|| FieldError { field: "contact", message: format!("no contact has id {id}") })?;
+    ctx.unchanged_since(&RecordRef::Contact(id), seen)?;
+    Ok(contact)
 }
 
 /// "Holly Stewart's phone message of 20 Nov", for messages about a contact.
-fn contact_name(county: &County, contact: &Contact) -> String {
-    let child = county
-        .children
-        .iter()
-        .find(|c| c.id == contact.child_id)
-        .map_or_else(|| contact.child_id.clone(), super::super::domain::model::Child::full_name);
-    format!("{child}'s {} of {}", contact.kind.noun(), contact.received.format("%-d %b"))
+fn contact_name(ctx: &Ctx, contact: &Contact) -> Result<String, RecordError> {
+    let child = ctx.tx.child(&contact.child_id)?.map_or_else(|| contact.child_id.clone(), |c| c.full_name());
+    Ok(format!("{child}'s {} of {}", contact.kind.noun(), contact.received.format("%-d %b")))
 }

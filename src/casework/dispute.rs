@@ -1,13 +1,13 @@
 //! Disputes: registering a mediation request or a tribunal appeal, and recording how far it
-//! has gone (hearing, the LA's response, the tribunal's order, compliance, closing).
+//! has gone (hearing, the LA's response, the tribunal's order, compliance, closing). An update
+//! changes only the fields it sets.
 
 use chrono::NaiveDate;
 
 use super::permissions::Work;
-use super::{Casework, RecordError, Rules, find_child, human};
-use crate::domain::casework::{FieldError, apply_dispute, validate_new_dispute};
-use crate::domain::{County, Dispute, DisputeKind};
-use crate::store::Store;
+use super::{Casework, Ctx, RecordError, human};
+use crate::domain::casework::{DisputeChange, FieldError, apply_dispute, validate_new_dispute};
+use crate::domain::{Dispute, DisputeKind, RecordRef};
 
 /// A mediation requested or an appeal registered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,10 +18,13 @@ pub struct RegisterDispute {
     pub detail: String,
 }
 
-/// A dispute as it now stands.
+/// How far a dispute has gone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateDispute {
-    pub dispute: Dispute,
+    pub dispute_id: i64,
+    pub change: DisputeChange,
+    /// The dispute's version when the form was opened (`None` from the command line).
+    pub seen: Option<i64>,
 }
 
 impl Casework for RegisterDispute {
@@ -29,9 +32,11 @@ impl Casework for RegisterDispute {
         Work::Casework
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let child = find_child(county, &self.child_id)?;
-        validate_new_dispute(child, self.kind, self.date, &self.detail, &county.disputes, ctx.today)?;
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let child = ctx.child(&self.child_id)?;
+        ctx.may(Work::Casework, &child)?;
+        let existing = ctx.tx.disputes_of(&child.id)?;
+        validate_new_dispute(&child, self.kind, self.date, &self.detail, &existing, ctx.rules.today)?;
         let dispute = Dispute {
             id: 0,
             child_id: self.child_id.clone(),
@@ -45,7 +50,7 @@ impl Casework for RegisterDispute {
             closed: None,
             detail: self.detail.trim().to_string(),
         };
-        let id = store.add_dispute(&dispute, actor)?;
+        let id = ctx.tx.add_dispute(&dispute, ctx.actor())?;
         Ok(format!("{} {id} registered for {} on {}", self.kind, child.full_name(), human(self.date)))
     }
 }
@@ -55,16 +60,17 @@ impl Casework for UpdateDispute {
         Work::Casework
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let id = self.dispute.id;
-        let before = county
-            .disputes
-            .iter()
-            .find(|d| d.id == id)
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let id = self.dispute_id;
+        let before = ctx
+            .tx
+            .dispute(id)?
             .ok_or_else(|| FieldError { field: "dispute", message: format!("no dispute has id {id}") })?;
-        let child = find_child(county, &before.child_id)?;
-        let after = apply_dispute(child, before, &self.dispute, ctx.today)?;
-        store.update_dispute(before, &after, actor)?;
+        let child = ctx.child(&before.child_id)?;
+        ctx.may(Work::Casework, &child)?;
+        ctx.unchanged_since(&RecordRef::Dispute(id), self.seen)?;
+        let after = apply_dispute(&child, &before, &self.change.applied_to(&before), ctx.rules.today)?;
+        ctx.tx.update_dispute(&before, &after, ctx.actor())?;
         Ok(format!("{} {} updated for {}", after.kind, after.id, child.full_name()))
     }
 }

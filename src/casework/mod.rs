@@ -13,14 +13,14 @@ mod surgery;
 use chrono::NaiveDate;
 
 use crate::domain::casework::FieldError;
-use crate::domain::{Calendar, CaseEvent, County, RulesConfig};
-use crate::store::{Store, StoreError};
+use crate::domain::{Calendar, CaseEvent, Child, County, RecordRef, RulesConfig, Staff};
+use crate::store::{Store, StoreError, Tx};
 pub use contact::{AnswerContact, PromiseAnswer, RecordContact};
 pub use details::EditDetails;
 pub use dispute::{RegisterDispute, UpdateDispute};
 pub use panel::{RecordPanelDecision, SubmitToPanel};
-use permissions::Work;
-pub use step::{RecordStep, check_step, needs_confirmation};
+use permissions::{Holder, Work};
+pub use step::RecordStep;
 pub use surgery::{BookCallBack, SetSurgeries};
 
 /// Something recorded, of any kind.
@@ -90,8 +90,9 @@ impl Entry {
 /// One kind of casework: who may record it, and how it is checked and saved.
 trait Casework {
     fn work(&self) -> Work<'_>;
-    /// Checks the entry against `county` and saves it as `actor`; says what was done.
-    fn record(&self, store: &mut Store, county: &County, actor: &str, rules: &Rules) -> Result<String, RecordError>;
+    /// Checks the entry against the records as they are in the save's transaction, and writes it;
+    /// says what was done.
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError>;
 }
 
 #[derive(Debug)]
@@ -100,6 +101,13 @@ pub enum RecordError {
     Invalid(FieldError),
     /// The person recording may not do this (the reason says who may).
     NotAllowed(String),
+    /// The record changed since the form was opened: nothing was saved.
+    Stale {
+        by: String,
+        at: String,
+    },
+    /// The entry closes a case and needs confirming (a second Enter, `--confirm`); says what it does.
+    Unconfirmed(String),
     Store(StoreError),
 }
 
@@ -108,6 +116,10 @@ impl std::fmt::Display for RecordError {
         match self {
             RecordError::Invalid(e) => write!(f, "{e}"),
             RecordError::NotAllowed(why) => write!(f, "not allowed: {why}"),
+            RecordError::Stale { by, at } => {
+                write!(f, "changed by {by} at {at} since you opened it: reloaded, check and save again")
+            }
+            RecordError::Unconfirmed(warning) => f.write_str(warning),
             RecordError::Store(e) => write!(f, "not saved: {e}"),
         }
     }
@@ -127,6 +139,8 @@ impl From<StoreError> for RecordError {
 
 /// The settings an entry is judged by.
 pub struct Rules<'a> {
+    /// The day the entry is checked against ("not in the future"): the real date on a
+    /// database with staff logins, whatever `--today` says.
     pub today: NaiveDate,
     /// The time of day, when `today` is the real today; `None` under `--today`.
     pub now: Option<chrono::NaiveTime>,
@@ -134,21 +148,68 @@ pub struct Rules<'a> {
     pub rules: &'a RulesConfig,
 }
 
-/// Checks and saves `entry` as `actor` (a staff id); returns a sentence saying what was done.
-pub fn record(
-    store: &mut Store,
-    county: &County,
-    entry: &Entry,
-    actor: &str,
-    rules: &Rules,
-) -> Result<String, RecordError> {
-    let recorder = county
-        .staff
-        .iter()
-        .find(|s| s.id == actor)
-        .ok_or_else(|| RecordError::NotAllowed(format!("{actor} is not in the staff list")))?;
-    permissions::check(recorder, entry.work()).map_err(RecordError::NotAllowed)?;
-    entry.kind().record(store, county, actor, rules)
+/// Checks and saves `entry` as `actor` (a staff id), in one write transaction that reads what it
+/// depends on; returns a sentence saying what was done.
+pub fn record(store: &mut Store, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
+    store.write(|tx| {
+        let staff = tx
+            .staff_member(actor)?
+            .ok_or_else(|| RecordError::NotAllowed(format!("{actor} is not in the staff list")))?;
+        let kind = entry.kind();
+        permissions::check(&staff, kind.work(), None).map_err(RecordError::NotAllowed)?;
+        kind.record(&Ctx { tx, staff, rules })
+    })
+}
+
+/// What a save works with: the transaction, who is saving, and the rules.
+struct Ctx<'a, 'b> {
+    tx: &'a Tx<'b>,
+    staff: Staff,
+    rules: &'a Rules<'a>,
+}
+
+impl Ctx<'_, '_> {
+    fn actor(&self) -> &str {
+        &self.staff.id
+    }
+
+    /// The child with `id`, as it is now, or the error that names the field.
+    fn child(&self, id: &str) -> Result<Child, RecordError> {
+        self.tx.child(id)?.ok_or_else(|| FieldError { field: "child", message: format!("no child has id {id}") }.into())
+    }
+
+    /// The member of staff with `id`, or the error that names the field.
+    fn staff_member(&self, id: &str) -> Result<Staff, RecordError> {
+        self.tx
+            .staff_member(id)?
+            .ok_or_else(|| FieldError { field: "officer", message: format!("no member of staff has id {id}") }.into())
+    }
+
+    /// Whether the person saving may do `work` on `child`, as the records stand.
+    fn may(&self, work: Work, child: &Child) -> Result<(), RecordError> {
+        let holder = Holder::of(child, &self.tx.staff()?, &self.tx.absences()?, self.rules.today);
+        permissions::check(&self.staff, work, Some(&holder)).map_err(RecordError::NotAllowed)
+    }
+
+    /// Refuses the save if `record` changed since it was `seen` (in a form opened earlier).
+    fn unchanged_since(&self, record: &RecordRef, seen: Option<i64>) -> Result<(), RecordError> {
+        let (Some(seen), Some(stamp)) = (seen, self.tx.stamp(record)?) else { return Ok(()) };
+        if stamp.version == seen {
+            return Ok(());
+        }
+        let by = match stamp.by.as_deref() {
+            Some(id) => self.tx.staff_member(id)?.map_or_else(|| id.to_string(), |s| s.name),
+            None => "someone else".to_string(),
+        };
+        Err(RecordError::Stale { by, at: local_time(stamp.at.as_deref()) })
+    }
+}
+
+/// "14:05" in local time, from a UTC RFC 3339 stamp.
+fn local_time(stamp: Option<&str>) -> String {
+    stamp
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+        .map_or_else(|| "an unknown time".to_string(), |t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
 }
 
 /// Where the interface reads what it does not hold in memory, and saves what is recorded: the
@@ -159,7 +220,7 @@ pub trait Records {
     /// Everything, read again (after a change).
     fn county(&self) -> Result<County, String>;
     /// Checks and saves an entry (see `record`).
-    fn save(&mut self, county: &County, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
+    fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
 }
 
 impl Records for Store {
@@ -169,27 +230,9 @@ impl Records for Store {
     fn county(&self) -> Result<County, String> {
         self.load_county().map_err(|e| e.to_string())
     }
-    fn save(&mut self, county: &County, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
-        record(self, county, entry, actor, rules)
+    fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
+        record(self, entry, actor, rules)
     }
-}
-
-/// A child in `county` by id, or the error that names the field.
-fn find_child<'a>(county: &'a County, id: &str) -> Result<&'a crate::domain::Child, FieldError> {
-    county
-        .children
-        .iter()
-        .find(|c| c.id == id)
-        .ok_or_else(|| FieldError { field: "child", message: format!("no child has id {id}") })
-}
-
-/// A member of staff in `county` by id, or the error that names the field.
-fn find_staff<'a>(county: &'a County, id: &str) -> Result<&'a crate::domain::Staff, FieldError> {
-    county
-        .staff
-        .iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| FieldError { field: "officer", message: format!("no member of staff has id {id}") })
 }
 
 /// "Mon 23 Nov 2026", in what the layer says it did.

@@ -4,10 +4,9 @@
 use chrono::NaiveDate;
 
 use super::permissions::Work;
-use super::{Casework, RecordError, Rules, find_child, human};
+use super::{Casework, Ctx, RecordError, human};
 use crate::domain::casework::{FieldError, validate_panel_decision, validate_submission};
-use crate::domain::{County, PanelOutcome, PanelQuestion, PanelSubmission};
-use crate::store::Store;
+use crate::domain::{PanelOutcome, PanelQuestion, PanelSubmission, RecordRef};
 
 /// A child put to a coming panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +24,8 @@ pub struct RecordPanelDecision {
     pub outcome: Option<PanelOutcome>,
     pub info_needed: String,
     pub sent: Option<(NaiveDate, String)>,
+    /// The panel case's version when the form was opened (`None` from the command line).
+    pub seen: Option<i64>,
 }
 
 impl Casework for SubmitToPanel {
@@ -32,25 +33,24 @@ impl Casework for SubmitToPanel {
         Work::Casework
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let child = find_child(county, &self.child_id)?;
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let child = ctx.child(&self.child_id)?;
+        ctx.may(Work::Casework, &child)?;
+        let panels = ctx.tx.panels_of(&child.id)?;
         validate_submission(
-            child,
+            &child,
             self.panel_date,
             self.question,
             &self.papers,
-            &county.panels,
-            ctx.calendar,
-            ctx.today,
+            &panels,
+            ctx.rules.calendar,
+            ctx.rules.today,
         )?;
         // A deferred case goes back to panel as a resubmission of the deferral.
-        let resubmitted: Vec<i64> = county.panels.iter().filter_map(|p| p.resubmission_of).collect();
-        let deferred = county
-            .panels
+        let resubmitted: Vec<i64> = panels.iter().filter_map(|p| p.resubmission_of).collect();
+        let deferred = panels
             .iter()
-            .filter(|p| {
-                p.child_id == self.child_id && p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id)
-            })
+            .filter(|p| p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id))
             .map(|p| p.id)
             .max();
         let submission = PanelSubmission {
@@ -59,14 +59,14 @@ impl Casework for SubmitToPanel {
             panel_date: self.panel_date,
             question: self.question,
             papers: self.papers.trim().to_string(),
-            submitted_by: Some(actor.to_string()),
+            submitted_by: Some(ctx.actor().to_string()),
             outcome: None,
             info_needed: String::new(),
             decision_sent: None,
             sent_how: String::new(),
             resubmission_of: deferred,
         };
-        let id = store.add_panel_submission(&submission, actor)?;
+        let id = ctx.tx.add_panel_submission(&submission, ctx.actor())?;
         let again = if deferred.is_some() { " (resubmitted)" } else { "" };
         Ok(format!("{} submitted to the panel of {}{again} as case {id}", child.full_name(), human(self.panel_date)))
     }
@@ -77,15 +77,15 @@ impl Casework for RecordPanelDecision {
         Work::PanelDecisions
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
         let panel_id = self.panel_id;
-        let panel = county
-            .panels
-            .iter()
-            .find(|p| p.id == panel_id)
+        let panel = ctx
+            .tx
+            .panel(panel_id)?
             .ok_or_else(|| FieldError { field: "panel", message: format!("no panel case has id {panel_id}") })?;
+        ctx.unchanged_since(&RecordRef::Panel(panel_id), self.seen)?;
         let sent = self.sent.as_ref().map(|(d, how)| (*d, how.as_str()));
-        validate_panel_decision(panel, self.outcome, &self.info_needed, sent, ctx.today)?;
+        validate_panel_decision(&panel, self.outcome, &self.info_needed, sent, ctx.rules.today)?;
         let mut after = panel.clone();
         if let Some(outcome) = self.outcome {
             after.outcome = Some(outcome);
@@ -97,7 +97,7 @@ impl Casework for RecordPanelDecision {
             after.decision_sent = Some(*date);
             after.sent_how = how.trim().to_string();
         }
-        store.update_panel(panel, &after, actor)?;
+        ctx.tx.update_panel(&panel, &after, ctx.actor())?;
         let mut text = format!("panel case {panel_id}: {}", after.outcome.map_or("", |o| o.as_str()));
         if let Some(date) = after.decision_sent {
             text.push_str(&format!(", decision sent to the family {} by {}", human(date), after.sent_how));

@@ -4,11 +4,10 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::permissions::Work;
-use super::{Casework, RecordError, Rules, find_child, find_staff, human};
+use super::{Casework, Ctx, RecordError, human};
 use crate::domain::casework::FieldError;
-use crate::domain::surgery::{bookings_outside, describe_blocks};
-use crate::domain::{Booking, County, SurgerySlot};
-use crate::store::Store;
+use crate::domain::surgery::{Diary, bookings_outside, describe_blocks};
+use crate::domain::{Booking, RecordRef, SurgerySlot};
 
 /// A call-back booked into an officer's phone surgery.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +25,8 @@ pub struct BookCallBack {
 pub struct SetSurgeries {
     pub officer_id: String,
     pub blocks: Vec<(u8, NaiveTime, u32)>,
+    /// The officer's version when the form was opened (`None` from the command line).
+    pub seen: Option<i64>,
 }
 
 impl Casework for BookCallBack {
@@ -33,18 +34,23 @@ impl Casework for BookCallBack {
         Work::Contacts
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
         if let Some(id) = &self.child_id {
-            find_child(county, id)?;
+            ctx.child(id)?;
         }
-        let officer = find_staff(county, &self.officer_id)?;
-        county.diary(ctx.calendar, ctx.today, ctx.now).validate_booking(
-            &self.officer_id,
-            self.date,
-            self.start,
-            &self.caller_number,
-            &self.query,
-        )?;
+        let officer = ctx.staff_member(&self.officer_id)?;
+        let (slots, bookings, absences, staff) =
+            (ctx.tx.slots()?, ctx.tx.bookings_from(ctx.rules.today)?, ctx.tx.absences()?, ctx.tx.staff()?);
+        let diary = Diary {
+            slots: &slots,
+            bookings: &bookings,
+            absences: &absences,
+            staff: &staff,
+            calendar: ctx.rules.calendar,
+            today: ctx.rules.today,
+            now: ctx.rules.now,
+        };
+        diary.validate_booking(&self.officer_id, self.date, self.start, &self.caller_number, &self.query)?;
         let booking = Booking {
             id: 0,
             officer_id: self.officer_id.clone(),
@@ -53,9 +59,9 @@ impl Casework for BookCallBack {
             child_id: self.child_id.clone(),
             caller_number: self.caller_number.trim().to_string(),
             query: self.query.trim().to_string(),
-            booked_by: Some(actor.to_string()),
+            booked_by: Some(ctx.actor().to_string()),
         };
-        let id = store.add_booking(&booking, actor)?;
+        let id = ctx.tx.add_booking(&booking, ctx.actor())?;
         Ok(format!(
             "call-back {id} booked with {} on {} at {}",
             officer.name,
@@ -70,22 +76,21 @@ impl Casework for SetSurgeries {
         Work::Surgeries { officer: &self.officer_id }
     }
 
-    fn record(&self, store: &mut Store, county: &County, actor: &str, ctx: &Rules) -> Result<String, RecordError> {
-        let officer = find_staff(county, &self.officer_id)?;
-        let mut current: Vec<(u8, NaiveTime, u32)> = county
-            .slots
-            .iter()
-            .filter(|s| s.officer_id == self.officer_id)
-            .map(|s| (s.weekday, s.start, s.minutes))
-            .collect();
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let officer = ctx.staff_member(&self.officer_id)?;
+        ctx.unchanged_since(&RecordRef::Staff(officer.id.clone()), self.seen)?;
+        let slots = ctx.tx.slots()?;
+        let mut current: Vec<(u8, NaiveTime, u32)> =
+            slots.iter().filter(|s| s.officer_id == self.officer_id).map(|s| (s.weekday, s.start, s.minutes)).collect();
         current.sort();
         let mut wanted = self.blocks.clone();
         wanted.sort();
         if current == wanted {
             return Err(FieldError { field: "surgeries", message: "nothing has changed".into() }.into());
         }
-        let outside = bookings_outside(&self.officer_id, &self.blocks, &county.bookings, ctx.today);
-        store.set_surgeries(&self.officer_id, &self.blocks, actor)?;
+        let bookings = ctx.tx.bookings_from(ctx.rules.today)?;
+        let outside = bookings_outside(&self.officer_id, &self.blocks, &bookings, ctx.rules.today);
+        ctx.tx.set_surgeries(&self.officer_id, &self.blocks, ctx.actor())?;
         let slots: Vec<SurgerySlot> = self
             .blocks
             .iter()

@@ -6,7 +6,7 @@ use super::Context;
 use super::record::{Flags, refuse, save};
 use crate::casework::EditDetails;
 use crate::domain::Need;
-use crate::domain::casework::DetailsEntry;
+use crate::domain::casework::{Change, DetailsEntry};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -34,48 +34,33 @@ pub enum ChildCommand {
 
 const DETAILS: Flags = &[("band", "--band"), ("year group", "--year-group")];
 
+/// Only the options given are changed: two people editing different fields at once both keep
+/// their change.
 pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
     let ChildCommand::Edit { child, setting, postcode, need, band, year_group } = command;
-    let (_store, county, _) = ctx.load()?;
-    let Some(current) = county.children.iter().find(|c| c.id == child) else {
-        return refuse(format!("no child has id {child}"));
-    };
-    let cleared = |v: &str| v.trim().eq_ignore_ascii_case("none") || v.trim().is_empty();
-    let text = |given: Option<String>, now: &Option<String>| match given {
-        Some(v) if cleared(&v) => None,
-        Some(v) => Some(v),
-        None => now.clone(),
-    };
-    let primary_need = match need {
-        Some(v) if cleared(&v) => None,
-        Some(v) => match Need::parse(&v) {
-            Some(need) => Some(need),
-            None => return refuse(format!("--need {v}: not one of {}, or none", Need::choices())),
-        },
-        None => current.primary_need,
-    };
-    let band = match band {
-        Some(v) if cleared(&v) => None,
-        Some(v) => match v.trim().parse::<u8>() {
-            Ok(band) => Some(band),
-            Err(_) => return refuse(format!("--band {v}: not a band number, or none")),
-        },
-        None => current.band,
-    };
-    let year_group_override = match year_group {
-        Some(v) if cleared(&v) => None,
-        Some(v) => match v.trim().parse::<i32>() {
-            Ok(year) => Some(year),
-            Err(_) => return refuse(format!("--year-group {v}: not a year (-1 Nursery to 14), or none")),
-        },
-        None => current.year_group_override,
-    };
+    /// "none" (or nothing) clears a value; anything else is read by `parse`.
+    fn given<T>(value: Option<String>, parse: impl Fn(&str) -> Option<T>) -> Result<Change<Option<T>>, String> {
+        match value {
+            None => Ok(Change::Keep),
+            Some(v) if v.trim().is_empty() || v.trim().eq_ignore_ascii_case("none") => Ok(Change::Set(None)),
+            Some(v) => parse(v.trim()).map(|value| Change::Set(Some(value))).ok_or(v),
+        }
+    }
     let details = DetailsEntry {
-        setting: text(setting, &current.setting),
-        postcode: text(postcode, &current.postcode),
-        primary_need,
-        band,
-        year_group_override,
+        setting: given(setting, |v| Some(v.to_string())).unwrap_or_default(),
+        postcode: given(postcode, |v| Some(v.to_string())).unwrap_or_default(),
+        primary_need: match given(need, Need::parse) {
+            Ok(change) => change,
+            Err(v) => return refuse(format!("--need {v}: not one of {}, or none", Need::choices())),
+        },
+        band: match given(band, |v| v.parse::<u8>().ok()) {
+            Ok(change) => change,
+            Err(v) => return refuse(format!("--band {v}: not a band number, or none")),
+        },
+        year_group_override: match given(year_group, |v| v.parse::<i32>().ok()) {
+            Ok(change) => change,
+            Err(v) => return refuse(format!("--year-group {v}: not a year (-1 Nursery to 14), or none")),
+        },
     };
-    save(ctx, EditDetails { child_id: child, details }, DETAILS)
+    save(ctx, EditDetails { child_id: child, details, seen: None }, DETAILS)
 }

@@ -64,9 +64,9 @@ pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
             save(ctx, RecordContact { child_id: child, entry: kind, date: date.unwrap_or(ctx.today), summary }, CONTACT)
         }
         ContactCommand::Answer { id, date } => {
-            save(ctx, AnswerContact { contact_id: id, date: date.unwrap_or(ctx.today) }, ANSWER)
+            save(ctx, AnswerContact { contact_id: id, date: date.unwrap_or(ctx.today), seen: None }, ANSWER)
         }
-        ContactCommand::Promise { id, date } => save(ctx, PromiseAnswer { contact_id: id, date }, ANSWER),
+        ContactCommand::Promise { id, date } => save(ctx, PromiseAnswer { contact_id: id, date, seen: None }, ANSWER),
         ContactCommand::List { child, all } => {
             let (_store, county, _) = ctx.load()?;
             let mut text = String::new();

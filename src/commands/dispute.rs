@@ -2,11 +2,12 @@
 
 use color_eyre::eyre::Result;
 
-use super::record::{Flags, refuse, save};
+use super::record::{Flags, save};
 use super::values::Choice;
 use super::{Context, emit};
 use crate::casework::{RegisterDispute, UpdateDispute};
 use crate::context::parse_date;
+use crate::domain::casework::{Change, DisputeChange};
 use crate::domain::{DisputeKind, OrderKind};
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -72,17 +73,17 @@ pub fn dispute(ctx: &Context, command: DisputeCommand) -> Result<i32> {
             save(ctx, RegisterDispute { child_id: child, kind, date, detail: detail.unwrap_or_default() }, NEW_DISPUTE)
         }
         DisputeCommand::Update { id, hearing, responded, order, order_date, complied, closed } => {
-            let (_store, county, _) = ctx.load()?;
-            let Some(mut dispute) = county.disputes.iter().find(|d| d.id == id).cloned() else {
-                return refuse(format!("no dispute has id {id}"));
+            // Only what is given changes.
+            let set = |date: Option<NaiveDate>| date.map_or(Change::Keep, |d| Change::Set(Some(d)));
+            let change = DisputeChange {
+                hearing: set(hearing),
+                responded: set(responded),
+                order_kind: order.map_or(Change::Keep, |k| Change::Set(Some(k))),
+                order_date: set(order_date),
+                complied: set(complied),
+                closed: set(closed),
             };
-            dispute.order_kind = order.or(dispute.order_kind);
-            dispute.hearing = hearing.or(dispute.hearing);
-            dispute.responded = responded.or(dispute.responded);
-            dispute.order_date = order_date.or(dispute.order_date);
-            dispute.complied = complied.or(dispute.complied);
-            dispute.closed = closed.or(dispute.closed);
-            save(ctx, UpdateDispute { dispute }, DISPUTE)
+            save(ctx, UpdateDispute { dispute_id: id, change, seen: None }, DISPUTE)
         }
         DisputeCommand::List => {
             let (_store, county, milestones) = ctx.load()?;

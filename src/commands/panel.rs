@@ -66,7 +66,7 @@ pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
             let sent = sent.map(|date| (date, how.unwrap_or_default().to_string()));
             save(
                 ctx,
-                RecordPanelDecision { panel_id: id, outcome, info_needed: needs.unwrap_or_default(), sent },
+                RecordPanelDecision { panel_id: id, outcome, info_needed: needs.unwrap_or_default(), sent, seen: None },
                 DECISION,
             )
         }

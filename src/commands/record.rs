@@ -5,7 +5,6 @@ use color_eyre::eyre::{Result, eyre};
 
 use super::{Context, emit};
 use crate::casework::{Entry, RecordError, Rules, record};
-use crate::domain::County;
 use crate::domain::casework::FieldError;
 use crate::store::Store;
 
@@ -34,28 +33,19 @@ pub(super) fn actor(ctx: &Context, store: &Store) -> Result<String> {
 }
 
 /// Saves `entry` as the person running the command; refusals name the option from `flags`.
+/// The casework layer reads only what the entry depends on, in the save's transaction.
 pub(super) fn save(ctx: &Context, entry: impl Into<Entry>, flags: Flags) -> Result<i32> {
-    let (mut store, county, _) = ctx.load()?;
+    let mut store = ctx.open_store()?;
     let actor = actor(ctx, &store)?;
-    save_loaded(ctx, &mut store, &county, &actor, &entry.into(), flags)
-}
-
-pub(super) fn save_loaded(
-    ctx: &Context,
-    store: &mut Store,
-    county: &County,
-    actor: &str,
-    entry: &Entry,
-    flags: Flags,
-) -> Result<i32> {
     let rules = Rules { today: ctx.today, now: ctx.now, calendar: &ctx.calendar, rules: &ctx.config.rules };
-    match record(store, county, entry, actor, &rules) {
+    match record(&mut store, &entry.into(), &actor, &rules) {
         Ok(done) => {
             emit(&format!("{done}\n"))?;
             Ok(0)
         }
         Err(RecordError::Invalid(e)) => refuse(named(&e, flags)),
-        Err(e @ RecordError::NotAllowed(_)) => refuse(e),
+        Err(RecordError::Unconfirmed(warning)) => refuse(format!("{warning} Add --confirm to go ahead.")),
+        Err(e @ (RecordError::NotAllowed(_) | RecordError::Stale { .. })) => refuse(e),
         Err(e) => Err(eyre!("{e}")),
     }
 }

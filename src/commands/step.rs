@@ -3,9 +3,9 @@
 use color_eyre::eyre::Result;
 
 use super::Context;
-use super::record::{Flags, actor, named, refuse, save_loaded};
+use super::record::{Flags, refuse, save};
 use super::values::{Choice, step_detail};
-use crate::casework::{Entry, RecordError, RecordStep, check_step, needs_confirmation};
+use crate::casework::RecordStep;
 use crate::context::parse_date;
 use crate::domain::StepKind;
 use crate::domain::casework::StepEntry;
@@ -42,20 +42,8 @@ pub fn step(ctx: &Context, args: &StepArgs) -> Result<i32> {
         Err(why) => return refuse(why),
     };
     let step = StepEntry { kind: args.kind, date: args.date.unwrap_or(ctx.today), until: args.until, detail };
-    let entry = RecordStep { child_id: args.child.clone(), step };
-    let (mut store, county, _) = ctx.load()?;
-    let actor = actor(ctx, &store)?;
-    if !args.confirm {
-        // Anything that would be refused is refused now: --confirm is only asked for a step
-        // that would be saved.
-        match check_step(&county, &actor, &entry, ctx.today) {
-            Err(RecordError::Invalid(e)) => return refuse(named(&e, STEP)),
-            Err(e) => return refuse(e),
-            Ok(()) => {}
-        }
-        if let Some(warning) = needs_confirmation(&county, &entry, ctx.today) {
-            return refuse(format!("{warning} Add --confirm to go ahead."));
-        }
-    }
-    save_loaded(ctx, &mut store, &county, &actor, &Entry::Step(entry), STEP)
+    // The casework layer checks everything before it asks for --confirm: it is asked only for a
+    // step that would be saved.
+    let entry = RecordStep { child_id: args.child.clone(), step, seen: None, confirmed: args.confirm };
+    save(ctx, entry, STEP)
 }

@@ -65,7 +65,7 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
     use crate::domain::surgery::parse_blocks;
     match command {
         SurgeryCommand::Set { officer, blocks } => match parse_blocks(&blocks.join(", ")) {
-            Ok(blocks) => save(ctx, SetSurgeries { officer_id: officer, blocks }, &[]),
+            Ok(blocks) => save(ctx, SetSurgeries { officer_id: officer, blocks, seen: None }, &[]),
             Err(why) => refuse(format!("BLOCKS: {why}")),
         },
         SurgeryCommand::Book { officer, date, time, child, number, query } => save(

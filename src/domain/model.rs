@@ -397,6 +397,18 @@ macro_rules! child_record {
 }
 child_record!(Step, Contact, PanelSubmission, Dispute, CaseEvent);
 
+/// An editable record, named for its version: every save bumps it, and a save made from a copy
+/// older than the record is refused rather than overwriting a colleague's change.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Child(String),
+    Contact(i64),
+    Panel(i64),
+    Dispute(i64),
+    /// A member of staff's own settings (their weekly surgeries).
+    Staff(String),
+}
+
 /// A whole authority's records as loaded into memory (case history is loaded per child).
 #[derive(Debug, Clone, Default)]
 pub struct County {
@@ -409,4 +421,13 @@ pub struct County {
     pub slots: Vec<SurgerySlot>,
     pub bookings: Vec<Booking>,
     pub disputes: Vec<Dispute>,
+    /// The version of each editable record, as loaded.
+    pub versions: std::collections::HashMap<RecordRef, i64>,
+}
+
+impl County {
+    /// The version of `record` as loaded (0 for one never saved since import).
+    pub fn version(&self, record: &RecordRef) -> i64 {
+        self.versions.get(record).copied().unwrap_or(0)
+    }
 }

@@ -2,8 +2,8 @@
 
 use rusqlite::{Connection, params};
 
-use super::Result;
 use super::words::word;
+use super::{Result, Tx};
 use crate::domain::Absence;
 
 super::words::word_from_sql!(crate::domain::AbsenceKind);
@@ -32,4 +32,11 @@ pub(super) fn insert_all(conn: &Connection, absences: &[Absence]) -> Result<()> 
         insert.execute(params![a.id, a.staff_id, a.kind.as_str(), a.from, a.to, a.cover_staff_id])?;
     }
     Ok(())
+}
+
+impl Tx<'_> {
+    /// Every absence on record.
+    pub fn absences(&self) -> Result<Vec<Absence>> {
+        load(&self.conn)
+    }
 }

@@ -19,37 +19,31 @@ pub struct AuditRow {
     pub after: Option<Value>,
 }
 
-/// Adds an audit row inside the caller's transaction.
+/// Adds an audit row inside the caller's transaction. `child_id` names the child the change
+/// concerns, if any: other sessions read it to reload only that child.
+#[allow(clippy::too_many_arguments)]
 pub fn record(
     conn: &Connection,
     staff_id: Option<&str>,
     action: &str,
     entity: &str,
     entity_id: Option<&str>,
+    child_id: Option<&str>,
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<()> {
     let at = super::words::now_utc();
     conn.execute(
-        "INSERT INTO audit (at, staff_id, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![at, staff_id, action, entity, entity_id, before, after],
+        "INSERT INTO audit (at, staff_id, action, entity, entity_id, child_id, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![at, staff_id, action, entity, entity_id, child_id, before, after],
     )?;
     Ok(())
 }
 
-/// Adds an audit row for a record before and after a change (`None` before: it is new).
-pub fn record_change<T: Serialize>(
-    conn: &Connection,
-    actor: &str,
-    action: &str,
-    entity: &str,
-    entity_id: &str,
-    before: Option<&T>,
-    after: &T,
-) -> Result<()> {
-    let before = before.and_then(|b| serde_json::to_value(b).ok());
-    let after = serde_json::to_value(after).ok();
-    record(conn, Some(actor), action, entity, Some(entity_id), before.as_ref(), after.as_ref())
+/// A record as JSON, for an audit row's before and after.
+pub(super) fn json<T: Serialize>(record: &T) -> Option<Value> {
+    serde_json::to_value(record).ok()
 }
 
 impl Store {

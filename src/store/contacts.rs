@@ -4,10 +4,11 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
+use super::audit::json as json_of;
 use super::words::word;
-use super::{Result, Store, StoreError, audit};
-use crate::domain::Contact;
+use super::{Result, Tx};
 use crate::domain::casework::ContactEntry;
+use crate::domain::{Contact, RecordRef};
 
 super::words::word_from_sql!(crate::domain::ContactKind);
 
@@ -54,35 +55,33 @@ pub(super) fn insert_all(conn: &Connection, contacts: &[Contact]) -> Result<()> 
     Ok(())
 }
 
-impl Store {
+impl Tx<'_> {
     /// Records a contact in the child's history; a phone message or email received also opens
     /// a contact to answer. Returns the open contact's id.
     pub fn add_contact(
-        &mut self,
+        &self,
         child_id: &str,
         entry: ContactEntry,
         date: NaiveDate,
         summary: &str,
         actor: &str,
     ) -> Result<Option<i64>> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        self.conn.execute(
             "INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![child_id, date, entry.event_kind().as_str(), actor, summary],
         )?;
         let contact = match entry.opens() {
             Some(kind) => {
-                tx.execute(
+                self.conn.execute(
                     "INSERT INTO contacts (child_id, kind, received, summary, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                     params![child_id, kind.as_str(), date, summary, actor],
                 )?;
-                Some(tx.last_insert_rowid())
+                Some(self.conn.last_insert_rowid())
             }
             None => None,
         };
         let after = json!({ "entry": entry.as_str(), "date": date, "summary": summary, "contact_id": contact });
-        audit::record(&tx, Some(actor), "record_contact", "child", Some(child_id), None, Some(&after))?;
-        tx.commit()?;
+        self.audit(actor, "record_contact", "child", Some(child_id), Some(child_id), None, Some(&after))?;
         Ok(contact)
     }
 
@@ -91,28 +90,38 @@ impl Store {
         Ok(self.conn.query_row(&sql, [id], contact_row).optional()?)
     }
 
-    /// Marks a contact answered on `date`.
-    pub fn answer_contact(&mut self, id: i64, date: NaiveDate, actor: &str) -> Result<()> {
-        self.update_contact(id, "answered", date, actor, "answer_contact")
+    /// Marks a contact (as read in this transaction) answered on `date`.
+    pub fn answer_contact(&self, before: &Contact, date: NaiveDate, actor: &str) -> Result<()> {
+        let after = Contact { answered: Some(date), ..before.clone() };
+        self.save_contact(before, &after, "answered", date, actor, "answer_contact")
     }
 
     /// Records the date the family was told to expect an answer.
-    pub fn promise_contact(&mut self, id: i64, date: NaiveDate, actor: &str) -> Result<()> {
-        self.update_contact(id, "promised", date, actor, "promise_answer")
+    pub fn promise_contact(&self, before: &Contact, date: NaiveDate, actor: &str) -> Result<()> {
+        let after = Contact { promised: Some(date), ..before.clone() };
+        self.save_contact(before, &after, "promised", date, actor, "promise_answer")
     }
 
-    fn update_contact(&mut self, id: i64, column: &str, date: NaiveDate, actor: &str, action: &str) -> Result<()> {
-        let before = self.contact(id)?.ok_or_else(|| StoreError::Other(format!("no contact {id}")))?;
-        let tx = self.conn.transaction()?;
-        tx.execute(&format!("UPDATE contacts SET {column} = ?1 WHERE id = ?2"), params![date, id])?;
-        let mut after = before.clone();
-        if column == "answered" {
-            after.answered = Some(date);
-        } else {
-            after.promised = Some(date);
-        }
-        audit::record_change(&tx, actor, action, "contact", &id.to_string(), Some(&before), &after)?;
-        tx.commit()?;
-        Ok(())
+    fn save_contact(
+        &self,
+        before: &Contact,
+        after: &Contact,
+        column: &str,
+        date: NaiveDate,
+        actor: &str,
+        action: &str,
+    ) -> Result<()> {
+        self.conn.execute(&format!("UPDATE contacts SET {column} = ?1 WHERE id = ?2"), params![date, before.id])?;
+        self.bump(&RecordRef::Contact(before.id), actor)?;
+        let id = before.id.to_string();
+        self.audit(
+            actor,
+            action,
+            "contact",
+            Some(&id),
+            Some(&before.child_id),
+            json_of(before).as_ref(),
+            json_of(after).as_ref(),
+        )
     }
 }

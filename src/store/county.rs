@@ -1,11 +1,14 @@
 //! The whole county at once: loading everything but the case history, and replacing every
 //! record in one transaction (import, the demo).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
+use rusqlite::Connection;
 use serde_json::json;
 
 use super::{Result, Store, absences, audit, children, contacts, disputes, events, panels, staff, steps, surgeries};
-use crate::domain::{CaseEvent, County};
+use crate::domain::{CaseEvent, County, RecordRef};
 
 /// Data tables, children's dependants first, so deleting in this order respects foreign keys.
 const DATA_TABLES: &[&str] = &[
@@ -36,6 +39,7 @@ impl Store {
             slots: surgeries::load_slots(conn)?,
             bookings: surgeries::load_bookings(conn)?,
             disputes: disputes::load(conn)?,
+            versions: load_versions(conn)?,
         })
     }
 
@@ -74,8 +78,45 @@ impl Store {
             "absences": county.absences.len(),
             "panels": county.panels.len(),
         });
-        audit::record(&tx, actor, "replace_all", "county", None, Some(&before), Some(&after))?;
+        audit::record(&tx, actor, "replace_all", "county", None, None, Some(&before), Some(&after))?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// The version of every record saved since it was imported (the rest are at 0).
+fn load_versions(conn: &Connection) -> Result<HashMap<RecordRef, i64>> {
+    let mut versions = HashMap::new();
+    type Key = fn(rusqlite::types::Value) -> Option<RecordRef>;
+    let tables: [(&str, Key); 5] = [
+        ("children", |v| text(v).map(RecordRef::Child)),
+        ("staff", |v| text(v).map(RecordRef::Staff)),
+        ("contacts", |v| integer(v).map(RecordRef::Contact)),
+        ("panel_submissions", |v| integer(v).map(RecordRef::Panel)),
+        ("disputes", |v| integer(v).map(RecordRef::Dispute)),
+    ];
+    for (table, record) in tables {
+        let mut statement = conn.prepare(&format!("SELECT id, version FROM {table} WHERE version > 0"))?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(key) = record(row.get(0)?) {
+                versions.insert(key, row.get(1)?);
+            }
+        }
+    }
+    Ok(versions)
+}
+
+fn text(value: rusqlite::types::Value) -> Option<String> {
+    match value {
+        rusqlite::types::Value::Text(text) => Some(text),
+        _ => None,
+    }
+}
+
+fn integer(value: rusqlite::types::Value) -> Option<i64> {
+    match value {
+        rusqlite::types::Value::Integer(n) => Some(n),
+        _ => None,
     }
 }

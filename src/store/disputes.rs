@@ -1,34 +1,37 @@
 //! Disputes: mediation and tribunal appeals, and how far each has gone.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::audit::json as json_of;
 use super::words::{optional_word, word};
-use super::{Result, Store, audit};
-use crate::domain::Dispute;
+use super::{Result, Tx};
+use crate::domain::{Dispute, RecordRef};
 
 super::words::word_from_sql!(crate::domain::DisputeKind, crate::domain::OrderKind);
 
+const COLUMNS: &str =
+    "id, child_id, kind, registered, hearing, responded, order_kind, order_date, complied, closed, detail";
+
+fn dispute_row(r: &Row) -> rusqlite::Result<Dispute> {
+    Ok(Dispute {
+        id: r.get(0)?,
+        child_id: r.get(1)?,
+        kind: word(r, 2)?,
+        registered: r.get(3)?,
+        hearing: r.get(4)?,
+        responded: r.get(5)?,
+        order_kind: optional_word(r, 6)?,
+        order_date: r.get(7)?,
+        complied: r.get(8)?,
+        closed: r.get(9)?,
+        detail: r.get(10)?,
+    })
+}
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Dispute>> {
     Ok(conn
-        .prepare(
-            "SELECT id, child_id, kind, registered, hearing, responded, order_kind, order_date, complied, closed, detail
-             FROM disputes ORDER BY child_id, registered, id",
-        )?
-        .query_map([], |r| {
-            Ok(Dispute {
-                id: r.get(0)?,
-                child_id: r.get(1)?,
-                kind: word(r, 2)?,
-                registered: r.get(3)?,
-                hearing: r.get(4)?,
-                responded: r.get(5)?,
-                order_kind: optional_word(r, 6)?,
-                order_date: r.get(7)?,
-                complied: r.get(8)?,
-                closed: r.get(9)?,
-                detail: r.get(10)?,
-            })
-        })?
+        .prepare(&format!("SELECT {COLUMNS} FROM disputes ORDER BY child_id, registered, id"))?
+        .query_map([], dispute_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -56,26 +59,42 @@ pub(super) fn insert_all(conn: &Connection, disputes: &[Dispute]) -> Result<()> 
     Ok(())
 }
 
-impl Store {
+impl Tx<'_> {
+    pub fn dispute(&self, id: i64) -> Result<Option<Dispute>> {
+        let sql = format!("SELECT {COLUMNS} FROM disputes WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], dispute_row).optional()?)
+    }
+
+    /// One child's disputes, oldest first.
+    pub fn disputes_of(&self, child_id: &str) -> Result<Vec<Dispute>> {
+        let sql = format!("SELECT {COLUMNS} FROM disputes WHERE child_id = ?1 ORDER BY registered, id");
+        Ok(self.conn.prepare(&sql)?.query_map([child_id], dispute_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Records a new mediation or appeal; returns its id.
-    pub fn add_dispute(&mut self, dispute: &Dispute, actor: &str) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+    pub fn add_dispute(&self, dispute: &Dispute, actor: &str) -> Result<i64> {
+        self.conn.execute(
             "INSERT INTO disputes (child_id, kind, registered, detail) VALUES (?1, ?2, ?3, ?4)",
             params![dispute.child_id, dispute.kind.as_str(), dispute.registered, dispute.detail],
         )?;
-        let id = tx.last_insert_rowid();
-        let mut after = dispute.clone();
-        after.id = id;
-        audit::record_change(&tx, actor, "register_dispute", "dispute", &id.to_string(), None, &after)?;
-        tx.commit()?;
+        let id = self.conn.last_insert_rowid();
+        let after = Dispute { id, ..dispute.clone() };
+        let key = id.to_string();
+        self.audit(
+            actor,
+            "register_dispute",
+            "dispute",
+            Some(&key),
+            Some(&after.child_id),
+            None,
+            json_of(&after).as_ref(),
+        )?;
         Ok(id)
     }
 
-    /// Saves how far a dispute has gone.
-    pub fn update_dispute(&mut self, before: &Dispute, after: &Dispute, actor: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+    /// Saves how far a dispute has gone (`after`, worked out from `before` as read in this transaction).
+    pub fn update_dispute(&self, before: &Dispute, after: &Dispute, actor: &str) -> Result<()> {
+        self.conn.execute(
             "UPDATE disputes SET hearing = ?2, responded = ?3, order_kind = ?4, order_date = ?5, complied = ?6,
                  closed = ?7, detail = ?8 WHERE id = ?1",
             params![
@@ -89,8 +108,16 @@ impl Store {
                 after.detail
             ],
         )?;
-        audit::record_change(&tx, actor, "update_dispute", "dispute", &after.id.to_string(), Some(before), after)?;
-        tx.commit()?;
-        Ok(())
+        self.bump(&RecordRef::Dispute(after.id), actor)?;
+        let key = after.id.to_string();
+        self.audit(
+            actor,
+            "update_dispute",
+            "dispute",
+            Some(&key),
+            Some(&after.child_id),
+            json_of(before).as_ref(),
+            json_of(after).as_ref(),
+        )
     }
 }

@@ -21,7 +21,10 @@ mod words;
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::domain::RecordRef;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -70,7 +73,36 @@ pub struct Store {
     conn: Connection,
 }
 
+/// One write transaction (`BEGIN IMMEDIATE`): no other connection can write between what is read
+/// through it and what it writes, so a save always works from the records as they are.
+pub struct Tx<'a> {
+    conn: rusqlite::Transaction<'a>,
+    /// When it began: the time every change it makes is stamped with.
+    now: String,
+}
+
+/// Who changed a record last, and when, with its version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub version: i64,
+    pub by: Option<String>,
+    /// UTC, RFC 3339.
+    pub at: Option<String>,
+}
+
 impl Store {
+    /// Runs `work` in one write transaction, committed if it succeeds and rolled back if not.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Tx) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let conn = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let tx = Tx { conn, now: words::now_utc() };
+        let value = work(&tx)?;
+        tx.conn.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
     /// Opens (creating and migrating) the database file. A new file and its folder are made
     /// readable by their owner only: the records are about children.
     pub fn open(path: &Path) -> Result<Store> {
@@ -123,6 +155,57 @@ impl Store {
     /// notice a colleague's changes without reading any table.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+/// The table and key value that hold `record`.
+fn record_key(record: &RecordRef) -> (&'static str, Value) {
+    match record {
+        RecordRef::Child(id) => ("children", Value::Text(id.clone())),
+        RecordRef::Contact(id) => ("contacts", Value::Integer(*id)),
+        RecordRef::Panel(id) => ("panel_submissions", Value::Integer(*id)),
+        RecordRef::Dispute(id) => ("disputes", Value::Integer(*id)),
+        RecordRef::Staff(id) => ("staff", Value::Text(id.clone())),
+    }
+}
+
+impl Tx<'_> {
+    /// When the transaction began (UTC, RFC 3339).
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+
+    /// The version of `record`, who changed it last and when; `None` if there is no such record.
+    pub fn stamp(&self, record: &RecordRef) -> Result<Option<Stamp>> {
+        let (table, key) = record_key(record);
+        let sql = format!("SELECT version, changed_by, changed_at FROM {table} WHERE id = ?1");
+        Ok(self
+            .conn
+            .query_row(&sql, [key], |r| Ok(Stamp { version: r.get(0)?, by: r.get(1)?, at: r.get(2)? }))
+            .optional()?)
+    }
+
+    /// Marks `record` changed by `actor` now: its version goes up by one.
+    fn bump(&self, record: &RecordRef, actor: &str) -> Result<()> {
+        let (table, key) = record_key(record);
+        let sql = format!("UPDATE {table} SET version = version + 1, changed_by = ?2, changed_at = ?3 WHERE id = ?1");
+        self.conn.execute(&sql, params![key, actor, self.now])?;
+        Ok(())
+    }
+
+    /// Adds an audit row.
+    #[allow(clippy::too_many_arguments)]
+    fn audit(
+        &self,
+        actor: &str,
+        action: &str,
+        entity: &str,
+        entity_id: Option<&str>,
+        child_id: Option<&str>,
+        before: Option<&serde_json::Value>,
+        after: Option<&serde_json::Value>,
+    ) -> Result<()> {
+        audit::record(&self.conn, Some(actor), action, entity, entity_id, child_id, before, after)
     }
 }
 

@@ -1,35 +1,37 @@
 //! Panel cases: a child put to a panel, what it decided, and when the family was told.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::audit::json as json_of;
 use super::words::{optional_word, word};
-use super::{Result, Store, audit};
-use crate::domain::PanelSubmission;
+use super::{Result, Tx};
+use crate::domain::{PanelSubmission, RecordRef};
 
 super::words::word_from_sql!(crate::domain::PanelQuestion, crate::domain::PanelOutcome);
 
+const COLUMNS: &str = "id, child_id, panel_date, question, papers, submitted_by, outcome, info_needed,
+    decision_sent, sent_how, resubmission_of";
+
+fn panel_row(r: &Row) -> rusqlite::Result<PanelSubmission> {
+    Ok(PanelSubmission {
+        id: r.get(0)?,
+        child_id: r.get(1)?,
+        panel_date: r.get(2)?,
+        question: word(r, 3)?,
+        papers: r.get(4)?,
+        submitted_by: r.get(5)?,
+        outcome: optional_word(r, 6)?,
+        info_needed: r.get(7)?,
+        decision_sent: r.get(8)?,
+        sent_how: r.get(9)?,
+        resubmission_of: r.get(10)?,
+    })
+}
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<PanelSubmission>> {
     Ok(conn
-        .prepare(
-            "SELECT id, child_id, panel_date, question, papers, submitted_by, outcome, info_needed,
-                    decision_sent, sent_how, resubmission_of
-             FROM panel_submissions ORDER BY panel_date, id",
-        )?
-        .query_map([], |r| {
-            Ok(PanelSubmission {
-                id: r.get(0)?,
-                child_id: r.get(1)?,
-                panel_date: r.get(2)?,
-                question: word(r, 3)?,
-                papers: r.get(4)?,
-                submitted_by: r.get(5)?,
-                outcome: optional_word(r, 6)?,
-                info_needed: r.get(7)?,
-                decision_sent: r.get(8)?,
-                sent_how: r.get(9)?,
-                resubmission_of: r.get(10)?,
-            })
-        })?
+        .prepare(&format!("SELECT {COLUMNS} FROM panel_submissions ORDER BY panel_date, id"))?
+        .query_map([], panel_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -57,11 +59,21 @@ pub(super) fn insert_all(conn: &Connection, panels: &[PanelSubmission]) -> Resul
     Ok(())
 }
 
-impl Store {
-    /// Puts a child to a panel; a deferred case not yet resubmitted is linked as resubmitted.
-    pub fn add_panel_submission(&mut self, submission: &PanelSubmission, actor: &str) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+impl Tx<'_> {
+    pub fn panel(&self, id: i64) -> Result<Option<PanelSubmission>> {
+        let sql = format!("SELECT {COLUMNS} FROM panel_submissions WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], panel_row).optional()?)
+    }
+
+    /// One child's panel cases, oldest panel first.
+    pub fn panels_of(&self, child_id: &str) -> Result<Vec<PanelSubmission>> {
+        let sql = format!("SELECT {COLUMNS} FROM panel_submissions WHERE child_id = ?1 ORDER BY panel_date, id");
+        Ok(self.conn.prepare(&sql)?.query_map([child_id], panel_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Puts a child to a panel (`resubmission_of` links a deferred case going back). Returns its id.
+    pub fn add_panel_submission(&self, submission: &PanelSubmission, actor: &str) -> Result<i64> {
+        self.conn.execute(
             "INSERT INTO panel_submissions (child_id, panel_date, question, papers, submitted_by, resubmission_of)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -73,24 +85,37 @@ impl Store {
                 submission.resubmission_of
             ],
         )?;
-        let id = tx.last_insert_rowid();
-        let mut after = submission.clone();
-        after.id = id;
-        after.submitted_by = Some(actor.to_string());
-        audit::record_change(&tx, actor, "submit_to_panel", "panel", &id.to_string(), None, &after)?;
-        tx.commit()?;
+        let id = self.conn.last_insert_rowid();
+        let after = PanelSubmission { id, submitted_by: Some(actor.to_string()), ..submission.clone() };
+        let key = id.to_string();
+        self.audit(
+            actor,
+            "submit_to_panel",
+            "panel",
+            Some(&key),
+            Some(&after.child_id),
+            None,
+            json_of(&after).as_ref(),
+        )?;
         Ok(id)
     }
 
-    /// Records a panel's outcome and/or that its decision was sent to the family, in one transaction.
-    pub fn update_panel(&mut self, before: &PanelSubmission, after: &PanelSubmission, actor: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+    /// Records a panel's outcome and/or that its decision was sent to the family.
+    pub fn update_panel(&self, before: &PanelSubmission, after: &PanelSubmission, actor: &str) -> Result<()> {
+        self.conn.execute(
             "UPDATE panel_submissions SET outcome = ?2, info_needed = ?3, decision_sent = ?4, sent_how = ?5 WHERE id = ?1",
             params![after.id, after.outcome.map(super::super::domain::model::PanelOutcome::as_str), after.info_needed, after.decision_sent, after.sent_how],
         )?;
-        audit::record_change(&tx, actor, "panel_decision", "panel", &after.id.to_string(), Some(before), after)?;
-        tx.commit()?;
-        Ok(())
+        self.bump(&RecordRef::Panel(after.id), actor)?;
+        let key = after.id.to_string();
+        self.audit(
+            actor,
+            "panel_decision",
+            "panel",
+            Some(&key),
+            Some(&after.child_id),
+            json_of(before).as_ref(),
+            json_of(after).as_ref(),
+        )
     }
 }

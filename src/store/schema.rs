@@ -167,6 +167,38 @@ ALTER TABLE disputes ADD COLUMN responded TEXT;
 ALTER TABLE disputes ADD COLUMN complied TEXT;
 ALTER TABLE disputes ADD COLUMN closed TEXT;
 "#,
+    // 3: every editable record carries a version (a save from a stale copy is refused) and who
+    // changed it last; audit rows name the child they concern (the change feed other sessions
+    // read, and `audit --child`), and can be neither changed nor deleted.
+    r#"
+ALTER TABLE children ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE children ADD COLUMN changed_by TEXT;
+ALTER TABLE children ADD COLUMN changed_at TEXT;
+ALTER TABLE contacts ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contacts ADD COLUMN changed_by TEXT;
+ALTER TABLE contacts ADD COLUMN changed_at TEXT;
+ALTER TABLE panel_submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE panel_submissions ADD COLUMN changed_by TEXT;
+ALTER TABLE panel_submissions ADD COLUMN changed_at TEXT;
+ALTER TABLE disputes ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE disputes ADD COLUMN changed_by TEXT;
+ALTER TABLE disputes ADD COLUMN changed_at TEXT;
+ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN changed_by TEXT;
+ALTER TABLE staff ADD COLUMN changed_at TEXT;
+ALTER TABLE audit ADD COLUMN child_id TEXT;
+CREATE INDEX audit_child ON audit(child_id, id);
+CREATE INDEX audit_staff ON audit(staff_id, id);
+CREATE INDEX bookings_child ON surgery_bookings(child_id);
+CREATE TRIGGER audit_kept_unchanged BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows cannot be changed');
+END;
+CREATE TRIGGER audit_kept_whole BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows cannot be deleted');
+END;
+"#,
 ];
 
 /// The schema version this build writes.

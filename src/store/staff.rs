@@ -1,19 +1,21 @@
 //! Staff: who works in the service, their role, team and login.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::words::word;
-use super::{Result, Store};
+use super::{Result, Store, Tx};
 use crate::domain::Staff;
 
 super::words::word_from_sql!(crate::domain::Role);
 
+fn staff_row(r: &Row) -> rusqlite::Result<Staff> {
+    Ok(Staff { id: r.get(0)?, name: r.get(1)?, role: word(r, 2)?, team: r.get(3)?, login: r.get(4)? })
+}
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Staff>> {
     Ok(conn
         .prepare("SELECT id, name, role, team, login FROM staff ORDER BY id")?
-        .query_map([], |r| {
-            Ok(Staff { id: r.get(0)?, name: r.get(1)?, role: word(r, 2)?, team: r.get(3)?, login: r.get(4)? })
-        })?
+        .query_map([], staff_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -35,6 +37,20 @@ impl Store {
                 [id_or_login],
                 |r| r.get(0),
             )
+            .optional()?)
+    }
+}
+
+impl Tx<'_> {
+    /// Everyone on the staff list.
+    pub fn staff(&self) -> Result<Vec<Staff>> {
+        load(&self.conn)
+    }
+
+    pub fn staff_member(&self, id: &str) -> Result<Option<Staff>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, name, role, team, login FROM staff WHERE id = ?1", [id], staff_row)
             .optional()?)
     }
 }

@@ -1,29 +1,34 @@
 //! Statutory steps: decisions, advice, drafts, reviews, amendments, ceasing, exceptions.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Row, params};
 use serde_json::json;
 
-use super::words::{now_utc, word};
-use super::{Result, Store, audit};
+use super::audit::json as json_of;
+use super::words::word;
+use super::{Result, Tx};
 use crate::domain::casework::StepEntry;
-use crate::domain::{Child, Step};
+use crate::domain::{Child, RecordRef, Step};
 
 super::words::word_from_sql!(crate::domain::StepKind);
 
+const COLUMNS: &str = "id, child_id, kind, date, until, detail, recorded_by";
+
+fn step_row(r: &Row) -> rusqlite::Result<Step> {
+    Ok(Step {
+        id: r.get(0)?,
+        child_id: r.get(1)?,
+        kind: word(r, 2)?,
+        date: r.get(3)?,
+        until: r.get(4)?,
+        detail: r.get(5)?,
+        recorded_by: r.get(6)?,
+    })
+}
+
 pub(super) fn load(conn: &Connection) -> Result<Vec<Step>> {
     Ok(conn
-        .prepare("SELECT id, child_id, kind, date, until, detail, recorded_by FROM steps ORDER BY child_id, date, id")?
-        .query_map([], |r| {
-            Ok(Step {
-                id: r.get(0)?,
-                child_id: r.get(1)?,
-                kind: word(r, 2)?,
-                date: r.get(3)?,
-                until: r.get(4)?,
-                detail: r.get(5)?,
-                recorded_by: r.get(6)?,
-            })
-        })?
+        .prepare(&format!("SELECT {COLUMNS} FROM steps ORDER BY child_id, date, id"))?
+        .query_map([], step_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -39,17 +44,23 @@ pub(super) fn insert_all(conn: &Connection, steps: &[Step], actor: Option<&str>)
     Ok(())
 }
 
-impl Store {
+impl Tx<'_> {
+    /// One child's steps, oldest first.
+    pub fn steps_of(&self, child_id: &str) -> Result<Vec<Step>> {
+        let sql = format!("SELECT {COLUMNS} FROM steps WHERE child_id = ?1 ORDER BY date, id");
+        Ok(self.conn.prepare(&sql)?.query_map([child_id], step_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Records a statutory step and the child's row as it now stands (`after`, from
-    /// `domain::casework::apply_step`). Returns the step's id.
-    pub fn add_step(&mut self, before: &Child, after: &Child, entry: &StepEntry, actor: &str) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
+    /// `domain::casework::apply_step` on the child as read in this transaction). Returns the
+    /// step's id.
+    pub fn add_step(&self, before: &Child, after: &Child, entry: &StepEntry, actor: &str) -> Result<i64> {
+        self.conn.execute(
             "INSERT INTO steps (child_id, kind, date, until, detail, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![after.id, entry.kind.as_str(), entry.date, entry.until, entry.detail, actor, now_utc()],
+            params![after.id, entry.kind.as_str(), entry.date, entry.until, entry.detail, actor, self.now],
         )?;
-        let step_id = tx.last_insert_rowid();
-        tx.execute(
+        let step_id = self.conn.last_insert_rowid();
+        self.conn.execute(
             "UPDATE children SET stage = ?2, assess_decision_date = ?3, draft_date = ?4, plan_date = ?5,
                  last_review_date = ?6,
                  ceased_date = CASE WHEN ?2 = 'ceased' AND stage <> 'ceased' THEN ?7 ELSE ceased_date END,
@@ -66,7 +77,7 @@ impl Store {
                 entry.detail
             ],
         )?;
-        let before_json = serde_json::to_value(before).ok();
+        self.bump(&RecordRef::Child(after.id.clone()), actor)?;
         let mut after_json = serde_json::to_value(after).unwrap_or_default();
         if let Some(object) = after_json.as_object_mut() {
             object.insert(
@@ -74,16 +85,15 @@ impl Store {
                 json!({ "id": step_id, "kind": entry.kind.as_str(), "date": entry.date, "until": entry.until, "detail": entry.detail }),
             );
         }
-        audit::record(
-            &tx,
-            Some(actor),
+        self.audit(
+            actor,
             "record_step",
             "child",
             Some(&after.id),
-            before_json.as_ref(),
+            Some(&after.id),
+            json_of(before).as_ref(),
             Some(&after_json),
         )?;
-        tx.commit()?;
         Ok(step_id)
     }
 }

@@ -1,48 +1,46 @@
 //! Phone surgeries: officers' weekly blocks and the call-backs booked into them.
 
-use chrono::NaiveTime;
-use rusqlite::{Connection, params};
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{Connection, Row, params};
 use serde_json::json;
 
+use super::audit::json as json_of;
 use super::words::now_utc;
-use super::{Result, Store, StoreError, audit};
-use crate::domain::{Booking, SurgerySlot};
+use super::{Result, StoreError, Tx};
+use crate::domain::{Booking, RecordRef, SurgerySlot};
+
+fn slot_row(r: &Row) -> rusqlite::Result<SurgerySlot> {
+    Ok(SurgerySlot { id: r.get(0)?, officer_id: r.get(1)?, weekday: r.get(2)?, start: r.get(3)?, minutes: r.get(4)? })
+}
+
+const BOOKING_COLUMNS: &str = "id, officer_id, date, start, child_id, caller_number, query, booked_by";
+
+fn booking_row(r: &Row) -> rusqlite::Result<Booking> {
+    Ok(Booking {
+        id: r.get(0)?,
+        officer_id: r.get(1)?,
+        date: r.get(2)?,
+        start: r.get(3)?,
+        child_id: r.get(4)?,
+        caller_number: r.get(5)?,
+        query: r.get(6)?,
+        booked_by: r.get(7)?,
+    })
+}
 
 pub(super) fn load_slots(conn: &Connection) -> Result<Vec<SurgerySlot>> {
     Ok(conn
         .prepare(
             "SELECT id, officer_id, weekday, start, minutes FROM surgery_slots ORDER BY officer_id, weekday, start",
         )?
-        .query_map([], |r| {
-            Ok(SurgerySlot {
-                id: r.get(0)?,
-                officer_id: r.get(1)?,
-                weekday: r.get(2)?,
-                start: r.get(3)?,
-                minutes: r.get(4)?,
-            })
-        })?
+        .query_map([], slot_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub(super) fn load_bookings(conn: &Connection) -> Result<Vec<Booking>> {
     Ok(conn
-        .prepare(
-            "SELECT id, officer_id, date, start, child_id, caller_number, query, booked_by FROM surgery_bookings
-             ORDER BY date, start, officer_id",
-        )?
-        .query_map([], |r| {
-            Ok(Booking {
-                id: r.get(0)?,
-                officer_id: r.get(1)?,
-                date: r.get(2)?,
-                start: r.get(3)?,
-                child_id: r.get(4)?,
-                caller_number: r.get(5)?,
-                query: r.get(6)?,
-                booked_by: r.get(7)?,
-            })
-        })?
+        .prepare(&format!("SELECT {BOOKING_COLUMNS} FROM surgery_bookings ORDER BY date, start, officer_id"))?
+        .query_map([], booking_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -73,12 +71,21 @@ pub(super) fn insert_all(conn: &Connection, slots: &[SurgerySlot], bookings: &[B
     Ok(())
 }
 
-impl Store {
-    /// Books a call-back. The database refuses a second booking of the same officer and time,
-    /// so two people booking at once cannot both succeed.
-    pub fn add_booking(&mut self, booking: &Booking, actor: &str) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        let inserted = tx.execute(
+impl Tx<'_> {
+    /// Every officer's weekly surgeries.
+    pub fn slots(&self) -> Result<Vec<SurgerySlot>> {
+        load_slots(&self.conn)
+    }
+
+    /// The call-backs booked on `from` or later.
+    pub fn bookings_from(&self, from: NaiveDate) -> Result<Vec<Booking>> {
+        let sql = format!("SELECT {BOOKING_COLUMNS} FROM surgery_bookings WHERE date >= ?1 ORDER BY date, start");
+        Ok(self.conn.prepare(&sql)?.query_map([from], booking_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Books a call-back. The database refuses a second booking of the same officer and time.
+    pub fn add_booking(&self, booking: &Booking, actor: &str) -> Result<i64> {
+        let inserted = self.conn.execute(
             "INSERT INTO surgery_bookings (officer_id, date, start, child_id, caller_number, query, booked_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
@@ -89,7 +96,7 @@ impl Store {
                 booking.caller_number,
                 booking.query,
                 actor,
-                now_utc()
+                self.now
             ],
         );
         match inserted {
@@ -100,40 +107,38 @@ impl Store {
                 other?;
             }
         }
-        let id = tx.last_insert_rowid();
-        let mut after = booking.clone();
-        after.id = id;
-        audit::record_change(&tx, actor, "book_call_back", "booking", &id.to_string(), None, &after)?;
-        tx.commit()?;
+        let id = self.conn.last_insert_rowid();
+        let after = Booking { id, ..booking.clone() };
+        let key = id.to_string();
+        self.audit(
+            actor,
+            "book_call_back",
+            "booking",
+            Some(&key),
+            booking.child_id.as_deref(),
+            None,
+            json_of(&after).as_ref(),
+        )?;
         Ok(id)
     }
 
     /// Replaces an officer's weekly surgery blocks.
-    pub fn set_surgeries(&mut self, officer: &str, blocks: &[(u8, NaiveTime, u32)], actor: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+    pub fn set_surgeries(&self, officer: &str, blocks: &[(u8, NaiveTime, u32)], actor: &str) -> Result<()> {
         let before: Vec<String> = {
-            let mut statement = tx
+            let mut statement = self
+                .conn
                 .prepare("SELECT weekday || ' ' || start || ' ' || minutes FROM surgery_slots WHERE officer_id = ?1")?;
             statement.query_map([officer], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
         };
-        tx.execute("DELETE FROM surgery_slots WHERE officer_id = ?1", [officer])?;
+        self.conn.execute("DELETE FROM surgery_slots WHERE officer_id = ?1", [officer])?;
         for (weekday, start, minutes) in blocks {
-            tx.execute(
+            self.conn.execute(
                 "INSERT INTO surgery_slots (officer_id, weekday, start, minutes) VALUES (?1, ?2, ?3, ?4)",
                 params![officer, weekday, start.format("%H:%M").to_string(), minutes],
             )?;
         }
+        self.bump(&RecordRef::Staff(officer.to_string()), actor)?;
         let after: Vec<String> = blocks.iter().map(|(w, s, m)| format!("{w} {} {m}", s.format("%H:%M"))).collect();
-        audit::record(
-            &tx,
-            Some(actor),
-            "set_surgeries",
-            "staff",
-            Some(officer),
-            Some(&json!(before)),
-            Some(&json!(after)),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.audit(actor, "set_surgeries", "staff", Some(officer), None, Some(&json!(before)), Some(&json!(after)))
     }
 }

@@ -151,6 +151,7 @@ pub fn county() -> County {
             booked_by: Some("S5".into()),
         }],
         disputes: vec![],
+        versions: Default::default(),
     }
 }
 
@@ -185,7 +186,7 @@ impl Records for FakeRecords {
     fn county(&self) -> Result<County, String> {
         Ok(county())
     }
-    fn save(&mut self, _: &County, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
+    fn save(&mut self, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
         Err(RecordError::Store(caseload::store::StoreError::Other("the test records are read-only".into())))
     }
 }

@@ -5,6 +5,7 @@ use super::{Form, FormKind, Refusal, choice, date_field, nothing_follows, select
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{AnswerContact, Entry, PromiseAnswer, RecordContact};
+use crate::domain::RecordRef;
 use crate::domain::casework::{ContactEntry, FieldError};
 use crate::domain::milestones::contact_due;
 
@@ -41,12 +42,11 @@ fn contact_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
 pub fn open_answer(app: &App) -> Result<Form, Refusal> {
     let child = selected_child(app, Work::Contacts)?;
     let id = &app.data.county.children[child].id;
-    let open: Vec<(String, String)> = app
-        .data
-        .county
-        .contacts
+    let open_contacts: Vec<&crate::domain::Contact> =
+        app.data.county.contacts.iter().filter(|c| &c.child_id == id && c.answered.is_none()).collect();
+    let records: Vec<RecordRef> = open_contacts.iter().map(|c| RecordRef::Contact(c.id)).collect();
+    let open: Vec<(String, String)> = open_contacts
         .iter()
-        .filter(|c| &c.child_id == id && c.answered.is_none())
         .map(|c| {
             let what = c.kind.noun();
             (c.id.to_string(), format!("{what} {} · {}", c.received.format("%-d %b"), c.summary.replace('\n', " ")))
@@ -56,7 +56,7 @@ pub fn open_answer(app: &App) -> Result<Form, Refusal> {
     if open.is_empty() {
         return Err(Refusal::Nothing(format!("{name} has no phone message or email waiting for an answer")));
     }
-    Ok(Form::new(
+    let mut form = Form::new(
         &ANSWER,
         Some(child),
         format!("Answer a contact · {name}"),
@@ -72,7 +72,9 @@ pub fn open_answer(app: &App) -> Result<Form, Refusal> {
             ),
             date_field("date", "Date", Some(app.today())),
         ],
-    ))
+    );
+    form.may_change(records);
+    Ok(form)
 }
 
 fn answer_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
@@ -81,10 +83,11 @@ fn answer_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
         .parse()
         .map_err(|_| FieldError { field: "contact", message: "no open contact".into() })?;
     let date = form.required_date("date", app)?;
+    let seen = form.seen(&RecordRef::Contact(contact_id));
     Ok(if form.value("action") == "promise" {
-        Entry::Promise(PromiseAnswer { contact_id, date })
+        Entry::Promise(PromiseAnswer { contact_id, date, seen })
     } else {
-        Entry::Answer(AnswerContact { contact_id, date })
+        Entry::Answer(AnswerContact { contact_id, date, seen })
     })
 }
 

@@ -5,9 +5,9 @@ use super::{Form, FormKind, Refusal, choice_at, nothing_follows, selected_child,
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{EditDetails, Entry};
-use crate::domain::Need;
-use crate::domain::casework::{DetailsEntry, FieldError};
+use crate::domain::casework::{Change, DetailsEntry, FieldError};
 use crate::domain::year_group::{academic_year_start, year_group_in, year_group_label};
+use crate::domain::{Need, RecordRef};
 
 static DETAILS: FormKind = FormKind { entry, changed: nothing_follows };
 
@@ -33,7 +33,7 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
                 (y.to_string(), format!("{} ({} {side})", year_group_label(y), by.abs()))
             }),
     );
-    Ok(Form::new(
+    let mut form = Form::new(
         &DETAILS,
         Some(child),
         format!("Edit details · {}", app.data.rows[child].name),
@@ -44,19 +44,23 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
             choice_at("band", "Band", bands, &c.band.map(|b| b.to_string()).unwrap_or_default()),
             choice_at("year group", "Year", years, &c.year_group_override.map(|y| y.to_string()).unwrap_or_default()),
         ],
-    ))
+    );
+    form.may_change([RecordRef::Child(c.id.clone())]);
+    Ok(form)
 }
 
-fn entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
-    let text = |key| Some(form.value(key).to_string());
-    Ok(Entry::Details(EditDetails {
-        child_id: form.child_id.clone().unwrap_or_default(),
-        details: DetailsEntry {
-            setting: text("setting"),
-            postcode: text("postcode"),
-            primary_need: Need::parse(form.value("need")),
-            band: form.value("band").parse::<u8>().ok(),
-            year_group_override: form.value("year group").parse::<i32>().ok(),
-        },
-    }))
+/// Only what was changed in the form: a colleague's change to another field stays.
+fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+    let child_id = form.child_id.clone().unwrap_or_default();
+    let gone = || FieldError { field: "child", message: "this child is no longer on file".into() };
+    let c = app.data.child_index.get(&child_id).map(|&i| &app.data.county.children[i]).ok_or_else(gone)?;
+    let text = |key| Some(form.value(key).trim().to_string()).filter(|t| !t.is_empty());
+    let details = DetailsEntry {
+        setting: Change::unless_same(text("setting"), &c.setting),
+        postcode: Change::unless_same(text("postcode"), &c.postcode),
+        primary_need: Change::unless_same(Need::parse(form.value("need")), &c.primary_need),
+        band: Change::unless_same(form.value("band").parse::<u8>().ok(), &c.band),
+        year_group_override: Change::unless_same(form.value("year group").parse::<i32>().ok(), &c.year_group_override),
+    };
+    Ok(Entry::Details(EditDetails { seen: form.seen(&RecordRef::Child(child_id.clone())), child_id, details }))
 }

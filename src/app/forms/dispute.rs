@@ -9,8 +9,8 @@ use super::{
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{Entry, RegisterDispute, UpdateDispute};
-use crate::domain::casework::FieldError;
-use crate::domain::{DisputeKind, OrderKind};
+use crate::domain::casework::{Change, DisputeChange, FieldError};
+use crate::domain::{DisputeKind, OrderKind, RecordRef};
 
 static REGISTER: FormKind = FormKind { entry: register_entry, changed: nothing_follows };
 static UPDATE: FormKind = FormKind { entry: update_entry, changed: nothing_follows };
@@ -104,18 +104,22 @@ fn update_form(app: &App, child: usize, index: usize) -> Form {
     };
     let mut form = Form::new(&UPDATE, Some(child), title, fields);
     form.record_id = Some(d.id);
+    form.may_change([RecordRef::Dispute(d.id)]);
     form
 }
 
+/// Only what was changed in the form.
 fn update_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
     let gone = || FieldError { field: "dispute", message: "this dispute is no longer on file".into() };
     let id = form.record_id.ok_or_else(gone)?;
-    let mut dispute = app.data.county.disputes.iter().find(|d| d.id == id).cloned().ok_or_else(gone)?;
-    dispute.hearing = form.date("hearing", false)?;
-    dispute.responded = form.date("responded", false)?;
-    dispute.order_kind = OrderKind::parse(form.value("order"));
-    dispute.order_date = form.date("order date", false)?;
-    dispute.complied = form.date("complied", false)?;
-    dispute.closed = form.date("closed", false)?;
-    Ok(Entry::Dispute(UpdateDispute { dispute }))
+    let d = app.data.county.disputes.iter().find(|d| d.id == id).ok_or_else(gone)?;
+    let change = DisputeChange {
+        hearing: Change::unless_same(form.date("hearing", false)?, &d.hearing),
+        responded: Change::unless_same(form.date("responded", false)?, &d.responded),
+        order_kind: Change::unless_same(OrderKind::parse(form.value("order")), &d.order_kind),
+        order_date: Change::unless_same(form.date("order date", false)?, &d.order_date),
+        complied: Change::unless_same(form.date("complied", false)?, &d.complied),
+        closed: Change::unless_same(form.date("closed", false)?, &d.closed),
+    };
+    Ok(Entry::Dispute(UpdateDispute { dispute_id: id, change, seen: form.seen(&RecordRef::Dispute(id)) }))
 }

@@ -17,6 +17,7 @@ use super::update::{Records, reload};
 use super::{App, Overlay};
 use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordError, Rules};
+use crate::domain::RecordRef;
 use crate::domain::casework::FieldError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +61,9 @@ pub struct Form {
     pub child_id: Option<String>,
     /// The record it updates (a dispute, a panel case), by id for the same reason.
     pub record_id: Option<i64>,
+    /// The records a save may change, with their versions when the form opened (or was last
+    /// reloaded): a save is refused if one has changed since, rather than overwrite it.
+    pub seen: Vec<(RecordRef, i64)>,
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
@@ -88,6 +92,7 @@ impl Form {
             child,
             child_id: None,
             record_id: None,
+            seen: Vec::new(),
             title,
             fields,
             focus: 0,
@@ -134,6 +139,23 @@ impl Form {
             self.fields.iter_mut().find(|f| f.key == key)
         {
             *text = value;
+        }
+    }
+
+    /// Notes `records` as ones a save may change; `show` takes their versions.
+    fn may_change(&mut self, records: impl IntoIterator<Item = RecordRef>) {
+        self.seen.extend(records.into_iter().map(|record| (record, 0)));
+    }
+
+    /// The version of `record` when the form opened, if it is one the form may change.
+    fn seen(&self, record: &RecordRef) -> Option<i64> {
+        self.seen.iter().find(|(r, _)| r == record).map(|(_, version)| *version)
+    }
+
+    /// Takes the versions of the records the form may change from `county`.
+    fn take_versions(&mut self, county: &crate::domain::County) {
+        for (record, version) in &mut self.seen {
+            *version = county.version(record);
         }
     }
 
@@ -239,8 +261,10 @@ pub type Opener = fn(&App) -> Result<Form, Refusal>;
 
 /// The child selected, when the person signed in may do `work`.
 fn selected_child(app: &App, work: Work) -> Result<usize, Refusal> {
-    app.may(work).map_err(Refusal::NotAllowed)?;
-    app.target().child.ok_or_else(|| Refusal::Nothing("select a child first".into()))
+    app.may(work, None).map_err(Refusal::NotAllowed)?;
+    let child = app.target().child.ok_or_else(|| Refusal::Nothing("select a child first".into()))?;
+    app.may(work, Some(child)).map_err(Refusal::NotAllowed)?;
+    Ok(child)
 }
 
 /// As `selected_child`, for the work a ceased plan has no more of (steps and panels): said at
@@ -275,20 +299,23 @@ pub fn open_requested(app: &mut App, request: FormRequest) {
             let officer = officer.unwrap_or(me);
             let officer_id = app.data.county.staff[officer].id.clone();
             // Someone who may not set the selected officer's surgeries still gets their own.
-            let officer = if app.may(Work::Surgeries { officer: &officer_id }).is_ok() { officer } else { me };
+            let officer = if app.may(Work::Surgeries { officer: &officer_id }, None).is_ok() { officer } else { me };
             let form = surgery::surgeries_form(app, officer);
             show(app, form);
         }
     }
 }
 
-/// Opens `form`, pinning the child it is about by id (and so its alternates').
+/// Opens `form`, pinning the child it is about by id, and the versions of what it may change
+/// (and so its alternates').
 fn show(app: &mut App, mut form: Form) {
     let id = form.child.and_then(|c| app.data.county.children.get(c)).map(|c| c.id.clone());
     for alternate in &mut form.alternates {
         alternate.child_id = id.clone();
+        alternate.take_versions(&app.data.county);
     }
     form.child_id = id;
+    form.take_versions(&app.data.county);
     app.overlay = Some(Overlay::Form(form));
 }
 
@@ -346,19 +373,9 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     };
     let Some(me) = app.me else { return };
     let actor = app.data.county.staff[me].id.clone();
-    let confirmed = form.confirm.is_some();
-    if !confirmed
-        && let Ok(Entry::Step(step)) = form.entry(app)
-        && let Some(warning) = crate::casework::needs_confirmation(&app.data.county, &step, app.today())
-    {
-        if let Some(Overlay::Form(form)) = &mut app.overlay {
-            form.confirm = Some(warning);
-        }
-        return;
-    }
     let outcome = form.entry(app).map_err(RecordError::Invalid).and_then(|entry| {
         let rules = Rules { today: app.today(), now: app.now, calendar: &app.calendar, rules: &app.config.rules };
-        records.save(&app.data.county, &entry, &actor, &rules)
+        records.save(&entry, &actor, &rules)
     });
     match outcome {
         Ok(done) => {
@@ -366,6 +383,20 @@ fn submit(app: &mut App, records: &mut dyn Records) {
             // Every pane shows the change at once: the county is read again and rebuilt.
             reload(app, records);
             app.say(done);
+        }
+        Err(RecordError::Unconfirmed(warning)) => {
+            if let Some(Overlay::Form(form)) = &mut app.overlay {
+                form.confirm = Some(warning);
+            }
+        }
+        Err(stale @ RecordError::Stale { .. }) => {
+            // Read again what the colleague saved; what was typed stays, to check and save again.
+            reload(app, records);
+            if let Some(Overlay::Form(mut form)) = app.overlay.take() {
+                form.take_versions(&app.data.county);
+                form.error = Some(FieldError { field: "save", message: stale.to_string() });
+                app.overlay = Some(Overlay::Form(form));
+            }
         }
         Err(RecordError::Invalid(error)) => {
             if let Some(Overlay::Form(form)) = &mut app.overlay {

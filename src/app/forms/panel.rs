@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordPanelDecision, SubmitToPanel};
 use crate::domain::casework::{FieldError, panel_questions_for};
-use crate::domain::{PanelOutcome, PanelQuestion};
+use crate::domain::{PanelOutcome, PanelQuestion, RecordRef};
 
 static SUBMIT: FormKind = FormKind { entry: submit_entry, changed: nothing_follows };
 static DECISION: FormKind = FormKind { entry: decision_entry, changed: nothing_follows };
@@ -79,6 +79,7 @@ pub(super) fn decision_form(app: &App, index: usize) -> Form {
         ],
     );
     form.record_id = Some(panel.id);
+    form.may_change([RecordRef::Panel(panel.id)]);
     form
 }
 
@@ -90,5 +91,6 @@ fn decision_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
         outcome: PanelOutcome::parse(form.value("outcome")),
         info_needed: form.value("needs").to_string(),
         sent: form.date("sent", false)?.map(|d| (d, form.value("how").to_string())),
+        seen: form.seen(&RecordRef::Panel(panel_id)),
     }))
 }

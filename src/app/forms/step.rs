@@ -4,8 +4,8 @@ use super::{FieldKind, Form, FormKind, Refusal, choice, date_field, open_case, t
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordStep};
-use crate::domain::StepKind;
 use crate::domain::casework::{FieldError, StepEntry, detail_choices, detail_label, steps_for_stage};
+use crate::domain::{RecordRef, StepKind};
 
 static STEP: FormKind = FormKind { entry, changed };
 
@@ -14,6 +14,7 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
     let child = open_case(app, Work::Casework)?;
     let stage = app.data.county.children[child].stage;
     let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
+    let record = RecordRef::Child(app.data.county.children[child].id.clone());
     let mut form = Form::new(
         &STEP,
         Some(child),
@@ -24,6 +25,7 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
             text_field("detail", "Detail", ""),
         ],
     );
+    form.may_change([record]);
     follow_step(&mut form);
     Ok(form)
 }
@@ -34,9 +36,13 @@ fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
     let date = form.required_date("date", app)?;
     let until = form.date("until", false)?;
     let detail = form.value("detail").trim().to_string();
+    let child_id = form.child_id.clone().unwrap_or_default();
     Ok(Entry::Step(RecordStep {
-        child_id: form.child_id.clone().unwrap_or_default(),
+        seen: form.seen(&RecordRef::Child(child_id.clone())),
+        child_id,
         step: StepEntry { kind, date, until, detail },
+        // A second Enter on the warning confirms a step that closes the case.
+        confirmed: form.confirm.is_some(),
     }))
 }
 

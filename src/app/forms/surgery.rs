@@ -7,9 +7,9 @@ use super::{Form, FormKind, Refusal, choice, date_field, selected_child, text_fi
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{BookCallBack, Entry, SetSurgeries};
-use crate::domain::Role;
 use crate::domain::casework::FieldError;
 use crate::domain::surgery::{describe_blocks, parse_blocks};
+use crate::domain::{RecordRef, Role};
 
 static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed };
 static SURGERIES: FormKind = FormKind { entry: surgeries_entry, changed: surgeries_changed };
@@ -102,7 +102,7 @@ pub(super) fn surgeries_form(app: &App, officer: usize) -> Form {
     let staff = &app.data.county.staff;
     let mut officers: Vec<usize> = (0..staff.len())
         .filter(|&i| i == officer || staff[i].role != Role::Admin)
-        .filter(|&i| i == officer || app.may(Work::Surgeries { officer: &staff[i].id }).is_ok())
+        .filter(|&i| i == officer || app.may(Work::Surgeries { officer: &staff[i].id }, None).is_ok())
         .collect();
     officers.sort_by_key(|&i| (i != officer, staff[i].name.clone()));
     let options =
@@ -114,13 +114,17 @@ pub(super) fn surgeries_form(app: &App, officer: usize) -> Form {
         vec![choice("officer", "Officer", options), text_field("surgeries", "Weekly", "")],
     );
     form.focus = 1;
+    // Any of the officers offered may be chosen.
+    form.may_change(officers.iter().map(|&i| RecordRef::Staff(staff[i].id.clone())));
     surgeries_changed(&mut form, app, "officer");
     form
 }
 
 fn surgeries_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
     let blocks = parse_blocks(form.value("surgeries")).map_err(|message| FieldError { field: "surgeries", message })?;
-    Ok(Entry::Surgeries(SetSurgeries { officer_id: form.value("officer").to_string(), blocks }))
+    let officer_id = form.value("officer").to_string();
+    let seen = form.seen(&RecordRef::Staff(officer_id.clone()));
+    Ok(Entry::Surgeries(SetSurgeries { officer_id, blocks, seen }))
 }
 
 /// Shows the chosen officer's current surgeries, ready to edit.

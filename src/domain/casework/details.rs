@@ -2,17 +2,17 @@
 
 use chrono::NaiveDate;
 
-use super::{FieldError, error};
+use super::{Change, FieldError, error};
 use crate::domain::model::*;
 
-/// Changes to a child's details, checked; returns the row as it will be.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Changes to a child's details: only the fields set are changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DetailsEntry {
-    pub setting: Option<String>,
-    pub postcode: Option<String>,
-    pub primary_need: Option<Need>,
-    pub band: Option<u8>,
-    pub year_group_override: Option<i32>,
+    pub setting: Change<Option<String>>,
+    pub postcode: Change<Option<String>>,
+    pub primary_need: Change<Option<Need>>,
+    pub band: Change<Option<u8>>,
+    pub year_group_override: Change<Option<i32>>,
 }
 
 /// A UK postcode in its usual form ("ng7 2rd" → "NG7 2RD"), or `None` if it is not shaped
@@ -46,23 +46,25 @@ pub fn normalise_postcode(text: &str) -> Option<String> {
 /// Children are taught at most this many years out of their age group.
 const MAX_YEARS_OUT_OF_GROUP: i32 = 2;
 
+/// The child's row with `entry`'s changes, checked.
 pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8, today: NaiveDate) -> Result<Child, FieldError> {
-    if let Some(band) = entry.band
+    if let Change::Set(Some(band)) = entry.band
         && !(1..=bands).contains(&band)
     {
         return Err(error("band", format!("bands run from 1 to {bands}")));
     }
-    if let Some(year) = entry.year_group_override
+    if let Change::Set(Some(year)) = entry.year_group_override
         && !(-1..=14).contains(&year)
     {
         return Err(error("year group", "choose Nursery to Year 14, or as for their age"));
     }
-    if entry.year_group_override != child.year_group_override {
+    let year_group_override = entry.year_group_override.applied_to(&child.year_group_override);
+    if year_group_override != child.year_group_override {
         let expected = crate::domain::year_group::year_group_in(
             child.date_of_birth,
             crate::domain::year_group::academic_year_start(today),
         );
-        if let Some(year) = entry.year_group_override
+        if let Some(year) = year_group_override
             && (year - expected).abs() > MAX_YEARS_OUT_OF_GROUP
         {
             return Err(error(
@@ -78,19 +80,23 @@ pub fn apply_details(child: &Child, entry: &DetailsEntry, bands: u8, today: Naiv
     }
     let clean = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
     let mut after = child.clone();
-    after.setting = clean(&entry.setting);
-    after.postcode = match clean(&entry.postcode) {
-        // An imported postcode that was never checked may stay as it is until someone edits it.
-        Some(text) if Some(&text) == child.postcode.as_ref() => Some(text),
-        Some(text) => Some(
-            normalise_postcode(&text)
-                .ok_or_else(|| error("postcode", format!("\"{text}\" is not a UK postcode (like NG7 2RD)")))?,
-        ),
-        None => None,
-    };
-    after.primary_need = entry.primary_need;
-    after.band = entry.band;
-    after.year_group_override = entry.year_group_override;
+    if let Change::Set(setting) = &entry.setting {
+        after.setting = clean(setting);
+    }
+    if let Change::Set(postcode) = &entry.postcode {
+        after.postcode = match clean(postcode) {
+            // An imported postcode that was never checked may stay as it is until someone edits it.
+            Some(text) if Some(&text) == child.postcode.as_ref() => Some(text),
+            Some(text) => Some(
+                normalise_postcode(&text)
+                    .ok_or_else(|| error("postcode", format!("\"{text}\" is not a UK postcode (like NG7 2RD)")))?,
+            ),
+            None => None,
+        };
+    }
+    after.primary_need = entry.primary_need.applied_to(&child.primary_need);
+    after.band = entry.band.applied_to(&child.band);
+    after.year_group_override = year_group_override;
     if after == *child {
         return Err(error("details", "nothing has changed"));
     }

@@ -2,8 +2,34 @@
 
 use chrono::NaiveDate;
 
-use super::{FieldError, error, human, past_date};
+use super::{Change, FieldError, error, human, past_date};
 use crate::domain::model::*;
+
+/// Changes to a dispute: how far it has gone. Only the fields set are changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DisputeChange {
+    pub hearing: Change<Option<NaiveDate>>,
+    pub responded: Change<Option<NaiveDate>>,
+    pub order_kind: Change<Option<OrderKind>>,
+    pub order_date: Change<Option<NaiveDate>>,
+    pub complied: Change<Option<NaiveDate>>,
+    pub closed: Change<Option<NaiveDate>>,
+}
+
+impl DisputeChange {
+    /// `dispute` with these changes made.
+    pub fn applied_to(&self, dispute: &Dispute) -> Dispute {
+        Dispute {
+            hearing: self.hearing.applied_to(&dispute.hearing),
+            responded: self.responded.applied_to(&dispute.responded),
+            order_kind: self.order_kind.applied_to(&dispute.order_kind),
+            order_date: self.order_date.applied_to(&dispute.order_date),
+            complied: self.complied.applied_to(&dispute.complied),
+            closed: self.closed.applied_to(&dispute.closed),
+            ..dispute.clone()
+        }
+    }
+}
 
 /// A mediation or appeal as it now stands, checked; returns the record to save.
 pub fn apply_dispute(

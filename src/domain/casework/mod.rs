@@ -18,6 +18,38 @@ pub use dispute::*;
 pub use panel::*;
 pub use step::*;
 
+/// What an entry does to one field of a record: leaves it as it is, or sets it (perhaps to
+/// nothing). A save changes only the fields its entry sets, so two people changing different
+/// fields of one record at once both keep their change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Change<T> {
+    #[default]
+    Keep,
+    Set(T),
+}
+
+impl<T: Clone> Change<T> {
+    /// The field's value after the change.
+    pub fn applied_to(&self, current: &T) -> T {
+        match self {
+            Change::Keep => current.clone(),
+            Change::Set(value) => value.clone(),
+        }
+    }
+
+    /// `Set(value)` unless `value` is what the field holds already.
+    pub fn unless_same(value: T, current: &T) -> Change<T>
+    where
+        T: PartialEq,
+    {
+        if &value == current { Change::Keep } else { Change::Set(value) }
+    }
+
+    pub fn is_set(&self) -> bool {
+        matches!(self, Change::Set(_))
+    }
+}
+
 /// A problem with one field of an entry: shown beside that field, and nothing is saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {

@@ -173,3 +173,19 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
     }
     Ok(after)
 }
+
+/// What a step that closes the case will do, to be confirmed before it is saved: ceasing a plan,
+/// or a decision not to assess or not to issue.
+pub fn confirmation_needed(child: &Child, step: &StepEntry) -> Option<String> {
+    let name = child.full_name();
+    match step.kind {
+        StepKind::Ceased => {
+            let reason = detail_label(step.kind, &step.detail);
+            Some(format!("This ceases {name}'s plan (SEN2 reason {reason}); the case leaves the caseload."))
+        }
+        StepKind::AssessDecision | StepKind::IssueDecision if step.detail == "declined" => Some(format!(
+            "A decision not to proceed closes {name}'s case; the family must be told of their right to appeal."
+        )),
+        _ => None,
+    }
+}
