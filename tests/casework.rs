@@ -13,8 +13,8 @@ use caseload::domain::casework::{Change, ContactEntry, DetailsEntry, DisputeChan
 use caseload::domain::county::county_milestones;
 use caseload::domain::*;
 use caseload::store::Store;
-use common::{TODAY, day};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::{TODAY, day, erase, key, select_child, type_text};
+use ratatui::crossterm::event::KeyCode;
 
 fn store_at(path: &std::path::Path) -> Store {
     let mut store = Store::open(path).expect("open");
@@ -284,10 +284,6 @@ fn an_annual_review_through_amendment_and_a_plan_ceased() {
     let county = store.load_county().expect("load");
     assert_eq!(county.children.iter().find(|c| c.id == "C2").map(|c| c.stage), Some(Stage::Ceased));
     assert!(milestone(&store, "C2", MilestoneName::AnnualReview).is_none(), "nothing open once ceased");
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 #[test]
@@ -816,25 +812,6 @@ fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_da
 }
 
 /// Selects the child on the caseload, as the arrow keys would; returns its index.
-fn select_child(app: &mut caseload::app::App, id: &str) -> usize {
-    let child = app.data.child_index[id];
-    let position = app.panes.caseload.list.lines.iter().position(|&i| i == child).expect("in the caseload");
-    app.panes.caseload.select(position);
-    child
-}
-
-/// Backspace `count` times in the focused field.
-fn erase(app: &mut caseload::app::App, store: &mut Store, count: usize) {
-    for _ in 0..count {
-        handle_key(app, &key(KeyCode::Backspace), store);
-    }
-}
-
-fn type_text(app: &mut caseload::app::App, store: &mut Store, text: &str) {
-    for c in text.chars() {
-        handle_key(app, &key(KeyCode::Char(c)), store);
-    }
-}
 
 #[test]
 fn officers_set_their_weekly_surgeries_from_the_surgery_pane() {

@@ -5,9 +5,11 @@ use chrono::NaiveDate;
 
 use caseload::app::App;
 use caseload::app::keymap::Keymap;
+use caseload::app::update::handle_key;
 use caseload::casework::{Entry, RecordError, Records, Rules};
 use caseload::config::Config;
 use caseload::domain::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
@@ -215,5 +217,40 @@ pub fn recorded_step(id: i64, child_id: &str, kind: StepKind, date: &str, detail
         until: None,
         detail: detail.into(),
         recorded_by: Some("S1".into()),
+    }
+}
+
+/// The test county with nobody's login on the staff list: a test database, on which `--as`
+/// says who is recording.
+pub fn county_without_logins() -> County {
+    let mut county = county();
+    for staff in &mut county.staff {
+        staff.login = None;
+    }
+    county
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Selects child `id` on the caseload pane; returns its index.
+pub fn select_child(app: &mut App, id: &str) -> usize {
+    let child = app.data.child_index[id];
+    let position = app.panes.caseload.list.lines.iter().position(|&i| i == child).expect("in the caseload");
+    app.panes.caseload.select(position);
+    child
+}
+
+/// Backspace `count` times in the focused field.
+pub fn erase(app: &mut App, records: &mut dyn Records, count: usize) {
+    for _ in 0..count {
+        handle_key(app, &key(KeyCode::Backspace), records);
+    }
+}
+
+pub fn type_text(app: &mut App, records: &mut dyn Records, text: &str) {
+    for c in text.chars() {
+        handle_key(app, &key(KeyCode::Char(c)), records);
     }
 }

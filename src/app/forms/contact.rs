@@ -9,8 +9,8 @@ use crate::domain::RecordRef;
 use crate::domain::casework::{ContactEntry, FieldError};
 use crate::domain::milestones::contact_due;
 
-static CONTACT: FormKind = FormKind { entry: contact_entry, changed: nothing_follows };
-static ANSWER: FormKind = FormKind { entry: answer_entry, changed: answer_changed };
+static CONTACT: FormKind = FormKind { entry: contact_entry, changed: nothing_follows, rebuild: None };
+static ANSWER: FormKind = FormKind { entry: answer_entry, changed: answer_changed, rebuild: None };
 
 /// `c`: record a contact with the selected child's family.
 pub fn open(app: &App) -> Result<Form, Refusal> {

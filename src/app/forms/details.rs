@@ -9,11 +9,21 @@ use crate::domain::casework::{Change, DetailsEntry, FieldError};
 use crate::domain::year_group::{academic_year_start, year_group_in, year_group_label};
 use crate::domain::{Need, RecordRef};
 
-static DETAILS: FormKind = FormKind { entry, changed: nothing_follows };
+static DETAILS: FormKind = FormKind { entry, changed: nothing_follows, rebuild: Some(rebuild) };
 
 /// `e`: edit the selected child's details.
 pub fn open(app: &App) -> Result<Form, Refusal> {
     let child = selected_child(app, Work::Casework)?;
+    Ok(build(app, child))
+}
+
+fn rebuild(form: &Form, app: &App) -> Option<Form> {
+    let child = *app.data.child_index.get(form.child_id.as_deref()?)?;
+    Some(build(app, child))
+}
+
+/// The form for `county.children[child]`, showing their details as they are.
+fn build(app: &App, child: usize) -> Form {
     let c = &app.data.county.children[child];
     let mut needs = vec![(String::new(), "not recorded".to_string())];
     needs.extend(Need::ALL.iter().map(|n| (n.as_str().to_string(), n.as_str().to_string())));
@@ -46,21 +56,24 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
         ],
     );
     form.may_change([RecordRef::Child(c.id.clone())]);
-    Ok(form)
+    form
 }
 
-/// Only what was changed in the form: a colleague's change to another field stays.
-fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+/// Only the fields changed in the form: a colleague's change to another field stays.
+fn entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
     let child_id = form.child_id.clone().unwrap_or_default();
-    let gone = || FieldError { field: "child", message: "this child is no longer on file".into() };
-    let c = app.data.child_index.get(&child_id).map(|&i| &app.data.county.children[i]).ok_or_else(gone)?;
+    let change = |key, value| if form.changed(key) { Change::Set(value) } else { Change::Keep };
     let text = |key| Some(form.value(key).trim().to_string()).filter(|t| !t.is_empty());
     let details = DetailsEntry {
-        setting: Change::unless_same(text("setting"), &c.setting),
-        postcode: Change::unless_same(text("postcode"), &c.postcode),
-        primary_need: Change::unless_same(Need::parse(form.value("need")), &c.primary_need),
-        band: Change::unless_same(form.value("band").parse::<u8>().ok(), &c.band),
-        year_group_override: Change::unless_same(form.value("year group").parse::<i32>().ok(), &c.year_group_override),
+        setting: change("setting", text("setting")),
+        postcode: change("postcode", text("postcode")),
+        primary_need: if form.changed("need") { Change::Set(Need::parse(form.value("need"))) } else { Change::Keep },
+        band: if form.changed("band") { Change::Set(form.value("band").parse::<u8>().ok()) } else { Change::Keep },
+        year_group_override: if form.changed("year group") {
+            Change::Set(form.value("year group").parse::<i32>().ok())
+        } else {
+            Change::Keep
+        },
     };
     Ok(Entry::Details(EditDetails { seen: form.seen(&RecordRef::Child(child_id.clone())), child_id, details }))
 }

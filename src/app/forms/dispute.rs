@@ -12,8 +12,8 @@ use crate::casework::{Entry, RegisterDispute, UpdateDispute};
 use crate::domain::casework::{Change, DisputeChange, FieldError};
 use crate::domain::{DisputeKind, OrderKind, RecordRef};
 
-static REGISTER: FormKind = FormKind { entry: register_entry, changed: nothing_follows };
-static UPDATE: FormKind = FormKind { entry: update_entry, changed: nothing_follows };
+static REGISTER: FormKind = FormKind { entry: register_entry, changed: nothing_follows, rebuild: None };
+static UPDATE: FormKind = FormKind { entry: update_entry, changed: nothing_follows, rebuild: Some(rebuild_update) };
 
 /// `d`: the selected child's mediation or appeal.
 pub fn open(app: &App) -> Result<Form, Refusal> {
@@ -108,18 +108,36 @@ fn update_form(app: &App, child: usize, index: usize) -> Form {
     form
 }
 
-/// Only what was changed in the form.
-fn update_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
+fn rebuild_update(form: &Form, app: &App) -> Option<Form> {
+    let id = form.record_id?;
+    let index = app.data.county.disputes.iter().position(|d| d.id == id)?;
+    let child = *app.data.child_index.get(&app.data.county.disputes[index].child_id)?;
+    let mut fresh = update_form(app, child, index);
+    // Keep the switch between this dispute and the others as it is.
+    if let Some(record) = form.fields.iter().find(|f| f.key == "record") {
+        fresh.fields.insert(0, record.clone());
+    }
+    Some(fresh)
+}
+
+/// Only the fields changed in the form.
+fn update_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
     let gone = || FieldError { field: "dispute", message: "this dispute is no longer on file".into() };
     let id = form.record_id.ok_or_else(gone)?;
-    let d = app.data.county.disputes.iter().find(|d| d.id == id).ok_or_else(gone)?;
+    let date = |key: &'static str| -> Result<Change<Option<chrono::NaiveDate>>, FieldError> {
+        Ok(if form.changed(key) { Change::Set(form.date(key, false)?) } else { Change::Keep })
+    };
     let change = DisputeChange {
-        hearing: Change::unless_same(form.date("hearing", false)?, &d.hearing),
-        responded: Change::unless_same(form.date("responded", false)?, &d.responded),
-        order_kind: Change::unless_same(OrderKind::parse(form.value("order")), &d.order_kind),
-        order_date: Change::unless_same(form.date("order date", false)?, &d.order_date),
-        complied: Change::unless_same(form.date("complied", false)?, &d.complied),
-        closed: Change::unless_same(form.date("closed", false)?, &d.closed),
+        hearing: date("hearing")?,
+        responded: date("responded")?,
+        order_kind: if form.changed("order") {
+            Change::Set(OrderKind::parse(form.value("order")))
+        } else {
+            Change::Keep
+        },
+        order_date: date("order date")?,
+        complied: date("complied")?,
+        closed: date("closed")?,
     };
     Ok(Entry::Dispute(UpdateDispute { dispute_id: id, change, seen: form.seen(&RecordRef::Dispute(id)) }))
 }

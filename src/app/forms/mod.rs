@@ -47,6 +47,9 @@ pub struct FormKind {
     pub entry: fn(&Form, &App) -> Result<Entry, FieldError>,
     /// After the choice in field `key` changed: fills in the fields that follow it.
     pub changed: fn(&mut Form, &App, &'static str),
+    /// For a form showing a record's current values: the same form built again from the records
+    /// as they are now (after a colleague's change), so the fields nobody touched can follow.
+    pub rebuild: Option<fn(&Form, &App) -> Option<Form>>,
 }
 
 /// For forms whose fields do not depend on each other.
@@ -64,6 +67,8 @@ pub struct Form {
     /// The records a save may change, with their versions when the form opened (or was last
     /// reloaded): a save is refused if one has changed since, rather than overwrite it.
     pub seen: Vec<(RecordRef, i64)>,
+    /// What each field held when the form opened: a field still holding it was not changed.
+    opened: Vec<(&'static str, String)>,
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
@@ -93,6 +98,7 @@ impl Form {
             child_id: None,
             record_id: None,
             seen: Vec::new(),
+            opened: Vec::new(),
             title,
             fields,
             focus: 0,
@@ -150,6 +156,32 @@ impl Form {
     /// The version of `record` when the form opened, if it is one the form may change.
     fn seen(&self, record: &RecordRef) -> Option<i64> {
         self.seen.iter().find(|(r, _)| r == record).map(|(_, version)| *version)
+    }
+
+    /// Whether field `key` holds something other than it did when the form opened.
+    fn changed(&self, key: &str) -> bool {
+        let opened = self.opened.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
+        opened != Some(self.value(key))
+    }
+
+    /// Notes what every field holds now, as what the form opened with.
+    fn note_opened(&mut self) {
+        self.opened = self.fields.iter().map(|f| (f.key, self.value(f.key).to_string())).collect();
+    }
+
+    /// After a colleague's change: the fields nobody touched take the record's values as they are
+    /// now; the fields the person changed keep what they typed.
+    fn follow_records(&mut self, app: &App) {
+        let Some(fresh) = self.kind.rebuild.and_then(|rebuild| rebuild(self, app)) else { return };
+        let touched: Vec<&'static str> = self.fields.iter().map(|f| f.key).filter(|key| self.changed(key)).collect();
+        for field in &mut self.fields {
+            if let Some(now) = fresh.fields.iter().find(|f| f.key == field.key)
+                && !touched.contains(&field.key)
+            {
+                field.kind = now.kind.clone();
+            }
+        }
+        self.opened = fresh.fields.iter().map(|f| (f.key, fresh.value(f.key).to_string())).collect();
     }
 
     /// Takes the versions of the records the form may change from `county`.
@@ -313,9 +345,11 @@ fn show(app: &mut App, mut form: Form) {
     for alternate in &mut form.alternates {
         alternate.child_id = id.clone();
         alternate.take_versions(&app.data.county);
+        alternate.note_opened();
     }
     form.child_id = id;
     form.take_versions(&app.data.county);
+    form.note_opened();
     app.overlay = Some(Overlay::Form(form));
 }
 
@@ -394,6 +428,7 @@ fn submit(app: &mut App, records: &mut dyn Records) {
             reload(app, records);
             if let Some(Overlay::Form(mut form)) = app.overlay.take() {
                 form.take_versions(&app.data.county);
+                form.follow_records(app);
                 form.error = Some(FieldError { field: "save", message: stale.to_string() });
                 app.overlay = Some(Overlay::Form(form));
             }

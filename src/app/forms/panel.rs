@@ -10,8 +10,9 @@ use crate::casework::{Entry, RecordPanelDecision, SubmitToPanel};
 use crate::domain::casework::{FieldError, panel_questions_for};
 use crate::domain::{PanelOutcome, PanelQuestion, RecordRef};
 
-static SUBMIT: FormKind = FormKind { entry: submit_entry, changed: nothing_follows };
-static DECISION: FormKind = FormKind { entry: decision_entry, changed: nothing_follows };
+static SUBMIT: FormKind = FormKind { entry: submit_entry, changed: nothing_follows, rebuild: None };
+static DECISION: FormKind =
+    FormKind { entry: decision_entry, changed: nothing_follows, rebuild: Some(rebuild_decision) };
 
 /// The next panel: weekly on Thursdays, today if it is one.
 fn next_panel_day(today: NaiveDate) -> NaiveDate {
@@ -83,14 +84,25 @@ pub(super) fn decision_form(app: &App, index: usize) -> Form {
     form
 }
 
-fn decision_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {
+fn rebuild_decision(form: &Form, app: &App) -> Option<Form> {
+    let id = form.record_id?;
+    let index = app.data.county.panels.iter().position(|p| p.id == id)?;
+    Some(decision_form(app, index))
+}
+
+/// What the form changes: an outcome already recorded and left as it was stays; so do the
+/// information needed and the letter, unless changed.
+fn decision_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
     let panel_id =
         form.record_id.ok_or_else(|| FieldError { field: "panel", message: "no panel case is chosen".into() })?;
+    let recorded = app.data.county.panels.iter().find(|p| p.id == panel_id).and_then(|p| p.outcome);
+    let outcome_given = recorded.is_none() || form.changed("outcome");
+    let sent_given = form.changed("sent") || form.changed("how");
     Ok(Entry::PanelDecision(RecordPanelDecision {
         panel_id,
-        outcome: PanelOutcome::parse(form.value("outcome")),
-        info_needed: form.value("needs").to_string(),
-        sent: form.date("sent", false)?.map(|d| (d, form.value("how").to_string())),
+        outcome: if outcome_given { PanelOutcome::parse(form.value("outcome")) } else { None },
+        info_needed: if form.changed("needs") { form.value("needs").to_string() } else { String::new() },
+        sent: if sent_given { form.date("sent", false)?.map(|d| (d, form.value("how").to_string())) } else { None },
         seen: form.seen(&RecordRef::Panel(panel_id)),
     }))
 }

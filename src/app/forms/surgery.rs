@@ -11,8 +11,9 @@ use crate::domain::casework::FieldError;
 use crate::domain::surgery::{describe_blocks, parse_blocks};
 use crate::domain::{RecordRef, Role};
 
-static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed };
-static SURGERIES: FormKind = FormKind { entry: surgeries_entry, changed: surgeries_changed };
+static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed, rebuild: None };
+static SURGERIES: FormKind =
+    FormKind { entry: surgeries_entry, changed: surgeries_changed, rebuild: Some(rebuild_surgeries) };
 
 /// `b`: book a call-back for the selected child, at their own officer's next free time.
 pub fn open_booking(app: &App) -> Result<Form, Refusal> {
@@ -118,6 +119,11 @@ pub(super) fn surgeries_form(app: &App, officer: usize) -> Form {
     form.may_change(officers.iter().map(|&i| RecordRef::Staff(staff[i].id.clone())));
     surgeries_changed(&mut form, app, "officer");
     form
+}
+
+fn rebuild_surgeries(form: &Form, app: &App) -> Option<Form> {
+    let officer = *app.data.staff_index.get(form.value("officer"))?;
+    Some(surgeries_form(app, officer))
 }
 
 fn surgeries_entry(form: &Form, _app: &App) -> Result<Entry, FieldError> {

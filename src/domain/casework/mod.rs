@@ -36,18 +36,6 @@ impl<T: Clone> Change<T> {
             Change::Set(value) => value.clone(),
         }
     }
-
-    /// `Set(value)` unless `value` is what the field holds already.
-    pub fn unless_same(value: T, current: &T) -> Change<T>
-    where
-        T: PartialEq,
-    {
-        if &value == current { Change::Keep } else { Change::Set(value) }
-    }
-
-    pub fn is_set(&self) -> bool {
-        matches!(self, Change::Set(_))
-    }
 }
 
 /// A problem with one field of an entry: shown beside that field, and nothing is saved.
