@@ -80,6 +80,7 @@ impl Context {
     /// The interface's state for this person: the county loaded, the keys from the
     /// configuration, and the person signed in (or the who-am-I picker open).
     pub fn session(&self, store: &Store, sign_in: SignIn) -> Result<App> {
+        let seen = store.last_change().map_err(|e| eyre!("cannot read the database: {e}"))?;
         let county = store.load_county().map_err(|e| eyre!("cannot read the database: {e}"))?;
         if county.staff.is_empty() {
             return Err(eyre!(
@@ -90,6 +91,7 @@ impl Context {
         let keymap = Keymap::from_config(&self.config).map_err(|e| eyre!("bad configuration: {e}"))?;
         let mut app = App::new(county, self.today, self.config.clone(), keymap, self.calendar.clone());
         app.now = self.now;
+        app.seen_change = seen;
         match &self.as_staff {
             Some(id) => {
                 let index =

@@ -1,7 +1,7 @@
 //! The terminal: raw mode and the alternate screen, and the event loop that turns key presses
 //! into actions, watches for colleagues' changes and redraws.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use color_eyre::eyre::Result;
 use ratatui::DefaultTerminal;
@@ -18,18 +18,23 @@ pub fn run(app: &mut App, theme: &Theme, store: &mut Store) -> Result<()> {
     ratatui::run(|terminal| event_loop(terminal, app, theme, store))
 }
 
-/// How often an idle interface checks whether someone else changed the database.
-const CHANGE_CHECK: Duration = Duration::from_secs(2);
+/// How often the interface checks whether someone else changed the database, whether or not
+/// keys are being pressed: a colleague's save shows within about this long.
+const CHANGE_CHECK: Duration = Duration::from_secs(1);
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, store: &mut Store) -> Result<()> {
     let mut seen_version = store.data_version().ok();
+    let mut last_check = Instant::now();
     let mut redraw = true;
     loop {
         if redraw {
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
         }
-        // Wait for a key; between keys, only a cheap version check, never a query per frame.
-        if event::poll(CHANGE_CHECK)? {
+        // Wait for a key until the next check is due; the check itself reads one number
+        // (SQLite's data_version), never a table, unless something changed.
+        let wait = CHANGE_CHECK.saturating_sub(last_check.elapsed());
+        redraw = false;
+        if event::poll(wait)? {
             redraw = match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     handle_key(app, &key, store);
@@ -38,13 +43,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme, stor
                 Event::Resize(..) => true,
                 _ => false,
             };
-        } else {
+        }
+        if last_check.elapsed() >= CHANGE_CHECK {
+            last_check = Instant::now();
             let version = store.data_version().ok();
-            redraw = version != seen_version;
-            if redraw {
+            if version != seen_version {
                 seen_version = version;
+                let message = app.message.clone();
                 reload(app, store);
-                app.say("updated with changes saved by someone else");
+                // Keep a message the person has not read yet; otherwise say what happened.
+                match message {
+                    Some(message) => app.message = Some(message),
+                    None => app.say("updated with changes saved by someone else"),
+                }
+                redraw = true;
             }
         }
         if app.quit {

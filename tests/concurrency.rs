@@ -172,3 +172,32 @@ fn the_command_line_is_refused_a_stale_record_too() {
     assert_eq!(child(&db, "C3").band, Some(4));
     record(&mut store, &edit(5, Some(1)), "S1", &rules).expect("version 1 is current");
 }
+
+#[test]
+fn a_colleagues_save_is_read_back_for_that_child_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = database(dir.path(), &common::county_without_logins());
+    let mut store = Store::open(&db).expect("open");
+    let mut app = common::app_as("S1");
+    app.seen_change = store.last_change().expect("last change");
+    let calendar = Calendar::england_and_wales();
+    let settings = RulesConfig::default();
+    let rules = Rules { today: day(TODAY), now: None, calendar: &calendar, rules: &settings };
+    let message = caseload::casework::RecordContact {
+        child_id: "C3".into(),
+        entry: caseload::domain::casework::ContactEntry::PhoneMessage,
+        date: day(TODAY),
+        summary: "Dad rang about the review".into(),
+    };
+    record(&mut store, &Entry::Contact(message), "S5", &rules).expect("business support take the message");
+
+    let changes = store.changes_since(app.seen_change).expect("changes");
+    assert!(!changes.everything);
+    assert_eq!(changes.child_ids, vec!["C3".to_string()]);
+    assert_eq!(changes.contacts.len(), 1);
+    caseload::app::update::reload(&mut app, &store);
+    let zoe = &app.data.rows[app.data.child_index["C3"]];
+    assert_eq!(zoe.next.as_ref().map(|n| n.name), Some(MilestoneName::CallBack), "Zoë's row shows the call-back");
+    assert_eq!(app.data.county.contacts.len(), 2, "the fixture's contact and the new one");
+    assert!(store.changes_since(app.seen_change).expect("nothing more").is_empty());
+}

@@ -165,3 +165,62 @@ fn a_phone_message_recorded_in_the_interface_shows_its_call_back_on_the_caseload
     tmux.wait_for("DONE");
     assert_eq!(std::fs::read_to_string(&status_file).expect("status").trim(), "0");
 }
+
+#[test]
+fn a_colleagues_save_shows_within_two_seconds_while_keys_are_being_pressed() {
+    if !tmux_available() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is part of the CI machine image and must be there");
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let county = dir.path().join("county");
+    std::fs::create_dir(&county).expect("folder");
+    // A test database: no logins, so --as says who is who.
+    std::fs::write(
+        county.join("staff.csv"),
+        "staff_id,name,role,team\nS1,Theo Brown,officer,North\nS2,Priya Shah,officer,North\n",
+    )
+    .expect("write");
+    std::fs::write(
+        county.join("children.csv"),
+        "child_id,first_name,last_name,date_of_birth,officer,stage,plan_date,last_review_date\n\
+         C1,Holly,Stewart,2015-04-18,S1,plan,2020-03-01,2026-10-01\n\
+         C2,Logan,Wright,2014-02-11,S1,plan,2021-03-01,2026-09-01\n\
+         C3,Zara,Khan,2013-06-30,S1,plan,2019-03-01,2026-08-01\n",
+    )
+    .expect("write");
+    let db = dir.path().join("county.db");
+    let imported =
+        Command::new(BIN).args(["import", "--today", TODAY, "--db"]).arg(&db).arg(&county).output().expect("runs");
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+
+    let tmux = Tmux { socket: format!("caseload-e2e-colleague-{}", std::process::id()), session: "e2e".into() };
+    let command = format!("{BIN} --as S1 --today {TODAY} --db {db}; sleep 30", db = shell_path(&db));
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "24", &command]);
+    let screen = tmux.wait_for("Holly Stewart");
+    assert!(!screen.contains("call back"), "{screen}");
+
+    // Priya takes a phone message for Holly from her own session, while Theo keeps moving up
+    // and down his list.
+    let saved = Command::new(BIN)
+        .args(["contact", "add", "C1", "--kind", "phone_message", "--summary", "Mum rang", "--as", "S2"])
+        .args(["--today", TODAY, "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(saved.status.success(), "{}", String::from_utf8_lossy(&saved.stderr));
+    let start = Instant::now();
+    let mut down = true;
+    loop {
+        tmux.keys(&[if down { "Down" } else { "Up" }]);
+        down = !down;
+        let screen = tmux.screen();
+        if screen.lines().any(|l| l.contains("Holly Stewart") && l.contains("call back")) {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(2), "not shown within 2 s of the save:\n{screen}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.keys(&["q"]);
+}

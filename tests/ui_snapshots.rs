@@ -194,8 +194,11 @@ impl caseload::casework::Records for LoganRecords {
             Vec::new()
         })
     }
-    fn county(&self) -> Result<caseload::domain::County, String> {
+    fn county(&self) -> Result<(caseload::domain::County, i64), String> {
         FakeRecords.county()
+    }
+    fn changes(&self, seen: i64) -> Result<caseload::domain::Changes, String> {
+        FakeRecords.changes(seen)
     }
     fn save(
         &mut self,

@@ -1,13 +1,13 @@
 //! The county as the interface needs it: records, milestones and display strings, computed once
 //! when data changes so that drawing a frame does no work proportional to the county.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::domain::county::{county_milestones, next_open};
+use crate::domain::county::{child_milestones, county_milestones, next_open};
 use crate::domain::year_group::{age_years, year_group, year_group_label};
-use crate::domain::{Calendar, County, Milestone, MilestoneName, RulesConfig, Stage, Status};
+use crate::domain::{Calendar, Changes, ChildRecord, County, Milestone, MilestoneName, RulesConfig, Stage, Status};
 
 /// One child's caseload row, ready to draw.
 #[derive(Debug, Clone)]
@@ -51,68 +51,181 @@ pub struct CaseData {
     pub staff_index: HashMap<String, usize>,
     /// Sorted, de-duplicated team names.
     pub teams: Vec<String>,
+    /// Each child's place in name order, and in setting order (name order among equals): sorting
+    /// compares these numbers, not the names, so a refresh does not compare 20,000 strings.
+    pub name_rank: Vec<u32>,
+    pub setting_rank: Vec<u32>,
     pub today: NaiveDate,
 }
 
 impl CaseData {
     pub fn build(county: County, today: NaiveDate, calendar: &Calendar, rules: &RulesConfig) -> CaseData {
         let milestones = county_milestones(&county, today, calendar, rules);
-        let staff_index: HashMap<String, usize> =
-            county.staff.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        let child_index = county.children.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        let mut teams: Vec<String> = county.staff.iter().map(|s| s.team.clone()).collect();
+        let mut data = CaseData {
+            county,
+            milestones,
+            rows: Vec::new(),
+            child_index: HashMap::new(),
+            staff_index: HashMap::new(),
+            teams: Vec::new(),
+            name_rank: Vec::new(),
+            setting_rank: Vec::new(),
+            today,
+        };
+        data.index_staff();
+        data.child_index = data.county.children.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        data.rows = (0..data.county.children.len()).map(|i| data.row(i)).collect();
+        data.rank();
+        data
+    }
+
+    /// Takes in what colleagues changed: the children named are replaced (with all their
+    /// records) and only their milestones and rows worked out again; whole lists that changed
+    /// are replaced. `changes.everything` is for the caller, which reads the county again.
+    pub fn apply(&mut self, changes: Changes, calendar: &Calendar, rules: &RulesConfig) {
+        let staff_changed = changes.staff_changed();
+        let county = &mut self.county;
+        if let Some(staff) = changes.staff {
+            county.staff = staff;
+        }
+        if let Some(slots) = changes.slots {
+            county.slots = slots;
+        }
+        if let Some(bookings) = changes.bookings {
+            county.bookings = bookings;
+        }
+        if let Some(absences) = changes.absences {
+            county.absences = absences;
+        }
+        county.versions.extend(changes.versions);
+        let changed: HashSet<&str> = changes.child_ids.iter().map(String::as_str).collect();
+        if !changed.is_empty() {
+            county.steps.retain(|r| !changed.contains(r.child_id()));
+            county.contacts.retain(|r| !changed.contains(r.child_id()));
+            county.panels.retain(|r| !changed.contains(r.child_id()));
+            county.disputes.retain(|r| !changed.contains(r.child_id()));
+            county.steps.extend(changes.steps);
+            county.contacts.extend(changes.contacts);
+            county.panels.extend(changes.panels);
+            county.disputes.extend(changes.disputes);
+            // The panel queue reads the panels in date order, as they load.
+            county.panels.sort_by_key(|p| (p.panel_date, p.id));
+        }
+        let gone: Vec<&str> =
+            changed.iter().copied().filter(|id| !changes.children.iter().any(|c| c.id == *id)).collect();
+        if !gone.is_empty() {
+            // A child removed: positions move, so everything indexed by them is rebuilt.
+            self.county.children.retain(|c| !gone.contains(&c.id.as_str()));
+            self.county.children.extend(changes.children);
+            *self = CaseData::build(std::mem::take(&mut self.county), self.today, calendar, rules);
+            return;
+        }
+        self.index_staff();
+        let mut touched = Vec::new();
+        for child in changes.children {
+            match self.child_index.get(&child.id) {
+                Some(&i) => {
+                    self.county.children[i] = child;
+                    touched.push(i);
+                }
+                None => {
+                    self.child_index.insert(child.id.clone(), self.county.children.len());
+                    touched.push(self.county.children.len());
+                    self.county.children.push(child);
+                    self.milestones.push(Vec::new());
+                }
+            }
+        }
+        for &i in &touched {
+            self.milestones[i] = child_milestones(&self.county, i, self.today, calendar, rules);
+        }
+        let mut reorder = self.rows.len() < self.county.children.len();
+        if reorder || staff_changed {
+            // A new child gets a row; a change of staff can move children between teams.
+            self.rows = (0..self.county.children.len()).map(|i| self.row(i)).collect();
+        } else {
+            for i in touched {
+                let row = self.row(i);
+                let old = &self.rows[i];
+                reorder |= row.sort_name != old.sort_name || row.sort_setting != old.sort_setting;
+                self.rows[i] = row;
+            }
+        }
+        if reorder {
+            self.rank();
+        }
+    }
+
+    /// Works out `name_rank` and `setting_rank` from the rows.
+    fn rank(&mut self) {
+        let rows = &self.rows;
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| rows[a].sort_name.cmp(&rows[b].sort_name));
+        self.name_rank = vec![0; rows.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            self.name_rank[i] = rank as u32;
+        }
+        let names = &self.name_rank;
+        order.sort_by(|&a, &b| rows[a].sort_setting.cmp(&rows[b].sort_setting).then(names[a].cmp(&names[b])));
+        self.setting_rank = vec![0; rows.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            self.setting_rank[i] = rank as u32;
+        }
+    }
+
+    fn index_staff(&mut self) {
+        self.staff_index = self.county.staff.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let mut teams: Vec<String> = self.county.staff.iter().map(|s| s.team.clone()).collect();
         teams.sort();
         teams.dedup();
-        let rows = county
-            .children
-            .iter()
-            .zip(&milestones)
-            .map(|(child, ms)| {
-                let age = age_years(child.date_of_birth, today);
-                let year = year_group(child.date_of_birth, today, child.year_group_override);
-                let statutory = || ms.iter().filter(|m| !m.advisory && m.status != Status::Done);
-                let overdue = statutory().filter(|m| m.status == Status::Overdue).count();
-                let due_soon = statutory().filter(|m| m.status == Status::DueSoon).count();
-                let status = statutory().map(|m| m.status).min_by_key(|s| status_rank(*s));
-                let next = next_open(ms).map(|m| NextMilestone {
-                    name: m.name,
-                    due: m.due,
-                    days_left: (m.due - today).num_days(),
-                    status: m.status,
-                });
-                let team = child
-                    .officer
-                    .as_ref()
-                    .and_then(|o| staff_index.get(o))
-                    .map(|&i| county.staff[i].team.clone())
-                    .unwrap_or_default();
-                ChildRow {
-                    name: format!("{} {}", child.first_name, child.last_name),
-                    search_key: {
-                        let plain = format!("{} {} {}", child.id, child.first_name, child.last_name);
-                        // Both spellings, so "zoe" finds Zoë and "zoë" still works.
-                        format!("{} {}", plain.to_lowercase(), fold(&plain))
-                    },
-                    sort_name: fold(&format!("{} {}", child.last_name, child.first_name)),
-                    sort_setting: fold(child.setting.as_deref().unwrap_or("")),
-                    age,
-                    year_group: year,
-                    age_label: format!("{age} {}", short_year(year)),
-                    year_label: if child.year_group_override.is_some() {
-                        format!("{} (taught out of year group)", year_group_label(year))
-                    } else {
-                        year_group_label(year)
-                    },
-                    setting: child.setting.clone().unwrap_or_default(),
-                    next,
-                    status,
-                    overdue,
-                    due_soon,
-                    team,
-                }
-            })
-            .collect();
-        CaseData { county, milestones, rows, child_index, staff_index, teams, today }
+        self.teams = teams;
+    }
+
+    /// Child `i`'s row, from their record and milestones.
+    fn row(&self, i: usize) -> ChildRow {
+        let (child, ms, today) = (&self.county.children[i], &self.milestones[i], self.today);
+        let age = age_years(child.date_of_birth, today);
+        let year = year_group(child.date_of_birth, today, child.year_group_override);
+        let statutory = || ms.iter().filter(|m| !m.advisory && m.status != Status::Done);
+        let overdue = statutory().filter(|m| m.status == Status::Overdue).count();
+        let due_soon = statutory().filter(|m| m.status == Status::DueSoon).count();
+        let status = statutory().map(|m| m.status).min_by_key(|s| status_rank(*s));
+        let next = next_open(ms).map(|m| NextMilestone {
+            name: m.name,
+            due: m.due,
+            days_left: (m.due - today).num_days(),
+            status: m.status,
+        });
+        let team = child
+            .officer
+            .as_ref()
+            .and_then(|o| self.staff_index.get(o))
+            .map(|&s| self.county.staff[s].team.clone())
+            .unwrap_or_default();
+        ChildRow {
+            name: format!("{} {}", child.first_name, child.last_name),
+            search_key: {
+                let plain = format!("{} {} {}", child.id, child.first_name, child.last_name);
+                // Both spellings, so "zoe" finds Zoë and "zoë" still works.
+                format!("{} {}", plain.to_lowercase(), fold(&plain))
+            },
+            sort_name: fold(&format!("{} {}", child.last_name, child.first_name)),
+            sort_setting: fold(child.setting.as_deref().unwrap_or("")),
+            age,
+            year_group: year,
+            age_label: format!("{age} {}", short_year(year)),
+            year_label: if child.year_group_override.is_some() {
+                format!("{} (taught out of year group)", year_group_label(year))
+            } else {
+                year_group_label(year)
+            },
+            setting: child.setting.clone().unwrap_or_default(),
+            next,
+            status,
+            overdue,
+            due_soon,
+            team,
+        }
     }
 
     pub fn staff_name<'a>(&'a self, id: &'a str) -> &'a str {

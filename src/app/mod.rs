@@ -64,6 +64,8 @@ pub struct App {
     /// The child the timeline shows.
     pub focus_child: Option<usize>,
     pub message: Option<(String, Tone)>,
+    /// The newest saved change the data includes (colleagues' later ones are read in by `reload`).
+    pub seen_change: i64,
     /// The time of day when running on the real date (for "not in the past" checks).
     pub now: Option<chrono::NaiveTime>,
     pub quit: bool,
@@ -84,6 +86,7 @@ impl App {
             overlay: None,
             focus_child: None,
             message: None,
+            seen_change: 0,
             now: None,
             quit: false,
         }

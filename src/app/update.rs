@@ -212,28 +212,42 @@ fn cycle_filter(app: &mut App, row: usize, step: isize) {
 
 /// Reads everything again (after a colleague's change), keeping the same child in view.
 pub fn reload(app: &mut App, records: &dyn Records) {
-    match records.county() {
-        Ok(county) => {
-            let focus = app.focus_child.map(|i| app.data.county.children[i].id.clone());
-            let timeline = &app.panes.timeline;
-            let shown = timeline.child.and_then(|i| app.data.county.children.get(i)).map(|c| c.id.clone());
-            let scroll = timeline.scroll;
-            app.data = super::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
-            app.focus_child = focus.and_then(|id| app.data.child_index.get(&id).copied());
-            // The timeline points into the old records: rebuild it now (history read again), so
-            // what was just recorded shows at once, even when no key follows.
-            app.panes.timeline.child = None;
-            app.refresh_views();
-            app.say("reloaded");
-            sync_timeline(app, records);
-            // Same child: stay where the reader was.
-            let timeline = &mut app.panes.timeline;
-            let now_shown = timeline.child.map(|i| app.data.county.children[i].id.as_str());
-            if now_shown.is_some() && now_shown == shown.as_deref() {
-                timeline.scroll = scroll.min(timeline.lines.len().saturating_sub(1));
+    let changes = match records.changes(app.seen_change) {
+        Ok(changes) => changes,
+        Err(e) => return app.warn(format!("cannot reload: {e}")),
+    };
+    if changes.is_empty() {
+        app.seen_change = changes.seen;
+        return;
+    }
+    let focus = app.focus_child.map(|i| app.data.county.children[i].id.clone());
+    let timeline = &app.panes.timeline;
+    let shown = timeline.child.and_then(|i| app.data.county.children.get(i)).map(|c| c.id.clone());
+    let scroll = timeline.scroll;
+    if changes.everything {
+        match records.county() {
+            Ok((county, seen)) => {
+                app.data = super::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);
+                app.seen_change = seen;
             }
+            Err(e) => return app.warn(format!("cannot reload: {e}")),
         }
-        Err(e) => app.warn(format!("cannot reload: {e}")),
+    } else {
+        app.seen_change = changes.seen;
+        app.data.apply(changes, &app.calendar, &app.config.rules);
+    }
+    app.focus_child = focus.and_then(|id| app.data.child_index.get(&id).copied());
+    // The timeline points into the records just replaced: rebuild it now (history read again), so
+    // what was just recorded shows at once, even when no key follows.
+    app.panes.timeline.child = None;
+    app.refresh_views();
+    app.say("reloaded");
+    sync_timeline(app, records);
+    // Same child: stay where the reader was.
+    let timeline = &mut app.panes.timeline;
+    let now_shown = timeline.child.map(|i| app.data.county.children[i].id.as_str());
+    if now_shown.is_some() && now_shown == shown.as_deref() {
+        timeline.scroll = scroll.min(timeline.lines.len().saturating_sub(1));
     }
 }
 

@@ -13,7 +13,7 @@ mod surgery;
 use chrono::NaiveDate;
 
 use crate::domain::casework::FieldError;
-use crate::domain::{Calendar, CaseEvent, Child, County, RecordRef, RulesConfig, Staff};
+use crate::domain::{Calendar, CaseEvent, Changes, Child, County, RecordRef, RulesConfig, Staff};
 use crate::store::{Store, StoreError, Tx};
 pub use contact::{AnswerContact, PromiseAnswer, RecordContact};
 pub use details::EditDetails;
@@ -217,8 +217,10 @@ fn local_time(stamp: Option<&str>) -> String {
 pub trait Records {
     /// One child's case history, newest first.
     fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String>;
-    /// Everything, read again (after a change).
-    fn county(&self) -> Result<County, String>;
+    /// Everything, read again, with the newest change it includes.
+    fn county(&self) -> Result<(County, i64), String>;
+    /// What was changed after change `seen`, with the records touched read again.
+    fn changes(&self, seen: i64) -> Result<Changes, String>;
     /// Checks and saves an entry (see `record`).
     fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
 }
@@ -227,8 +229,13 @@ impl Records for Store {
     fn history(&self, child_id: &str) -> Result<Vec<CaseEvent>, String> {
         self.events_for_child(child_id).map_err(|e| e.to_string())
     }
-    fn county(&self) -> Result<County, String> {
-        self.load_county().map_err(|e| e.to_string())
+    fn county(&self) -> Result<(County, i64), String> {
+        // The newest change first: anything saved while the county is read is read again later.
+        let seen = self.last_change().map_err(|e| e.to_string())?;
+        Ok((self.load_county().map_err(|e| e.to_string())?, seen))
+    }
+    fn changes(&self, seen: i64) -> Result<Changes, String> {
+        self.changes_since(seen).map_err(|e| e.to_string())
     }
     fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
         record(self, entry, actor, rules)

@@ -36,6 +36,25 @@ pub fn county_milestones(
         .collect()
 }
 
+/// One child's milestones (`county.children[index]`), their records found by scanning the county's
+/// lists: for the few children a colleague's save touches, not for the whole county.
+pub fn child_milestones(
+    county: &County,
+    index: usize,
+    today: NaiveDate,
+    calendar: &Calendar,
+    rules: &RulesConfig,
+) -> Vec<Milestone> {
+    let child = &county.children[index];
+    let id = child.id.as_str();
+    let steps: Vec<_> = county.steps.iter().filter(|r| r.child_id() == id).cloned().collect();
+    let contacts: Vec<_> = county.contacts.iter().filter(|r| r.child_id() == id).cloned().collect();
+    let disputes: Vec<_> = county.disputes.iter().filter(|r| r.child_id() == id).cloned().collect();
+    let panels: Vec<_> = county.panels.iter().filter(|r| r.child_id() == id).cloned().collect();
+    let records = CaseRecords { steps: &steps, contacts: &contacts, disputes: &disputes, panels: &panels };
+    milestones_for(child, records, today, calendar, rules)
+}
+
 /// Clones each child's records into its own list, so the rules engine sees contiguous slices.
 fn group_by_child<T: ChildRecord + Clone>(items: &[T]) -> HashMap<&str, Vec<T>> {
     let mut map: HashMap<&str, Vec<T>> = HashMap::new();

@@ -425,6 +425,45 @@ pub struct County {
     pub versions: std::collections::HashMap<RecordRef, i64>,
 }
 
+/// What colleagues changed since a session last looked: the children named, read again with all
+/// their records, and the whole lists that changed. With `everything`, the county is read again.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// The last change read: the next look starts after it.
+    pub seen: i64,
+    /// So much changed (an import, say) that the county should be read again.
+    pub everything: bool,
+    /// The children changed; those missing from `children` are no longer on file.
+    pub child_ids: Vec<String>,
+    pub children: Vec<Child>,
+    pub steps: Vec<Step>,
+    pub contacts: Vec<Contact>,
+    pub panels: Vec<PanelSubmission>,
+    pub disputes: Vec<Dispute>,
+    pub staff: Option<Vec<Staff>>,
+    pub slots: Option<Vec<SurgerySlot>>,
+    pub bookings: Option<Vec<Booking>>,
+    pub absences: Option<Vec<Absence>>,
+    /// The versions of the records read again.
+    pub versions: Vec<(RecordRef, i64)>,
+}
+
+impl Changes {
+    /// The staff list changed (someone's team, say).
+    pub fn staff_changed(&self) -> bool {
+        self.staff.is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.everything
+            && self.child_ids.is_empty()
+            && self.staff.is_none()
+            && self.slots.is_none()
+            && self.bookings.is_none()
+            && self.absences.is_none()
+    }
+}
+
 impl County {
     /// The version of `record` as loaded (0 for one never saved since import).
     pub fn version(&self, record: &RecordRef) -> i64 {

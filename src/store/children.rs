@@ -85,10 +85,14 @@ impl Store {
     }
 }
 
+pub(super) fn get(conn: &Connection, id: &str) -> Result<Option<Child>> {
+    let sql = format!("SELECT {COLUMNS} FROM children WHERE id = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], child_row).optional()?)
+}
+
 impl Tx<'_> {
     pub fn child(&self, id: &str) -> Result<Option<Child>> {
-        let sql = format!("SELECT {COLUMNS} FROM children WHERE id = ?1");
-        Ok(self.conn.query_row(&sql, [id], child_row).optional()?)
+        get(&self.conn, id)
     }
 
     /// Saves a child's edited details (`after`, worked out from `before` as read in this

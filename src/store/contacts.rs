@@ -55,6 +55,12 @@ pub(super) fn insert_all(conn: &Connection, contacts: &[Contact]) -> Result<()> 
     Ok(())
 }
 
+/// One child's contacts, oldest first.
+pub(super) fn of_child(conn: &Connection, child_id: &str) -> Result<Vec<Contact>> {
+    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE child_id = ?1 ORDER BY received, id");
+    Ok(conn.prepare_cached(&sql)?.query_map([child_id], contact_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 impl Tx<'_> {
     /// Records a contact in the child's history; a phone message or email received also opens
     /// a contact to answer. Returns the open contact's id.

@@ -78,6 +78,7 @@ impl Store {
             "absences": county.absences.len(),
             "panels": county.panels.len(),
         });
+        tx.execute("CREATE INDEX IF NOT EXISTS events_child_date ON events(child_id, date)", [])?;
         audit::record(&tx, actor, "replace_all", "county", None, None, Some(&before), Some(&after))?;
         tx.commit()?;
         Ok(())

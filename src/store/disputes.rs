@@ -59,6 +59,12 @@ pub(super) fn insert_all(conn: &Connection, disputes: &[Dispute]) -> Result<()> 
     Ok(())
 }
 
+/// One child's disputes, oldest first.
+pub(super) fn of_child(conn: &Connection, child_id: &str) -> Result<Vec<Dispute>> {
+    let sql = format!("SELECT {COLUMNS} FROM disputes WHERE child_id = ?1 ORDER BY registered, id");
+    Ok(conn.prepare_cached(&sql)?.query_map([child_id], dispute_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 impl Tx<'_> {
     pub fn dispute(&self, id: i64) -> Result<Option<Dispute>> {
         let sql = format!("SELECT {COLUMNS} FROM disputes WHERE id = ?1");
@@ -67,8 +73,7 @@ impl Tx<'_> {
 
     /// One child's disputes, oldest first.
     pub fn disputes_of(&self, child_id: &str) -> Result<Vec<Dispute>> {
-        let sql = format!("SELECT {COLUMNS} FROM disputes WHERE child_id = ?1 ORDER BY registered, id");
-        Ok(self.conn.prepare(&sql)?.query_map([child_id], dispute_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        of_child(&self.conn, child_id)
     }
 
     /// Records a new mediation or appeal; returns its id.

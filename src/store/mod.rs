@@ -4,6 +4,7 @@
 
 mod absences;
 pub mod audit;
+mod changes;
 mod children;
 mod contacts;
 mod county;

@@ -59,6 +59,12 @@ pub(super) fn insert_all(conn: &Connection, panels: &[PanelSubmission]) -> Resul
     Ok(())
 }
 
+/// One child's panel cases, oldest panel first.
+pub(super) fn of_child(conn: &Connection, child_id: &str) -> Result<Vec<PanelSubmission>> {
+    let sql = format!("SELECT {COLUMNS} FROM panel_submissions WHERE child_id = ?1 ORDER BY panel_date, id");
+    Ok(conn.prepare_cached(&sql)?.query_map([child_id], panel_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 impl Tx<'_> {
     pub fn panel(&self, id: i64) -> Result<Option<PanelSubmission>> {
         let sql = format!("SELECT {COLUMNS} FROM panel_submissions WHERE id = ?1");
@@ -67,8 +73,7 @@ impl Tx<'_> {
 
     /// One child's panel cases, oldest panel first.
     pub fn panels_of(&self, child_id: &str) -> Result<Vec<PanelSubmission>> {
-        let sql = format!("SELECT {COLUMNS} FROM panel_submissions WHERE child_id = ?1 ORDER BY panel_date, id");
-        Ok(self.conn.prepare(&sql)?.query_map([child_id], panel_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        of_child(&self.conn, child_id)
     }
 
     /// Puts a child to a panel (`resubmission_of` links a deferred case going back). Returns its id.

@@ -44,11 +44,16 @@ pub(super) fn insert_all(conn: &Connection, steps: &[Step], actor: Option<&str>)
     Ok(())
 }
 
+/// One child's steps, oldest first.
+pub(super) fn of_child(conn: &Connection, child_id: &str) -> Result<Vec<Step>> {
+    let sql = format!("SELECT {COLUMNS} FROM steps WHERE child_id = ?1 ORDER BY date, id");
+    Ok(conn.prepare_cached(&sql)?.query_map([child_id], step_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 impl Tx<'_> {
     /// One child's steps, oldest first.
     pub fn steps_of(&self, child_id: &str) -> Result<Vec<Step>> {
-        let sql = format!("SELECT {COLUMNS} FROM steps WHERE child_id = ?1 ORDER BY date, id");
-        Ok(self.conn.prepare(&sql)?.query_map([child_id], step_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+        of_child(&self.conn, child_id)
     }
 
     /// Records a statutory step and the child's row as it now stands (`after`, from

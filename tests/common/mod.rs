@@ -185,8 +185,12 @@ impl Records for FakeRecords {
         events.sort_by_key(|e| std::cmp::Reverse(e.date));
         Ok(events)
     }
-    fn county(&self) -> Result<County, String> {
-        Ok(county())
+    fn county(&self) -> Result<(County, i64), String> {
+        Ok((county(), 0))
+    }
+    /// The fixture never changes: whatever is asked for, it is read whole again.
+    fn changes(&self, seen: i64) -> Result<Changes, String> {
+        Ok(Changes { seen, everything: true, ..Changes::default() })
     }
     fn save(&mut self, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
         Err(RecordError::Store(caseload::store::StoreError::Other("the test records are read-only".into())))

@@ -1,12 +1,12 @@
 //! The caseload pane: whose children, which filters, what order, and the search.
 
-use std::cmp::Ordering;
+use chrono::Datelike;
 
 use super::{PaneState, Reply, Target, View};
 use crate::app::action::Action;
 use crate::app::data::{CaseData, status_rank};
 use crate::app::list::ListState;
-use crate::domain::{Need, Stage, Status};
+use crate::domain::{MilestoneName, Need, Stage, Status};
 
 /// Whose children the caseload pane shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,11 +167,15 @@ impl CaseloadView {
             .filter(|&i| self.passes_filters(data, i))
             .filter(|&i| needle.is_empty() || data.rows[i].search_key.contains(&needle))
             .collect();
-        visible.sort_by(|&a, &b| {
-            let order =
-                compare(data, self.sort, a, b).then_with(|| data.rows[a].sort_name.cmp(&data.rows[b].sort_name));
-            if self.descending { order.reverse() } else { order }
-        });
+        // Every key ends with the child's place in name order, so no two are equal; each is
+        // worked out once, not at every comparison.
+        let mut keyed: Vec<(u64, u32, usize)> =
+            visible.iter().map(|&i| (sort_key(data, self.sort, i), data.name_rank[i], i)).collect();
+        keyed.sort_unstable();
+        visible = keyed.into_iter().map(|(_, _, i)| i).collect();
+        if self.descending {
+            visible.reverse();
+        }
         let selected = keep.and_then(|child| visible.iter().position(|&i| i == child)).unwrap_or(0);
         self.list.lines = visible;
         self.list.move_to(selected);
@@ -277,22 +281,24 @@ pub fn in_scope(scope: &Scope, data: &CaseData, i: usize) -> bool {
     }
 }
 
-fn compare(data: &CaseData, key: SortKey, a: usize, b: usize) -> Ordering {
-    let (ra, rb) = (&data.rows[a], &data.rows[b]);
-    let (ca, cb) = (&data.county.children[a], &data.county.children[b]);
+/// Child `i`'s place on `key`, as a number (ties broken by name order by the caller).
+fn sort_key(data: &CaseData, key: SortKey, i: usize) -> u64 {
+    let (row, child) = (&data.rows[i], &data.county.children[i]);
+    let day = |d: chrono::NaiveDate| u64::try_from(d.num_days_from_ce()).unwrap_or(0);
     match key {
-        SortKey::Name => ra.sort_name.cmp(&rb.sort_name),
+        SortKey::Name => 0,
         // Youngest first reads oddly; sort by date of birth, oldest first.
-        SortKey::Age => ca.date_of_birth.cmp(&cb.date_of_birth),
-        SortKey::Setting => ra.sort_setting.cmp(&rb.sort_setting),
-        SortKey::Stage => ca.stage.cmp(&cb.stage),
-        SortKey::Next => ra.next.as_ref().map(|n| n.name.as_str()).cmp(&rb.next.as_ref().map(|n| n.name.as_str())),
+        SortKey::Age => day(child.date_of_birth),
+        SortKey::Setting => u64::from(data.setting_rank[i]),
+        SortKey::Stage => child.stage as u64,
+        SortKey::Next => row.next.as_ref().map_or(0, |n| 1 + milestone_order(n.name)),
         // Children with nothing due sort last.
-        SortKey::Due => due_key(ra).cmp(&due_key(rb)),
-        SortKey::Status => ra.status.map(status_rank).unwrap_or(9).cmp(&rb.status.map(status_rank).unwrap_or(9)),
+        SortKey::Due => row.next.as_ref().map_or(u64::MAX, |n| day(n.due)),
+        SortKey::Status => row.status.map_or(9, |s| u64::from(status_rank(s))),
     }
 }
 
-fn due_key(row: &crate::app::data::ChildRow) -> (bool, Option<chrono::NaiveDate>) {
-    (row.next.is_none(), row.next.as_ref().map(|n| n.due))
+/// A milestone's place in alphabetical order of its name, as the Next column reads.
+fn milestone_order(name: MilestoneName) -> u64 {
+    MilestoneName::ALL.iter().filter(|other| other.as_str() < name.as_str()).count() as u64
 }
