@@ -61,7 +61,10 @@ impl Context {
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path).wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))
+        let mut store = Store::open(&self.db_path)
+            .wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))?;
+        store.set_account(os_account());
+        Ok(store)
     }
 
     /// Opens the store and loads the county with every child's milestones.
@@ -72,9 +75,61 @@ impl Context {
         Ok((store, county, milestones))
     }
 
-    /// Who the audit log names: `--as`, else the operating-system login.
-    pub fn actor(&self) -> Option<String> {
-        self.as_staff.clone().or_else(os_login)
+    /// The member of staff running the program (a staff id). On a database whose staff have
+    /// logins, that is whoever the operating-system account is, and `--as` is refused; on a demo
+    /// or test database (no logins), `--as` says who.
+    pub fn staff_id(&self, store: &Store) -> Result<String> {
+        match self.identify(store)? {
+            Identified::Staff(id) => Ok(id),
+            Identified::Nobody(why) => Err(eyre!("{why}")),
+        }
+    }
+
+    fn identify(&self, store: &Store) -> Result<Identified> {
+        let logins = store.has_logins()?;
+        if let Some(given) = &self.as_staff {
+            if logins {
+                let account = os_account().unwrap_or_else(|| "unknown".into());
+                return Err(eyre!(
+                    "--as {given}: on this database everyone is who they sign in as (you are the account \"{account}\"); \
+                     --as is for demo and test databases, whose staff have no logins"
+                ));
+            }
+            return match store.staff_member(given)? {
+                Some(staff) => Ok(Identified::Staff(staff.id)),
+                None => Err(eyre!("--as {given}: no member of staff has that id")),
+            };
+        }
+        if !logins {
+            return Ok(Identified::Nobody(
+                "nobody on this database has a login, so caseload cannot tell who you are: pass --as STAFF_ID \
+                 (a demo or test database)"
+                    .into(),
+            ));
+        }
+        let account = os_account().ok_or_else(|| eyre!("cannot tell which account is running caseload"))?;
+        match store.staff_with_login(&account)? {
+            Some(staff) => Ok(Identified::Staff(staff.id)),
+            None => {
+                let managers = store.manager_names()?;
+                let ask = if managers.is_empty() { "a manager".to_string() } else { managers.join(" or ") };
+                Err(eyre!(
+                    "the account \"{account}\" is not on the staff list of this database; ask {ask} to add it \
+                     (the login column of staff.csv)"
+                ))
+            }
+        }
+    }
+
+    /// The date (and time) saves are checked against: the real one on a database whose staff have
+    /// logins, so that `--today` can look ahead but never record the future; `--today` otherwise.
+    pub fn save_clock(&self, store: &Store) -> Result<(NaiveDate, Option<chrono::NaiveTime>)> {
+        Ok(if store.has_logins()? {
+            let now = chrono::Local::now();
+            (now.date_naive(), Some(now.time()))
+        } else {
+            (self.today, self.now)
+        })
     }
 
     /// The interface's state for this person: the county loaded, the keys from the
@@ -92,30 +147,28 @@ impl Context {
         let mut app = App::new(county, self.today, self.config.clone(), keymap, self.calendar.clone());
         app.now = self.now;
         app.seen_change = seen;
-        match &self.as_staff {
-            Some(id) => {
-                let index =
-                    app.find_staff(id).ok_or_else(|| eyre!("--as {id}: no member of staff has that id or login"))?;
+        (app.save_today, app.save_now) = self.save_clock(store)?;
+        match self.identify(store)? {
+            Identified::Staff(id) => {
+                let index = app.find_staff(&id).ok_or_else(|| eyre!("{id} is not on the staff list"))?;
                 app.sign_in(index);
             }
-            None => match os_login().and_then(|login| app.find_staff(&login)) {
-                Some(index) => app.sign_in(index),
-                None if sign_in == SignIn::Picker => {
-                    let picker = who_am_i_picker(&app);
-                    app.overlay = Some(Overlay::Picker(PickerPurpose::WhoAmI, picker));
-                }
-                None => {
-                    return Err(match os_login() {
-                        Some(login) => eyre!(
-                            "your login \"{login}\" is not in the staff list; ask for it to be added, or pass --as STAFF_ID"
-                        ),
-                        None => eyre!("cannot tell who you are (no USER set); pass --as STAFF_ID"),
-                    });
-                }
-            },
+            // The demo's staff are fictional: choose who to be.
+            Identified::Nobody(_) if sign_in == SignIn::Picker => {
+                let picker = who_am_i_picker(&app);
+                app.overlay = Some(Overlay::Picker(PickerPurpose::WhoAmI, picker));
+            }
+            Identified::Nobody(why) => return Err(eyre!("{why}")),
         }
         Ok(app)
     }
+}
+
+/// Who is running the program, if that can be told.
+enum Identified {
+    Staff(String),
+    /// Nobody can be named (a database without logins, and no `--as`): why not.
+    Nobody(String),
 }
 
 /// A date on the command line: `YYYY-MM-DD`, with a message saying what is wrong otherwise.
@@ -137,9 +190,16 @@ pub enum SignIn {
     Picker,
 }
 
-/// The operating-system user name, as `staff.login` records it.
-pub fn os_login() -> Option<String> {
-    ["USER", "USERNAME", "LOGNAME"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+/// The operating-system account running the program, as `staff.login` records it: the name of
+/// the real user id. Never `$USER`, which anyone can set to anything.
+#[cfg(unix)]
+pub fn os_account() -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::getuid()).ok().flatten().map(|user| user.name)
+}
+
+#[cfg(not(unix))]
+pub fn os_account() -> Option<String> {
+    std::env::var("USERNAME").ok().filter(|v| !v.is_empty())
 }
 
 /// `NO_COLOR` set to anything non-empty turns colour off (no-color.org).

@@ -68,6 +68,10 @@ pub struct App {
     pub seen_change: i64,
     /// The time of day when running on the real date (for "not in the past" checks).
     pub now: Option<chrono::NaiveTime>,
+    /// The day and time saves are checked against: the real ones on a database whose staff have
+    /// logins, whatever day the panes show (see `Context::save_clock`).
+    pub save_today: NaiveDate,
+    pub save_now: Option<chrono::NaiveTime>,
     pub quit: bool,
 }
 
@@ -88,6 +92,8 @@ impl App {
             message: None,
             seen_change: 0,
             now: None,
+            save_today: today,
+            save_now: None,
             quit: false,
         }
     }

@@ -6,7 +6,6 @@ use color_eyre::eyre::{Result, eyre};
 use super::{Context, emit};
 use crate::casework::{Entry, RecordError, Rules, record};
 use crate::domain::casework::FieldError;
-use crate::store::Store;
 
 /// Which option each field of a refusal comes from, so that the message names what to change.
 pub(super) type Flags = &'static [(&'static str, &'static str)];
@@ -24,20 +23,13 @@ pub(super) fn refuse(why: impl std::fmt::Display) -> Result<i32> {
     Ok(1)
 }
 
-/// The member of staff recording: `--as`, else the one whose login this is.
-pub(super) fn actor(ctx: &Context, store: &Store) -> Result<String> {
-    let who = ctx.actor().ok_or_else(|| eyre!("cannot tell who is recording this; pass --as STAFF_ID"))?;
-    store
-        .staff_id_for(&who)?
-        .ok_or_else(|| eyre!("\"{who}\" is not in the staff list; pass --as STAFF_ID to say who is recording this"))
-}
-
 /// Saves `entry` as the person running the command; refusals name the option from `flags`.
 /// The casework layer reads only what the entry depends on, in the save's transaction.
 pub(super) fn save(ctx: &Context, entry: impl Into<Entry>, flags: Flags) -> Result<i32> {
     let mut store = ctx.open_store()?;
-    let actor = actor(ctx, &store)?;
-    let rules = Rules { today: ctx.today, now: ctx.now, calendar: &ctx.calendar, rules: &ctx.config.rules };
+    let actor = ctx.staff_id(&store)?;
+    let (today, now) = ctx.save_clock(&store)?;
+    let rules = Rules { today, now, calendar: &ctx.calendar, rules: &ctx.config.rules };
     match record(&mut store, &entry.into(), &actor, &rules) {
         Ok(done) => {
             emit(&format!("{done}\n"))?;

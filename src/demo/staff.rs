@@ -14,30 +14,17 @@ pub(super) fn make_staff(drafts: &[Draft], seed: u64) -> StaffLists {
         counts[d.team] += 1;
     }
     let mut staff: Vec<Staff> = Vec::new();
-    let mut logins: Vec<String> = Vec::new();
-    let mut person = |rng: &mut Rng, staff: &mut Vec<Staff>, role: Role, team: usize| -> String {
+    // The demo's staff are fictional and have no logins: whoever opens the demo chooses who to be.
+    let person = |rng: &mut Rng, staff: &mut Vec<Staff>, role: Role, team: usize| -> String {
         let first = pick_name(rng, FIRST_NAMES, FIRST_NAMES_RARE, 2.0);
         let last = pick_name(rng, LAST_NAMES, LAST_NAMES_RARE, 2.0);
-        let base: String = deunicode::deunicode(&format!("{}{last}", first.chars().next().unwrap_or('x')))
-            .to_lowercase()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect();
-        let base = if base.is_empty() { "user".to_string() } else { base };
-        let mut login = base.clone();
-        let mut k = 2;
-        while logins.contains(&login) {
-            login = format!("{base}{k}");
-            k += 1;
-        }
-        logins.push(login.clone());
         let id = format!("S{:03}", staff.len() + 1);
         staff.push(Staff {
             id: id.clone(),
             name: format!("{first} {last}"),
             role,
             team: TEAMS[team].into(),
-            login: Some(login),
+            login: None,
         });
         id
     };

@@ -19,24 +19,26 @@ pub struct AuditRow {
     pub after: Option<Value>,
 }
 
-/// Adds an audit row inside the caller's transaction. `child_id` names the child the change
-/// concerns, if any: other sessions read it to reload only that child.
-#[allow(clippy::too_many_arguments)]
-pub fn record(
-    conn: &Connection,
-    staff_id: Option<&str>,
-    action: &str,
-    entity: &str,
-    entity_id: Option<&str>,
-    child_id: Option<&str>,
-    before: Option<&Value>,
-    after: Option<&Value>,
-) -> Result<()> {
+/// Who did what to which record, for one audit row.
+pub struct Row<'a> {
+    /// The member of staff, where known.
+    pub staff_id: Option<&'a str>,
+    /// The operating-system account that ran the program.
+    pub account: Option<&'a str>,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: Option<&'a str>,
+    /// The child the change concerns, if any: other sessions read it to reload only that child.
+    pub child_id: Option<&'a str>,
+}
+
+/// Adds an audit row inside the caller's transaction.
+pub fn record(conn: &Connection, row: &Row, before: Option<&Value>, after: Option<&Value>) -> Result<()> {
     let at = super::words::now_utc();
     conn.execute(
-        "INSERT INTO audit (at, staff_id, action, entity, entity_id, child_id, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![at, staff_id, action, entity, entity_id, child_id, before, after],
+        "INSERT INTO audit (at, staff_id, account, action, entity, entity_id, child_id, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![at, row.staff_id, row.account, row.action, row.entity, row.entity_id, row.child_id, before, after],
     )?;
     Ok(())
 }

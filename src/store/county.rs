@@ -79,7 +79,15 @@ impl Store {
             "panels": county.panels.len(),
         });
         tx.execute("CREATE INDEX IF NOT EXISTS events_child_date ON events(child_id, date)", [])?;
-        audit::record(&tx, actor, "replace_all", "county", None, None, Some(&before), Some(&after))?;
+        let row = audit::Row {
+            staff_id: actor,
+            account: self.account.as_deref(),
+            action: "replace_all",
+            entity: "county",
+            entity_id: None,
+            child_id: None,
+        };
+        audit::record(&tx, &row, Some(&before), Some(&after))?;
         tx.commit()?;
         Ok(())
     }

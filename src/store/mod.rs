@@ -72,12 +72,15 @@ impl From<std::io::Error> for StoreError {
 
 pub struct Store {
     conn: Connection,
+    /// The operating-system account running the program, written on every audit row.
+    account: Option<String>,
 }
 
 /// One write transaction (`BEGIN IMMEDIATE`): no other connection can write between what is read
 /// through it and what it writes, so a save always works from the records as they are.
 pub struct Tx<'a> {
     conn: rusqlite::Transaction<'a>,
+    account: Option<&'a str>,
     /// When it began: the time every change it makes is stamped with.
     now: String,
 }
@@ -97,8 +100,9 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Tx) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        let account = self.account.as_deref();
         let conn = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let tx = Tx { conn, now: words::now_utc() };
+        let tx = Tx { conn, account, now: words::now_utc() };
         let value = work(&tx)?;
         tx.conn.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -127,7 +131,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, account: None })
     }
 
     /// What has been recorded in caseload that the interchange format does not carry (so an
@@ -150,6 +154,62 @@ impl Store {
             }
         }
         Ok(held)
+    }
+
+    /// Everything the database holds that replacing it removes: "1,200 children", "14,400 case
+    /// history events", "12 statutory steps"…
+    pub fn holdings(&self) -> Result<Vec<String>> {
+        const TABLES: &[(&str, &str)] = &[
+            ("children", "children"),
+            ("staff", "staff"),
+            ("events", "case history events"),
+            ("steps", "statutory steps"),
+            ("contacts", "contacts"),
+            ("panel_submissions", "panel cases"),
+            ("disputes", "disputes"),
+            ("surgery_slots", "surgery blocks"),
+            ("surgery_bookings", "surgery call-backs"),
+            ("absences", "absences"),
+        ];
+        let mut held = Vec::new();
+        for (table, label) in TABLES {
+            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            if n > 0 {
+                held.push(format!("{n} {label}"));
+            }
+        }
+        Ok(held)
+    }
+
+    /// The database file, if it is one (not in memory).
+    pub fn path(&self) -> Option<std::path::PathBuf> {
+        self.conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from)
+    }
+
+    /// Names the operating-system account running the program, for the audit log.
+    pub fn set_account(&mut self, account: Option<String>) {
+        self.account = account;
+    }
+
+    /// The account running the program, as the audit log records it.
+    pub fn account(&self) -> Option<&str> {
+        self.account.as_deref()
+    }
+
+    /// Copies the database, consistent as of one moment even while others write, into `path`
+    /// (created readable by its owner only), with SQLite's online backup.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        create_private_file(path)?;
+        let mut copy = Connection::open(path)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        }
+        let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(StoreError::Other(format!("the copy in {} does not check out: {check}", path.display())));
+        }
+        Ok(())
     }
 
     /// Changes whenever another connection commits (SQLite's `data_version`): a cheap way to
@@ -206,7 +266,8 @@ impl Tx<'_> {
         before: Option<&serde_json::Value>,
         after: Option<&serde_json::Value>,
     ) -> Result<()> {
-        audit::record(&self.conn, Some(actor), action, entity, entity_id, child_id, before, after)
+        let row = audit::Row { staff_id: Some(actor), account: self.account, action, entity, entity_id, child_id };
+        audit::record(&self.conn, &row, before, after)
     }
 }
 

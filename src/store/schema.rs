@@ -187,6 +187,7 @@ ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE staff ADD COLUMN changed_by TEXT;
 ALTER TABLE staff ADD COLUMN changed_at TEXT;
 ALTER TABLE audit ADD COLUMN child_id TEXT;
+ALTER TABLE audit ADD COLUMN account TEXT;
 CREATE INDEX audit_child ON audit(child_id, id);
 CREATE INDEX audit_staff ON audit(staff_id, id);
 CREATE INDEX bookings_child ON surgery_bookings(child_id);

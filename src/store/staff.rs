@@ -28,16 +28,42 @@ pub(super) fn insert_all(conn: &Connection, staff: &[Staff]) -> Result<()> {
 }
 
 impl Store {
-    /// The staff id that owns `login` or is `id`, if any.
-    pub fn staff_id_for(&self, id_or_login: &str) -> Result<Option<String>> {
+    /// Whether any member of staff has a login: then everyone is who their account says, and
+    /// nobody may act as someone else. The demo and test databases have none.
+    pub fn has_logins(&self) -> Result<bool> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT id FROM staff WHERE id = ?1 OR login = ?1 ORDER BY id = ?1 DESC LIMIT 1",
-                [id_or_login],
-                |r| r.get(0),
-            )
+            .query_row("SELECT EXISTS (SELECT 1 FROM staff WHERE coalesce(login, '') <> '')", [], |r| r.get(0))?)
+    }
+
+    /// The member of staff whose login is `login`.
+    pub fn staff_with_login(&self, login: &str) -> Result<Option<Staff>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, name, role, team, login FROM staff WHERE login = ?1", [login], staff_row)
             .optional()?)
+    }
+
+    /// The member of staff with id `id`.
+    pub fn staff_member(&self, id: &str) -> Result<Option<Staff>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, name, role, team, login FROM staff WHERE id = ?1", [id], staff_row)
+            .optional()?)
+    }
+
+    /// How many are on the staff list (none in a new database).
+    pub fn staff_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM staff", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// The managers' names, to say who to ask.
+    pub fn manager_names(&self) -> Result<Vec<String>> {
+        Ok(self
+            .conn
+            .prepare("SELECT name FROM staff WHERE role = 'manager' ORDER BY name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
 

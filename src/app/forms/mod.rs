@@ -408,7 +408,8 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     let Some(me) = app.me else { return };
     let actor = app.data.county.staff[me].id.clone();
     let outcome = form.entry(app).map_err(RecordError::Invalid).and_then(|entry| {
-        let rules = Rules { today: app.today(), now: app.now, calendar: &app.calendar, rules: &app.config.rules };
+        let rules =
+            Rules { today: app.save_today, now: app.save_now, calendar: &app.calendar, rules: &app.config.rules };
         records.save(&entry, &actor, &rules)
     });
     match outcome {
