@@ -64,6 +64,8 @@ pub struct App {
     /// The child the timeline shows.
     pub focus_child: Option<usize>,
     pub message: Option<(String, Tone)>,
+    /// The child whose record was last opened (and audited as opened).
+    pub viewed: Option<String>,
     /// The newest saved change the data includes (colleagues' later ones are read in by `reload`).
     pub seen_change: i64,
     /// The time of day when running on the real date (for "not in the past" checks).
@@ -90,6 +92,7 @@ impl App {
             overlay: None,
             focus_child: None,
             message: None,
+            viewed: None,
             seen_change: 0,
             now: None,
             save_today: today,

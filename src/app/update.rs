@@ -257,7 +257,8 @@ fn sync_timeline(app: &mut App, records: &dyn Records) {
         return;
     }
     let Some(child) = app.focus_child else { return };
-    let events = match records.history(&app.data.county.children[child].id) {
+    let id = app.data.county.children[child].id.clone();
+    let events = match records.history(&id) {
         Ok(events) => events,
         Err(e) => {
             app.warn(format!("cannot read the case history: {e}"));
@@ -265,6 +266,16 @@ fn sync_timeline(app: &mut App, records: &dyn Records) {
         }
     };
     app.panes.timeline.load(&app.data, child, events, &app.config.rules.bands);
+    // Opening a child's record is audited, once each time another child's is opened (not again
+    // when the same one is redrawn after a save).
+    if app.viewed.as_deref() != Some(id.as_str())
+        && let Some(me) = app.me
+    {
+        if let Err(e) = records.viewed(&id, &app.data.county.staff[me].id) {
+            app.warn(format!("cannot note that the record was opened: {e}"));
+        }
+        app.viewed = Some(id);
+    }
 }
 
 /// Runs after `apply` when no key started it (tests, `render`).

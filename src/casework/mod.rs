@@ -221,6 +221,8 @@ pub trait Records {
     fn county(&self) -> Result<(County, i64), String>;
     /// What was changed after change `seen`, with the records touched read again.
     fn changes(&self, seen: i64) -> Result<Changes, String>;
+    /// Notes in the audit log that `staff_id` opened `child_id`'s record.
+    fn viewed(&self, child_id: &str, staff_id: &str) -> Result<(), String>;
     /// Checks and saves an entry (see `record`).
     fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
 }
@@ -236,6 +238,9 @@ impl Records for Store {
     }
     fn changes(&self, seen: i64) -> Result<Changes, String> {
         self.changes_since(seen).map_err(|e| e.to_string())
+    }
+    fn viewed(&self, child_id: &str, staff_id: &str) -> Result<(), String> {
+        self.record_view(child_id, staff_id).map_err(|e| e.to_string())
     }
     fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
         record(self, entry, actor, rules)

@@ -68,7 +68,11 @@ pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
         }
         ContactCommand::Promise { id, date } => save(ctx, PromiseAnswer { contact_id: id, date, seen: None }, ANSWER),
         ContactCommand::List { child, all } => {
-            let (_store, county, _) = ctx.load()?;
+            let (store, county, _) = ctx.load()?;
+            if let Some(id) = &child {
+                // One child's contacts printed: their record opened, audited.
+                store.record_view(id, &ctx.staff_id(&store)?)?;
+            }
             let mut text = String::new();
             for c in county.contacts.iter().filter(|c| all || c.answered.is_none()) {
                 if child.as_deref().is_some_and(|id| id != c.child_id) {

@@ -41,6 +41,11 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> Result<i32> {
     let mut app = ctx.session(&store, SignIn::Strict)?;
     if let Some(id) = &args.child {
         let index = app.data.child_index.get(id).copied().ok_or_else(|| eyre!("--child {id}: no such child"))?;
+        // Printing one child's record is opening it: audited.
+        if let Some(me) = app.me {
+            store.record_view(id, &app.data.county.staff[me].id)?;
+            app.viewed = Some(id.clone());
+        }
         app.focus_child = Some(index);
         if let Some(position) = app.panes.caseload.visible().iter().position(|&i| i == index) {
             app.panes.caseload.select(position);

@@ -12,9 +12,13 @@ pub struct AuditRow {
     /// UTC, RFC 3339: when it really happened (not `--today`).
     pub at: String,
     pub staff_id: Option<String>,
+    /// The operating-system account that ran the program.
+    pub account: Option<String>,
     pub action: String,
     pub entity: String,
     pub entity_id: Option<String>,
+    /// The child the row concerns, if any.
+    pub child_id: Option<String>,
     pub before: Option<Value>,
     pub after: Option<Value>,
 }
@@ -48,26 +52,78 @@ pub(super) fn json<T: Serialize>(record: &T) -> Option<Value> {
     serde_json::to_value(record).ok()
 }
 
+/// Which audit rows to list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub child_id: Option<String>,
+    pub staff_id: Option<String>,
+    /// From this day (UTC), inclusive.
+    pub since: Option<chrono::NaiveDate>,
+    /// To this day (UTC), inclusive.
+    pub until: Option<chrono::NaiveDate>,
+    pub limit: usize,
+}
+
 impl Store {
     /// The newest `limit` audit rows, newest first.
     pub fn audit_rows(&self, limit: usize) -> Result<Vec<AuditRow>> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, at, staff_id, action, entity, entity_id, before, after FROM audit ORDER BY id DESC LIMIT ?1",
-        )?;
+        self.audit(&AuditFilter { limit, ..AuditFilter::default() })
+    }
+
+    /// The audit rows `filter` asks for, newest first.
+    pub fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>> {
+        let mut sql = String::from(
+            "SELECT id, at, staff_id, account, action, entity, entity_id, child_id, before, after FROM audit WHERE 1 = 1",
+        );
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        let mut condition = |clause: &str, value: String| {
+            values.push(rusqlite::types::Value::Text(value));
+            sql.push_str(&format!(" AND {clause} ?{}", values.len()));
+        };
+        if let Some(child) = &filter.child_id {
+            condition("child_id =", child.clone());
+        }
+        if let Some(staff) = &filter.staff_id {
+            condition("staff_id =", staff.clone());
+        }
+        if let Some(since) = filter.since {
+            condition("at >=", since.format("%Y-%m-%d").to_string());
+        }
+        if let Some(until) = filter.until.and_then(|d| d.succ_opt()) {
+            condition("at <", until.format("%Y-%m-%d").to_string());
+        }
+        sql.push_str(&format!(" ORDER BY id DESC LIMIT {}", filter.limit));
+        let mut statement = self.conn.prepare(&sql)?;
         let rows = statement
-            .query_map([limit as i64], |r| {
+            .query_map(rusqlite::params_from_iter(values), |r| {
                 Ok(AuditRow {
                     id: r.get(0)?,
                     at: r.get(1)?,
                     staff_id: r.get(2)?,
-                    action: r.get(3)?,
-                    entity: r.get(4)?,
-                    entity_id: r.get(5)?,
-                    before: r.get(6)?,
-                    after: r.get(7)?,
+                    account: r.get(3)?,
+                    action: r.get(4)?,
+                    entity: r.get(5)?,
+                    entity_id: r.get(6)?,
+                    child_id: r.get(7)?,
+                    before: r.get(8)?,
+                    after: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// Notes that `staff_id` opened `child_id`'s record (the timeline, or one child's details
+    /// printed): the authority can show who saw a child's record, not only who changed it.
+    pub fn record_view(&self, child_id: &str, staff_id: &str) -> Result<()> {
+        let row = Row {
+            staff_id: Some(staff_id),
+            account: self.account.as_deref(),
+            action: "view_child",
+            entity: "child",
+            entity_id: Some(child_id),
+            child_id: Some(child_id),
+        };
+        record(&self.conn, &row, None, None)
     }
 }

@@ -188,6 +188,10 @@ impl Records for FakeRecords {
     fn county(&self) -> Result<(County, i64), String> {
         Ok((county(), 0))
     }
+    /// The test records keep no audit log.
+    fn viewed(&self, _: &str, _: &str) -> Result<(), String> {
+        Ok(())
+    }
     /// The fixture never changes: whatever is asked for, it is read whole again.
     fn changes(&self, seen: i64) -> Result<Changes, String> {
         Ok(Changes { seen, everything: true, ..Changes::default() })
