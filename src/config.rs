@@ -60,6 +60,17 @@ pub struct Config {
     /// Action name → keys, overriding the preset (e.g. `quit = ["q", "ctrl-c"]`).
     pub keys: BTreeMap<String, Vec<String>>,
     pub rules: RulesConfig,
+    /// A team install's settings (read only from the system configuration).
+    pub team: TeamSettings,
+}
+
+/// How a team install runs: in its system configuration, `<prefix>/etc/caseload/config.toml`
+/// beside the installed binary's `<prefix>/bin`, owned by root.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TeamSettings {
+    /// The team's database, in a directory only the caseload group can enter.
+    pub database: Option<PathBuf>,
 }
 
 /// Where the config file is looked for when `--config` is not given.

@@ -11,7 +11,7 @@ use crate::app::update::who_am_i_picker;
 use crate::app::{App, Overlay, PickerPurpose};
 use crate::config::Config;
 use crate::domain::{Calendar, County, Milestone, county::county_milestones};
-use crate::store::Store;
+use crate::store::{Access, Store};
 use clap::Args;
 
 /// The options every command takes.
@@ -41,10 +41,31 @@ pub struct Context {
     pub config: Config,
     pub calendar: Calendar,
     pub as_staff: Option<String>,
+    /// Running as a team install (see `team_install`).
+    pub team: bool,
 }
 
 impl Context {
     pub fn new(global: &GlobalArgs, default_db: fn() -> Result<PathBuf>) -> Result<Context> {
+        if let Some(team) = team_install()? {
+            if global.db.is_some() || global.config.is_some() || global.as_staff.is_some() || global.today.is_some() {
+                eprintln!(
+                    "caseload: a team install takes its database and settings from {}; \
+                     --db, --config, --as and --today (and their CASELOAD_ settings) are not used",
+                    team.config_path.display()
+                );
+            }
+            let now = chrono::Local::now();
+            return Ok(Context {
+                db_path: team.database,
+                today: now.date_naive(),
+                now: Some(now.time()),
+                config: team.config,
+                calendar: Calendar::england_and_wales(),
+                as_staff: None,
+                team: true,
+            });
+        }
         let config = Config::load(global.config.as_deref()).map_err(|e| eyre!("bad configuration: {e}"))?;
         let db_path = match &global.db {
             Some(path) => path.clone(),
@@ -57,11 +78,13 @@ impl Context {
             config,
             calendar: Calendar::england_and_wales(),
             as_staff: global.as_staff.clone(),
+            team: false,
         })
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        let mut store = Store::open(&self.db_path)
+        let access = if self.team { Access::Group } else { Access::Owner };
+        let mut store = Store::open_with(&self.db_path, access)
             .wrap_err_with(|| format!("cannot open the database {}", self.db_path.display()))?;
         store.set_account(os_account());
         Ok(store)
@@ -200,6 +223,80 @@ pub fn os_account() -> Option<String> {
 #[cfg(not(unix))]
 pub fn os_account() -> Option<String> {
     std::env::var("USERNAME").ok().filter(|v| !v.is_empty())
+}
+
+/// A team install: the program is installed set-group-id to a group (say `caseload`) that owns
+/// the data directory, and staff, who are not in the group, reach the database only through it,
+/// each as their own account. Its settings come from `<prefix>/etc/caseload/config.toml` beside
+/// the installed `<prefix>/bin/caseload`, which must be root's and writable by nobody else.
+pub struct TeamInstall {
+    pub config_path: PathBuf,
+    pub config: Config,
+    pub database: PathBuf,
+}
+
+/// The team install this run is, if it runs with another group (or user) than its own.
+#[cfg(unix)]
+pub fn team_install() -> Result<Option<TeamInstall>> {
+    use nix::unistd::{getegid, geteuid, getgid, getuid};
+    if getegid() == getgid() && geteuid() == getuid() {
+        return Ok(None);
+    }
+    let exe = std::env::current_exe().wrap_err("a team install cannot find its own program file")?;
+    let prefix =
+        exe.parent().and_then(std::path::Path::parent).ok_or_else(|| eyre!("a team install needs <prefix>/bin"))?;
+    let config_path = prefix.join("etc").join("caseload").join("config.toml");
+    trusted(&config_path)?;
+    let config = Config::load(Some(&config_path)).map_err(|e| eyre!("the team install's configuration: {e}"))?;
+    let database = config.team.database.clone().ok_or_else(|| {
+        eyre!(
+            "{} says where no database is: add [team] database = \"/var/lib/caseload/caseload.db\"",
+            config_path.display()
+        )
+    })?;
+    // Files made for the team (the -wal and -shm beside the database) are the group's to write.
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o007));
+    Ok(Some(TeamInstall { config_path, config, database }))
+}
+
+#[cfg(not(unix))]
+pub fn team_install() -> Result<Option<TeamInstall>> {
+    Ok(None)
+}
+
+/// A team install trusts its configuration only if root owns it and its folder and nobody else
+/// can write to either.
+#[cfg(unix)]
+fn trusted(path: &std::path::Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    for item in [Some(path), path.parent()].into_iter().flatten() {
+        let meta = std::fs::metadata(item)
+            .wrap_err_with(|| format!("a team install needs its configuration in {}", path.display()))?;
+        if meta.uid() != 0 || meta.mode() & 0o022 != 0 {
+            return Err(eyre!(
+                "{} must be owned by root and writable by nobody else: a team install will not trust it",
+                item.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Runs `work` with the real user's own group, so that files it writes for the person (exports,
+/// backups they asked for) are theirs, not the team group's.
+pub fn as_real_user<T>(work: impl FnOnce() -> T) -> T {
+    #[cfg(unix)]
+    {
+        use nix::unistd::{getegid, getgid, setegid};
+        let team = getegid();
+        if team != getgid() && setegid(getgid()).is_ok() {
+            let value = work();
+            // Going back to the saved set-group-id is always allowed.
+            let _ = setegid(team);
+            return value;
+        }
+    }
+    work()
 }
 
 /// `NO_COLOR` set to anything non-empty turns colour off (no-color.org).

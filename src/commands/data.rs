@@ -125,8 +125,8 @@ fn backup_path(db: &Path) -> PathBuf {
 
 pub fn export(ctx: &Context, args: &ExportArgs) -> Result<i32> {
     let store = ctx.open_store()?;
-    let summary =
-        store.export_dir(&args.dir, args.force).wrap_err_with(|| format!("export to {} failed", display(&args.dir)))?;
+    let summary = crate::context::as_real_user(|| store.export_dir(&args.dir, args.force))
+        .wrap_err_with(|| format!("export to {} failed", display(&args.dir)))?;
     println!("{summary}");
     Ok(0)
 }

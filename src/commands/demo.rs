@@ -26,6 +26,12 @@ pub struct DemoArgs {
 const DEMO_EVENTS_PER_CHILD: usize = 12;
 
 pub fn run(ctx: &Context, args: &DemoArgs) -> Result<i32> {
+    if ctx.team {
+        // The team's database is never the demo's to build over.
+        return Err(color_eyre::eyre::eyre!(
+            "the demo is not part of a team install: run `caseload demo` from an ordinary copy of the program"
+        ));
+    }
     ensure_demo(ctx, args)?;
     if args.print {
         let (_store, county, milestones) = ctx.load()?;

@@ -74,6 +74,18 @@ pub struct Store {
     conn: Connection,
     /// The operating-system account running the program, written on every audit row.
     account: Option<String>,
+    /// Who the files it creates beside the database are for.
+    access: Access,
+}
+
+/// Who may open the database's files, at the operating-system level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// One person's database: files readable by their owner only (0600, folders 0700).
+    Owner,
+    /// A team install: files for the caseload group (0660, the folder 2770), which only the
+    /// set-group-id program runs as; staff are not in the group.
+    Group,
 }
 
 /// One write transaction (`BEGIN IMMEDIATE`): no other connection can write between what is read
@@ -111,12 +123,19 @@ impl Store {
     /// Opens (creating and migrating) the database file. A new file and its folder are made
     /// readable by their owner only: the records are about children.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, Access::Owner)
+    }
+
+    /// Opens the database file, creating it (and its folder) for `access` if new.
+    pub fn open_with(path: &Path, access: Access) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-            create_private_dir(dir)?;
+            create_private_dir(dir, access)?;
         }
-        create_private_file(path)?;
+        create_private_file(path, access)?;
         let conn = Connection::open(path)?;
-        Store::setup(conn, true)
+        let mut store = Store::setup(conn, true)?;
+        store.access = access;
+        Ok(store)
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -131,7 +150,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, account: None })
+        Ok(Store { conn, account: None, access: Access::Owner })
     }
 
     /// What has been recorded in caseload that the interchange format does not carry (so an
@@ -197,9 +216,15 @@ impl Store {
     }
 
     /// Copies the database, consistent as of one moment even while others write, into `path`
-    /// (created readable by its owner only), with SQLite's online backup.
+    /// (readable as the database is: by its owner, or in a team install by the group), with
+    /// SQLite's online backup, and checks the copy.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
-        create_private_file(path)?;
+        self.backup_for(path, self.access)
+    }
+
+    /// As `backup_to`, with the copy readable by `access`.
+    pub fn backup_for(&self, path: &Path, access: Access) -> Result<()> {
+        create_private_file(path, access)?;
         let mut copy = Connection::open(path)?;
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
@@ -272,31 +297,42 @@ impl Tx<'_> {
 }
 
 #[cfg(unix)]
-fn create_private_dir(dir: &Path) -> Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+fn create_private_dir(dir: &Path, access: Access) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let mode = match access {
+        Access::Owner => 0o700,
+        Access::Group => 0o2770,
+    };
+    std::fs::DirBuilder::new().recursive(true).mode(mode).create(dir)?;
+    // The set-group-id bit is not taken from the mode by mkdir: set it so new files are the group's.
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode))?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> Result<()> {
+fn create_private_dir(dir: &Path, _access: Access) -> Result<()> {
     std::fs::create_dir_all(dir)?;
     Ok(())
 }
 
-/// Creates the file owner-only if it does not exist (SQLite gives its -wal and -shm files the
+/// Creates the file for `access` if it does not exist (SQLite gives its -wal and -shm files the
 /// same permissions). An existing file is left as it is.
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
-        Ok(_) => Ok(()),
+fn create_private_file(path: &Path, access: Access) -> Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let mode = match access {
+        Access::Owner => 0o600,
+        Access::Group => 0o660,
+    };
+    match std::fs::OpenOptions::new().write(true).create_new(true).mode(mode).open(path) {
+        // The umask may have taken bits the team needs.
+        Ok(_) => Ok(std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e.into()),
     }
 }
 
 #[cfg(not(unix))]
-fn create_private_file(_path: &Path) -> Result<()> {
+fn create_private_file(_path: &Path, _access: Access) -> Result<()> {
     Ok(())
 }
