@@ -62,6 +62,10 @@ pub struct Config {
     pub rules: RulesConfig,
     /// A team install's settings (read only from the system configuration).
     pub team: TeamSettings,
+    /// How workloads are scored, and their usual range.
+    pub workload: crate::domain::workload::WorkloadSettings,
+    /// The team finder's table: which team serves which ages and postcode districts.
+    pub teams: Vec<crate::domain::teams::TeamRule>,
 }
 
 /// How a team install runs: in its system configuration, `<prefix>/etc/caseload/config.toml`
@@ -123,6 +127,11 @@ impl Config {
         if let Some(year) = rules.transfer_years.iter().find(|y| !(0..=14).contains(*y)) {
             return Err(format!("rules: transfer year {year} is not a school year 0-14"));
         }
+        if rules.tell_family_days == 0 {
+            return Err("rules: tell_family_days must be at least 1".into());
+        }
+        self.workload.check()?;
+        crate::domain::teams::check_table(&self.teams)?;
         Ok(())
     }
 }

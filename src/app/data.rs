@@ -104,6 +104,12 @@ impl CaseData {
             county.contacts.retain(|r| !changed.contains(r.child_id()));
             county.panels.retain(|r| !changed.contains(r.child_id()));
             county.disputes.retain(|r| !changed.contains(r.child_id()));
+            county.requests.retain(|r| !changed.contains(r.child_id()));
+            county.allocations.retain(|r| !changed.contains(r.child_id()));
+            county.tasks.retain(|r| !changed.contains(r.child_id()));
+            county.requests.extend(changes.requests);
+            county.allocations.extend(changes.allocations);
+            county.tasks.extend(changes.tasks);
             county.steps.extend(changes.steps);
             county.contacts.extend(changes.contacts);
             county.panels.extend(changes.panels);

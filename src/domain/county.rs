@@ -20,6 +20,7 @@ pub fn county_milestones(
     let contacts = group_by_child(&county.contacts);
     let disputes = group_by_child(&county.disputes);
     let panels = group_by_child(&county.panels);
+    let tasks = group_by_child(&county.tasks);
     county
         .children
         .iter()
@@ -30,6 +31,7 @@ pub fn county_milestones(
                 contacts: contacts.get(id).map(Vec::as_slice).unwrap_or(&[]),
                 disputes: disputes.get(id).map(Vec::as_slice).unwrap_or(&[]),
                 panels: panels.get(id).map(Vec::as_slice).unwrap_or(&[]),
+                tasks: tasks.get(id).map(Vec::as_slice).unwrap_or(&[]),
             };
             milestones_for(child, records, today, calendar, rules)
         })
@@ -51,7 +53,9 @@ pub fn child_milestones(
     let contacts: Vec<_> = county.contacts.iter().filter(|r| r.child_id() == id).cloned().collect();
     let disputes: Vec<_> = county.disputes.iter().filter(|r| r.child_id() == id).cloned().collect();
     let panels: Vec<_> = county.panels.iter().filter(|r| r.child_id() == id).cloned().collect();
-    let records = CaseRecords { steps: &steps, contacts: &contacts, disputes: &disputes, panels: &panels };
+    let tasks: Vec<_> = county.tasks.iter().filter(|r| r.child_id() == id).cloned().collect();
+    let records =
+        CaseRecords { steps: &steps, contacts: &contacts, disputes: &disputes, panels: &panels, tasks: &tasks };
     milestones_for(child, records, today, calendar, rules)
 }
 

@@ -18,6 +18,7 @@ use serde::Serialize;
 use super::calendar::Calendar;
 use super::model::{
     Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission, Stage, Step, StepKind,
+    Task,
 };
 use super::settings::RulesConfig;
 use super::year_group::{academic_year_start, age_years, override_offset, year_group_in, year_group_label};
@@ -43,6 +44,7 @@ super::model::word_enum!(
         EmailReply => "email_reply",
         PanelDecisionSent => "panel_decision_sent",
         PanelResubmission => "panel_resubmission",
+        TellFamily => "tell_family",
         PlanEnd => "plan_end",
     }
 );
@@ -77,6 +79,8 @@ pub struct CaseRecords<'a> {
     pub contacts: &'a [Contact],
     pub disputes: &'a [Dispute],
     pub panels: &'a [PanelSubmission],
+    /// To-dos set by the product (telling a family who their new officer is).
+    pub tasks: &'a [Task],
 }
 
 /// Every milestone of one child, sorted by due date.
@@ -87,7 +91,7 @@ pub fn milestones_for(
     calendar: &Calendar,
     rules: &RulesConfig,
 ) -> Vec<Milestone> {
-    let CaseRecords { steps, contacts, disputes, panels } = records;
+    let CaseRecords { steps, contacts, disputes, panels, tasks } = records;
     let mut out = Builder {
         list: Vec::new(),
         today,
@@ -118,6 +122,20 @@ pub fn milestones_for(
         dispute_deadlines(&mut out, child, dispute, calendar);
     }
     panel_follow_up(&mut out, panels, calendar, rules);
+    for task in tasks {
+        out.push(
+            MilestoneName::TellFamily,
+            task.due,
+            task.done,
+            false,
+            format!(
+                "{} working days from {} to tell the family and school who their new officer is (service standard)",
+                rules.tell_family_days,
+                human_date(task.created)
+            ),
+            task.detail.clone(),
+        );
+    }
     if child.stage == Stage::Plan {
         let end = plan_end(child.date_of_birth);
         out.push(

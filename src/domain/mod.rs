@@ -8,6 +8,8 @@ pub mod model;
 pub mod report;
 pub mod settings;
 pub mod surgery;
+pub mod teams;
+pub mod workload;
 pub mod year_group;
 
 pub use calendar::Calendar;

@@ -33,6 +33,15 @@ macro_rules! word_enum {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                $name::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!("\"{text}\" is not one of {}", $name::choices()))
+                })
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -381,6 +390,74 @@ pub struct Booking {
     pub booked_by: Option<String>,
 }
 
+word_enum!(
+    /// Who asked for an EHC needs assessment.
+    Requester {
+        Parent => "parent",
+        YoungPerson => "young_person",
+        School => "school",
+        Professional => "professional",
+    }
+);
+
+impl Requester {
+    /// As people say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Requester::Parent => "a parent",
+            Requester::YoungPerson => "the young person",
+            Requester::School => "the school or setting",
+            Requester::Professional => "another professional",
+        }
+    }
+}
+
+/// A request for an EHC needs assessment, as received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub id: i64,
+    pub child_id: String,
+    pub received: NaiveDate,
+    pub requested_by: Requester,
+    pub recorded_by: Option<String>,
+}
+
+/// Who held a child, from when to when, and why it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allocation {
+    pub id: i64,
+    pub child_id: String,
+    /// `None`: unallocated.
+    pub officer_id: Option<String>,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub reason: String,
+    pub by_staff: Option<String>,
+}
+
+word_enum!(
+    /// Work the product sets someone to do (`tell_new_officer`: tell the family and school who
+    /// their new officer is).
+    TaskKind {
+        TellNewOfficer => "tell_new_officer",
+    }
+);
+
+/// A to-do on a child's case, due by a service standard and shown until done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Task {
+    pub id: i64,
+    pub child_id: String,
+    pub kind: TaskKind,
+    pub created: NaiveDate,
+    pub due: NaiveDate,
+    pub done: Option<NaiveDate>,
+    /// Who it is for.
+    pub staff_id: Option<String>,
+    /// What it is about ("now with Theo Brown").
+    pub detail: String,
+}
+
 /// A record that belongs to one child (a step, a contact, a panel case, a dispute…).
 pub trait ChildRecord {
     fn child_id(&self) -> &str;
@@ -395,7 +472,7 @@ macro_rules! child_record {
         }
     )+};
 }
-child_record!(Step, Contact, PanelSubmission, Dispute, CaseEvent);
+child_record!(Step, Contact, PanelSubmission, Dispute, CaseEvent, Request, Allocation, Task);
 
 /// An editable record, named for its version: every save bumps it, and a save made from a copy
 /// older than the record is refused rather than overwriting a colleague's change.
@@ -405,6 +482,7 @@ pub enum RecordRef {
     Contact(i64),
     Panel(i64),
     Dispute(i64),
+    Task(i64),
     /// A member of staff's own settings (their weekly surgeries).
     Staff(String),
 }
@@ -421,6 +499,9 @@ pub struct County {
     pub slots: Vec<SurgerySlot>,
     pub bookings: Vec<Booking>,
     pub disputes: Vec<Dispute>,
+    pub requests: Vec<Request>,
+    pub allocations: Vec<Allocation>,
+    pub tasks: Vec<Task>,
     /// The version of each editable record, as loaded.
     pub versions: std::collections::HashMap<RecordRef, i64>,
 }
@@ -440,6 +521,9 @@ pub struct Changes {
     pub contacts: Vec<Contact>,
     pub panels: Vec<PanelSubmission>,
     pub disputes: Vec<Dispute>,
+    pub requests: Vec<Request>,
+    pub allocations: Vec<Allocation>,
+    pub tasks: Vec<Task>,
     pub staff: Option<Vec<Staff>>,
     pub slots: Option<Vec<SurgerySlot>>,
     pub bookings: Option<Vec<Booking>>,

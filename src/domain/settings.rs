@@ -19,6 +19,10 @@ pub struct RulesConfig {
     pub transfer_years: Vec<i32>,
     /// The authority's top-up funding bands (DOMAIN.md: up to 9).
     pub bands: BandTable,
+    /// Working days to tell the family and school who a child's new officer is.
+    pub tell_family_days: u32,
+    /// Who may register a new request for assessment (business support often screen them).
+    pub register_roles: Vec<super::model::Role>,
 }
 
 impl Default for RulesConfig {
@@ -31,6 +35,8 @@ impl Default for RulesConfig {
             due_soon_working_days: 10,
             transfer_years: vec![0, 3, 7, 12],
             bands: BandTable::Count(9),
+            tell_family_days: 5,
+            register_roles: super::model::Role::ALL.to_vec(),
         }
     }
 }

@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 
 use rusqlite::Connection;
 
-use super::{Result, Store, absences, children, contacts, disputes, panels, staff, steps, surgeries};
+use super::{
+    Result, Store, absences, allocations, children, contacts, disputes, panels, requests, staff, steps, surgeries,
+    tasks,
+};
 use crate::domain::{Changes, RecordRef};
 
 /// More children changed than this at once (a bulk import, say): read everything again.
@@ -35,7 +38,7 @@ impl Store {
                     child_ids.insert(child);
                 }
                 match entity.as_str() {
-                    "child" | "contact" | "panel" | "dispute" => {}
+                    "child" | "contact" | "panel" | "dispute" | "request" | "task" => {}
                     "booking" => bookings = true,
                     "staff" => (staff, slots) = (true, true),
                     "absence" => absences = true,
@@ -56,6 +59,9 @@ impl Store {
                 changes.contacts.extend(contacts::of_child(conn, &id)?);
                 changes.panels.extend(panels::of_child(conn, &id)?);
                 changes.disputes.extend(disputes::of_child(conn, &id)?);
+                changes.requests.extend(requests::of_child(conn, &id)?);
+                changes.allocations.extend(allocations::of_child(conn, &id)?);
+                changes.tasks.extend(tasks::of_child(conn, &id)?);
                 changes.versions.extend(versions_of_child(conn, &id)?);
             }
             changes.child_ids.push(id);
@@ -87,8 +93,12 @@ fn versions_of_child(conn: &Connection, id: &str) -> Result<Vec<(RecordRef, i64)
         statement.query_row([id], |r| r.get(0))?
     }));
     type Key = fn(i64) -> RecordRef;
-    let tables: [(&str, Key); 3] =
-        [("contacts", RecordRef::Contact), ("panel_submissions", RecordRef::Panel), ("disputes", RecordRef::Dispute)];
+    let tables: [(&str, Key); 4] = [
+        ("contacts", RecordRef::Contact),
+        ("panel_submissions", RecordRef::Panel),
+        ("disputes", RecordRef::Dispute),
+        ("tasks", RecordRef::Task),
+    ];
     for (table, record) in tables {
         let mut statement = conn.prepare_cached(&format!("SELECT id, version FROM {table} WHERE child_id = ?1"))?;
         let rows = statement.query_map([id], |r| Ok((record(r.get(0)?), r.get(1)?)))?;

@@ -41,16 +41,13 @@ pub(super) fn load(conn: &Connection) -> Result<Vec<Child>> {
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Inserts every child; each allocated child gets an allocation starting `today`.
-pub(super) fn insert_all(conn: &Connection, children: &[Child], actor: Option<&str>, today: NaiveDate) -> Result<()> {
+/// Inserts every child.
+pub(super) fn insert_all(conn: &Connection, children: &[Child]) -> Result<()> {
     let mut insert = conn.prepare(
         "INSERT INTO children (id, first_name, last_name, date_of_birth, postcode, setting, primary_need,
              officer_id, stage, request_date, assess_decision_date, draft_date, plan_date, last_review_date,
              band, year_group_override)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?;
-    let mut allocate = conn.prepare(
-        "INSERT INTO allocations (child_id, officer_id, from_date, reason, by_staff) VALUES (?1, ?2, ?3, 'imported', ?4)",
     )?;
     for c in children {
         insert.execute(params![
@@ -71,9 +68,6 @@ pub(super) fn insert_all(conn: &Connection, children: &[Child], actor: Option<&s
             c.band,
             c.year_group_override,
         ])?;
-        if let Some(officer) = &c.officer {
-            allocate.execute(params![c.id, officer, today, actor])?;
-        }
     }
     Ok(())
 }
@@ -93,6 +87,60 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Option<Child>> {
 impl Tx<'_> {
     pub fn child(&self, id: &str) -> Result<Option<Child>> {
         get(&self.conn, id)
+    }
+
+    /// Children born on `dob`, to find someone already on file.
+    pub fn children_born(&self, dob: NaiveDate) -> Result<Vec<Child>> {
+        let sql = format!("SELECT {COLUMNS} FROM children WHERE date_of_birth = ?1 ORDER BY id");
+        Ok(self.conn.prepare(&sql)?.query_map([dob], child_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// An id for a child new to the service: the authority's numbering ("C" and a number) one past
+    /// the highest on file.
+    pub fn next_child_id(&self) -> Result<String> {
+        let highest: Option<i64> = self.conn.query_row(
+            "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM children WHERE id GLOB 'C[0-9]*'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(format!("C{}", highest.unwrap_or(100_000) + 1))
+    }
+
+    /// Adds a child new to the service, as given (an allocation and a request are the caller's).
+    pub fn add_child(&self, child: &Child, actor: &str) -> Result<()> {
+        insert_all(&self.conn, std::slice::from_ref(child))?;
+        self.audit(actor, "add_child", "child", Some(&child.id), Some(&child.id), None, json(child).as_ref())
+    }
+
+    /// Saves a child's case dates and stage (a request received, a case reopened) as `after`,
+    /// worked out from `before` as read in this transaction.
+    pub fn update_case(&self, before: &Child, after: &Child, action: &str, actor: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE children SET stage = ?2, request_date = ?3, assess_decision_date = ?4, draft_date = ?5,
+                 plan_date = ?6, last_review_date = ?7, postcode = ?8, setting = ?9, primary_need = ?10 WHERE id = ?1",
+            params![
+                after.id,
+                after.stage.as_str(),
+                after.request_date,
+                after.assess_decision_date,
+                after.draft_date,
+                after.plan_date,
+                after.last_review_date,
+                after.postcode,
+                after.setting,
+                after.primary_need.map(super::super::domain::model::Need::as_str)
+            ],
+        )?;
+        self.bump(&RecordRef::Child(after.id.clone()), actor)?;
+        self.audit(
+            actor,
+            action,
+            "child",
+            Some(&after.id),
+            Some(&after.id),
+            json(before).as_ref(),
+            json(after).as_ref(),
+        )
     }
 
     /// Saves a child's edited details (`after`, worked out from `before` as read in this

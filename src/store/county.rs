@@ -7,12 +7,17 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::json;
 
-use super::{Result, Store, absences, audit, children, contacts, disputes, events, panels, staff, steps, surgeries};
+use super::{
+    Result, Store, absences, allocations, audit, children, contacts, disputes, events, panels, requests, staff, steps,
+    surgeries, tasks,
+};
 use crate::domain::{CaseEvent, County, RecordRef};
 
 /// Data tables, children's dependants first, so deleting in this order respects foreign keys.
 const DATA_TABLES: &[&str] = &[
     "events",
+    "requests",
+    "tasks",
     "steps",
     "contacts",
     "panel_submissions",
@@ -39,6 +44,9 @@ impl Store {
             slots: surgeries::load_slots(conn)?,
             bookings: surgeries::load_bookings(conn)?,
             disputes: disputes::load(conn)?,
+            requests: requests::load(conn)?,
+            allocations: allocations::load(conn)?,
+            tasks: tasks::load(conn)?,
             versions: load_versions(conn)?,
         })
     }
@@ -61,7 +69,10 @@ impl Store {
         // through a million inserts; it is back before the transaction commits.
         tx.execute("DROP INDEX IF EXISTS events_child_date", [])?;
         staff::insert_all(&tx, &county.staff)?;
-        children::insert_all(&tx, &county.children, actor, today)?;
+        children::insert_all(&tx, &county.children)?;
+        allocations::insert_all(&tx, &county.allocations, &county.children, actor, today)?;
+        requests::insert_all(&tx, &county.requests)?;
+        tasks::insert_all(&tx, &county.tasks)?;
         events::insert_all(&tx, events)?;
         steps::insert_all(&tx, &county.steps, actor)?;
         contacts::insert_all(&tx, &county.contacts)?;
@@ -97,7 +108,8 @@ impl Store {
 fn load_versions(conn: &Connection) -> Result<HashMap<RecordRef, i64>> {
     let mut versions = HashMap::new();
     type Key = fn(rusqlite::types::Value) -> Option<RecordRef>;
-    let tables: [(&str, Key); 5] = [
+    let tables: [(&str, Key); 6] = [
+        ("tasks", |v| integer(v).map(RecordRef::Task)),
         ("children", |v| text(v).map(RecordRef::Child)),
         ("staff", |v| text(v).map(RecordRef::Staff)),
         ("contacts", |v| integer(v).map(RecordRef::Contact)),

@@ -3,6 +3,7 @@
 //! talks to the database.
 
 mod absences;
+mod allocations;
 pub mod audit;
 mod changes;
 mod children;
@@ -14,10 +15,12 @@ mod events;
 pub mod export;
 pub mod import;
 mod panels;
+mod requests;
 pub mod schema;
 mod staff;
 mod steps;
 mod surgeries;
+mod tasks;
 mod words;
 
 use std::path::Path;
@@ -251,6 +254,7 @@ fn record_key(record: &RecordRef) -> (&'static str, Value) {
         RecordRef::Contact(id) => ("contacts", Value::Integer(*id)),
         RecordRef::Panel(id) => ("panel_submissions", Value::Integer(*id)),
         RecordRef::Dispute(id) => ("disputes", Value::Integer(*id)),
+        RecordRef::Task(id) => ("tasks", Value::Integer(*id)),
         RecordRef::Staff(id) => ("staff", Value::Text(id.clone())),
     }
 }

@@ -200,6 +200,34 @@ BEGIN
     SELECT RAISE(ABORT, 'audit rows cannot be deleted');
 END;
 "#,
+    // 4: requests for assessment as received (who asked), to-dos the product sets (telling a
+    // family who their new officer is), and a child's allocations read by child.
+    r#"
+CREATE TABLE requests (
+    id            INTEGER PRIMARY KEY,
+    child_id      TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    received      TEXT NOT NULL,
+    requested_by  TEXT NOT NULL,
+    recorded_by   TEXT,
+    recorded_at   TEXT
+);
+CREATE INDEX requests_child ON requests(child_id);
+
+CREATE TABLE tasks (
+    id          INTEGER PRIMARY KEY,
+    child_id    TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    created     TEXT NOT NULL,
+    due         TEXT NOT NULL,
+    done        TEXT,
+    staff_id    TEXT REFERENCES staff(id),
+    detail      TEXT NOT NULL DEFAULT '',
+    version     INTEGER NOT NULL DEFAULT 0,
+    changed_by  TEXT,
+    changed_at  TEXT
+);
+CREATE INDEX tasks_child ON tasks(child_id);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -41,6 +41,7 @@ pub fn milestone_label(name: MilestoneName) -> &'static str {
         MilestoneName::EmailReply => "email reply",
         MilestoneName::PanelDecisionSent => "panel letter",
         MilestoneName::PanelResubmission => "resubmit",
+        MilestoneName::TellFamily => "tell family",
         MilestoneName::PlanEnd => "plan end",
     }
 }

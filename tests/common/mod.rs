@@ -154,6 +154,9 @@ pub fn county() -> County {
         }],
         disputes: vec![],
         versions: Default::default(),
+        requests: vec![],
+        allocations: vec![],
+        tasks: vec![],
     }
 }
 

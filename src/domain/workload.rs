@@ -1,0 +1,320 @@
+//! Officers' workloads, and moves that bring a team's inside the norm.
+//!
+//! **Rule here** (DOMAIN.md gives caseload sizes of 170–230, up to ~280): a workload is scored in
+//! child-equivalents, each child weighted by their stage (an assessment, with its advice and
+//! 20-week clock, weighs more than a settled plan), a child moving phase this school year
+//! weighing a little more, and the children an officer covers for an absent colleague counting
+//! as theirs. The weights and the norm are settings (`[workload]` in config.toml).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Calendar;
+use super::milestones::{Milestone, MilestoneName, Status};
+use super::model::{County, PanelOutcome, Role, Stage};
+use super::teams::{TeamRule, find_team};
+use super::year_group::{academic_year_start, year_group};
+
+/// How much each child weighs, and the usual range of a workload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkloadSettings {
+    /// The usual range of a workload score: [low, high].
+    pub norm: [u32; 2],
+    pub request: f64,
+    pub assessment: f64,
+    pub draft: f64,
+    pub plan: f64,
+    /// Added for a child whose phase transfer falls this school year.
+    pub phase_transfer: f64,
+    /// What a child covered for an absent colleague counts for, as a share of their weight.
+    pub cover: f64,
+}
+
+impl Default for WorkloadSettings {
+    fn default() -> Self {
+        WorkloadSettings {
+            norm: [170, 230],
+            request: 1.5,
+            assessment: 2.0,
+            draft: 1.5,
+            plan: 1.0,
+            phase_transfer: 0.5,
+            cover: 1.0,
+        }
+    }
+}
+
+impl WorkloadSettings {
+    pub fn check(&self) -> Result<(), String> {
+        let [low, high] = self.norm;
+        if low == 0 || low > high {
+            return Err(format!("workload: norm [{low}, {high}] must be two numbers, the lower first and above 0"));
+        }
+        let weights = [self.request, self.assessment, self.draft, self.plan, self.phase_transfer, self.cover];
+        if weights.iter().any(|w| !w.is_finite() || !(0.0..=20.0).contains(w)) {
+            return Err("workload: each weight must be between 0 and 20".into());
+        }
+        Ok(())
+    }
+
+    fn stage_weight(&self, stage: Stage) -> f64 {
+        match stage {
+            Stage::Request => self.request,
+            Stage::Assessment => self.assessment,
+            Stage::Draft => self.draft,
+            Stage::Plan => self.plan,
+            Stage::Ceased => 0.0,
+        }
+    }
+}
+
+/// What the workload and the balancing need to know of one child.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildFacts {
+    pub officer: Option<String>,
+    pub stage: Stage,
+    pub overdue: usize,
+    pub due_soon: usize,
+    /// Phone messages and emails waiting for an answer.
+    pub open_contacts: usize,
+    /// Their phase transfer falls this school year.
+    pub transfer_this_year: bool,
+    /// A statutory deadline (or one passed) or a panel within the next 10 working days: not a
+    /// moment to change their officer.
+    pub busy: bool,
+    pub weight: f64,
+}
+
+/// Working days ahead within which a deadline or panel keeps a child with their officer.
+pub const SETTLED_DAYS: u32 = 10;
+
+/// The facts of every child (in `county.children` order; `milestones` likewise).
+pub fn child_facts(
+    county: &County,
+    milestones: &[Vec<Milestone>],
+    today: NaiveDate,
+    calendar: &Calendar,
+    settings: &WorkloadSettings,
+) -> Vec<ChildFacts> {
+    let limit = calendar.add_working_days(today, SETTLED_DAYS);
+    let year_end = NaiveDate::from_ymd_opt(academic_year_start(today) + 1, 8, 31).unwrap_or(today);
+    let mut contacts: HashMap<&str, usize> = HashMap::new();
+    for contact in county.contacts.iter().filter(|c| c.answered.is_none()) {
+        *contacts.entry(contact.child_id.as_str()).or_default() += 1;
+    }
+    let panel_soon: HashSet<&str> = county
+        .panels
+        .iter()
+        .filter(|p| p.outcome.is_none() || p.outcome == Some(PanelOutcome::Deferred))
+        .filter(|p| p.panel_date >= today && p.panel_date <= limit)
+        .map(|p| p.child_id.as_str())
+        .collect();
+    county
+        .children
+        .iter()
+        .enumerate()
+        .map(|(i, child)| {
+            let open = || milestones.get(i).into_iter().flatten().filter(|m| m.status != Status::Done && !m.advisory);
+            let transfer_this_year = open().any(|m| m.name == MilestoneName::PhaseTransfer && m.due <= year_end);
+            let mut weight = settings.stage_weight(child.stage);
+            if transfer_this_year && child.stage != Stage::Ceased {
+                weight += settings.phase_transfer;
+            }
+            ChildFacts {
+                officer: child.officer.clone(),
+                stage: child.stage,
+                overdue: open().filter(|m| m.status == Status::Overdue).count(),
+                due_soon: open().filter(|m| m.status == Status::DueSoon).count(),
+                open_contacts: contacts.get(child.id.as_str()).copied().unwrap_or(0),
+                transfer_this_year,
+                busy: open().any(|m| m.due <= limit) || panel_soon.contains(child.id.as_str()),
+                weight,
+            }
+        })
+        .collect()
+}
+
+/// One officer's workload.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Load {
+    pub staff_id: String,
+    pub name: String,
+    pub team: String,
+    /// Children held at each stage: requests, assessments, drafts, plans.
+    pub requests: usize,
+    pub assessments: usize,
+    pub drafts: usize,
+    pub plans: usize,
+    /// Children held (not ceased).
+    pub children: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub open_contacts: usize,
+    pub transfers: usize,
+    /// Children of absent colleagues this officer covers today.
+    pub covering: usize,
+    /// Away today, back after this day.
+    pub away_until: Option<NaiveDate>,
+    pub score: f64,
+}
+
+/// Every officer's workload on `today`, in staff order.
+pub fn workloads(county: &County, facts: &[ChildFacts], settings: &WorkloadSettings, today: NaiveDate) -> Vec<Load> {
+    let mut loads: Vec<Load> = county
+        .staff
+        .iter()
+        .filter(|s| s.role == Role::Officer)
+        .map(|s| Load {
+            staff_id: s.id.clone(),
+            name: s.name.clone(),
+            team: s.team.clone(),
+            requests: 0,
+            assessments: 0,
+            drafts: 0,
+            plans: 0,
+            children: 0,
+            overdue: 0,
+            due_soon: 0,
+            open_contacts: 0,
+            transfers: 0,
+            covering: 0,
+            away_until: county.absences.iter().find(|a| a.staff_id == s.id && a.covers(today)).map(|a| a.to),
+            score: 0.0,
+        })
+        .collect();
+    let index: HashMap<String, usize> = loads.iter().enumerate().map(|(i, l)| (l.staff_id.clone(), i)).collect();
+    // Who covers whom today.
+    let cover: HashMap<&str, &str> = county
+        .absences
+        .iter()
+        .filter(|a| a.covers(today))
+        .filter_map(|a| a.cover_staff_id.as_deref().map(|c| (a.staff_id.as_str(), c)))
+        .collect();
+    for child in facts.iter().filter(|f| f.stage != Stage::Ceased) {
+        let Some(officer) = child.officer.as_deref() else { continue };
+        if let Some(&i) = index.get(officer) {
+            let load = &mut loads[i];
+            load.children += 1;
+            match child.stage {
+                Stage::Request => load.requests += 1,
+                Stage::Assessment => load.assessments += 1,
+                Stage::Draft => load.drafts += 1,
+                Stage::Plan | Stage::Ceased => load.plans += 1,
+            }
+            load.overdue += child.overdue;
+            load.due_soon += child.due_soon;
+            load.open_contacts += child.open_contacts;
+            load.transfers += usize::from(child.transfer_this_year);
+            load.score += child.weight;
+        }
+        if let Some(&i) = cover.get(officer).and_then(|c| index.get(*c)) {
+            loads[i].covering += 1;
+            loads[i].score += child.weight * settings.cover;
+        }
+    }
+    loads
+}
+
+/// A suggested move: `county.children[child]` from one officer to another, with both officers'
+/// scores before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Move {
+    pub child: usize,
+    pub from: String,
+    pub to: String,
+    pub weight: f64,
+    pub from_score: (f64, f64),
+    pub to_score: (f64, f64),
+}
+
+/// Moves that bring every officer of `team` inside the norm with as few moves as possible: the
+/// heaviest children that fit go first, from the most loaded officer to the least; never a child
+/// with a deadline or panel in the next 10 working days, never one the team table places in
+/// another team, never to an officer who is away; children with no contact waiting go first.
+pub fn balance(
+    county: &County,
+    facts: &[ChildFacts],
+    loads: &[Load],
+    team: &str,
+    settings: &WorkloadSettings,
+    table: &[TeamRule],
+    today: NaiveDate,
+) -> Vec<Move> {
+    let (low, high) = (f64::from(settings.norm[0]), f64::from(settings.norm[1]));
+    let mut scores: Vec<(String, f64, bool)> = loads
+        .iter()
+        .filter(|l| l.team == team)
+        .map(|l| (l.staff_id.clone(), l.score, l.away_until.is_some()))
+        .collect();
+    let fits = |child: usize| {
+        let c = &county.children[child];
+        let year = year_group(c.date_of_birth, today, c.year_group_override);
+        match c.postcode.as_deref().map(|p| find_team(table, year, p)) {
+            Some(Ok(rule)) => rule.name == team,
+            // The table cannot place them (none configured, no postcode, no row): they stay in the team.
+            _ => true,
+        }
+    };
+    let mut movable: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if let Some(officer) = f.officer.as_deref()
+            && f.stage != Stage::Ceased
+            && !f.busy
+            && f.weight > 0.0
+            && scores.iter().any(|(id, ..)| id == officer)
+            && fits(i)
+        {
+            movable.entry(officer.to_string()).or_default().push(i);
+        }
+    }
+    // Children with a contact waiting stay put if they can; then the heaviest first.
+    for children in movable.values_mut() {
+        children.sort_by(|&a, &b| {
+            (facts[a].open_contacts > 0, -facts[a].weight, a)
+                .partial_cmp(&(facts[b].open_contacts > 0, -facts[b].weight, b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    let mut moves = Vec::new();
+    // Each move takes at least the lightest weight from someone over or brings someone up: it ends.
+    for _ in 0..facts.len() {
+        let by_score = |a: &&(String, f64, bool), b: &&(String, f64, bool)| a.1.total_cmp(&b.1);
+        let Some(giver) = scores.iter().max_by(by_score).map(|s| s.0.clone()) else { break };
+        let Some(taker) = scores.iter().filter(|s| !s.2 && s.0 != giver).min_by(by_score).map(|s| s.0.clone()) else {
+            break;
+        };
+        let score = |id: &str| scores.iter().find(|s| s.0 == id).map_or(0.0, |s| s.1);
+        let (g, t) = (score(&giver), score(&taker));
+        if g <= high && t >= low {
+            break;
+        }
+        // A move must narrow the gap: the taker stays at or under the giver, and under the norm's top.
+        let children = movable.entry(giver.clone()).or_default();
+        let Some(position) =
+            children.iter().position(|&c| t + facts[c].weight <= high && t + facts[c].weight <= g - facts[c].weight)
+        else {
+            break;
+        };
+        let child = children.remove(position);
+        let weight = facts[child].weight;
+        for s in &mut scores {
+            if s.0 == giver {
+                s.1 -= weight;
+            } else if s.0 == taker {
+                s.1 += weight;
+            }
+        }
+        moves.push(Move {
+            child,
+            from: giver,
+            to: taker,
+            weight,
+            from_score: (g, g - weight),
+            to_score: (t, t + weight),
+        });
+    }
+    moves
+}
