@@ -87,6 +87,7 @@ fn two_steps_recorded_at_once_leave_the_child_at_the_right_stage() {
         .map(|n| common::recorded_step(n + 1, &format!("A{n}"), StepKind::AdviceRequested, "2026-10-01", "health"))
         .collect();
     county.contacts.clear();
+    county.allocations.clear();
     county.panels.clear();
     county.bookings.clear();
     let db = database(dir.path(), &county);

@@ -264,6 +264,8 @@ fn the_history_merges_records_and_events_newest_first() {
         history,
         vec![
             HistoryItem::Panel(panel),
+            // Allocated to Theo when the county was imported, on the test day.
+            HistoryItem::Allocation(0),
             HistoryItem::Step(2),
             // One day: steps, later recorded first, then the contact.
             HistoryItem::Step(3),

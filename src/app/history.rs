@@ -29,6 +29,10 @@ pub enum HistoryItem {
     Dispute(usize),
     /// Index into `county.bookings`: a surgery call-back booked for the child.
     Booking(usize),
+    /// Index into `county.requests`: a request for assessment received.
+    Request(usize),
+    /// Index into `county.allocations`: the child given to an officer.
+    Allocation(usize),
 }
 
 /// Newest first; on one day, by kind of record, then the later recorded first.
@@ -76,6 +80,12 @@ pub fn child_history(county: &County, child_id: &str, events: &[CaseEvent]) -> V
             let seconds = i64::from(booking.start.num_seconds_from_midnight());
             push(booking.date, 4, seconds, HistoryItem::Booking(i));
         }
+    }
+    for (i, request) in county.requests.iter().enumerate().filter(|(_, r)| r.child_id == child_id) {
+        push(request.received, 0, request.id, HistoryItem::Request(i));
+    }
+    for (i, allocation) in county.allocations.iter().enumerate().filter(|(_, a)| a.child_id == child_id) {
+        push(allocation.from, 6, allocation.id, HistoryItem::Allocation(i));
     }
     for (i, event) in events.iter().enumerate() {
         if !shown_as_contact[i] {
@@ -138,6 +148,25 @@ pub fn entry<'a>(data: &'a CaseData, events: &'a [CaseEvent], item: HistoryItem)
             let booking = county.bookings.get(i)?;
             let text = booking_text(booking, data.staff_name(&booking.officer_id));
             HistoryEntry { date: booking.date, kind: "surgery", staff: booking.booked_by.as_deref(), text }
+        }
+        HistoryItem::Request(i) => {
+            let request = county.requests.get(i)?;
+            let text = format!("request for an EHC needs assessment from {}", request.requested_by.label());
+            HistoryEntry { date: request.received, kind: "request", staff: request.recorded_by.as_deref(), text }
+        }
+        HistoryItem::Allocation(i) => {
+            let allocation = county.allocations.get(i)?;
+            let to = allocation.officer_id.as_deref().map_or("nobody (unallocated)", |id| data.staff_name(id));
+            // Who held them before: the allocation that ended as this one began.
+            let before = county
+                .allocations
+                .iter()
+                .filter(|a| a.child_id == allocation.child_id && a.id != allocation.id && a.to == Some(allocation.from))
+                .find_map(|a| a.officer_id.as_deref())
+                .map(|id| format!(" from {}", data.staff_name(id)))
+                .unwrap_or_default();
+            let text = joined(vec![format!("allocated to {to}{before}"), allocation.reason.clone()]);
+            HistoryEntry { date: allocation.from, kind: "officer", staff: allocation.by_staff.as_deref(), text }
         }
     })
 }

@@ -2,6 +2,8 @@
 //! who may record it, the rules it is checked against (`domain::casework`) and the store write.
 //! One file per kind; `record` only dispatches. No terminal and no argument parsing here.
 
+mod allocation;
+mod arrival;
 mod contact;
 mod details;
 mod dispute;
@@ -9,12 +11,15 @@ mod panel;
 pub mod permissions;
 mod step;
 mod surgery;
+mod task;
 
 use chrono::NaiveDate;
 
 use crate::domain::casework::FieldError;
 use crate::domain::{Calendar, CaseEvent, Changes, Child, County, RecordRef, RulesConfig, Staff};
 use crate::store::{Store, StoreError, Tx};
+pub use allocation::{Allocate, ChildMove};
+pub use arrival::RegisterChild;
 pub use contact::{AnswerContact, PromiseAnswer, RecordContact};
 pub use details::EditDetails;
 pub use dispute::{RegisterDispute, UpdateDispute};
@@ -22,6 +27,7 @@ pub use panel::{RecordPanelDecision, SubmitToPanel};
 use permissions::{Holder, Work};
 pub use step::RecordStep;
 pub use surgery::{BookCallBack, SetSurgeries};
+pub use task::CompleteTask;
 
 /// Something recorded, of any kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +43,9 @@ pub enum Entry {
     Dispute(UpdateDispute),
     Submit(SubmitToPanel),
     PanelDecision(RecordPanelDecision),
+    Register(RegisterChild),
+    Allocate(Allocate),
+    Task(CompleteTask),
 }
 
 /// `RecordContact { .. }.into()` and the like.
@@ -61,6 +70,9 @@ entry_from!(
     Dispute(UpdateDispute),
     Submit(SubmitToPanel),
     PanelDecision(RecordPanelDecision),
+    Register(RegisterChild),
+    Allocate(Allocate),
+    Task(CompleteTask),
 );
 
 impl Entry {
@@ -78,6 +90,9 @@ impl Entry {
             Entry::Dispute(e) => e,
             Entry::Submit(e) => e,
             Entry::PanelDecision(e) => e,
+            Entry::Register(e) => e,
+            Entry::Allocate(e) => e,
+            Entry::Task(e) => e,
         }
     }
 

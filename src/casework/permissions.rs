@@ -27,6 +27,10 @@ pub enum Work<'a> {
     Surgeries { officer: &'a str },
     /// Importing over, or restoring, the whole database.
     Replace,
+    /// Registering a new request or a child transferring in (the roles are a setting).
+    Register,
+    /// Allocating and reallocating children: seniors within their team, managers anywhere.
+    Allocate,
 }
 
 /// Who holds a child's case: the officer it is allocated to (id and name), their team, and who
@@ -72,6 +76,10 @@ pub fn check(staff: &Staff, work: Work, holder: Option<&Holder>) -> Result<(), S
         }
         Work::Replace if staff.role == Role::Manager => Ok(()),
         Work::Replace => Err("only managers import over or restore the database".into()),
+        // Who may register is a setting, checked where the settings are.
+        Work::Register => Ok(()),
+        Work::Allocate if matches!(staff.role, Role::Senior | Role::Manager) => Ok(()),
+        Work::Allocate => Err("children are allocated by seniors (within their team) and managers".into()),
     }
 }
 

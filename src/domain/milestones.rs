@@ -218,6 +218,10 @@ fn declined(step: Option<&Step>) -> bool {
 
 /// The 20 weeks: deciding to assess, advice, deciding to issue, the draft and the final plan.
 fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
+    // A case reopened by a new request starts again: the earlier case's steps are its history.
+    let current: Vec<Step> =
+        steps.iter().filter(|s| child.request_date.is_none_or(|request| s.date >= request)).cloned().collect();
+    let steps = current.as_slice();
     let stage = child.stage;
     let past_request = matches!(stage, Stage::Assessment | Stage::Draft | Stage::Plan | Stage::Ceased);
     let past_assessment = matches!(stage, Stage::Draft | Stage::Plan | Stage::Ceased);
@@ -312,6 +316,10 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
 
 /// Annual reviews, review paperwork and decisions, amendments and phase transfers.
 fn reviews(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, rules: &RulesConfig) {
+    // Reviews belong to a plan: none while a (re)opened request is being assessed.
+    if child.stage.is_open_request() {
+        return;
+    }
     if let Some(meeting) = latest(steps, StepKind::ReviewMeeting).map(|s| s.date) {
         let report = latest_on_or_after(steps, StepKind::ReviewReport, meeting);
         let decision = latest_on_or_after(steps, StepKind::ReviewDecision, meeting);

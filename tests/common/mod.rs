@@ -43,6 +43,27 @@ fn child(id: &str, first: &str, last: &str, dob: &str, officer: Option<&str>, st
 }
 
 pub fn county() -> County {
+    let mut county = county_as_imported();
+    // As an import records them: each allocated child with their officer from the test day.
+    county.allocations = county
+        .children
+        .iter()
+        .filter(|c| c.officer.is_some())
+        .enumerate()
+        .map(|(n, c)| Allocation {
+            id: n as i64 + 1,
+            child_id: c.id.clone(),
+            officer_id: c.officer.clone(),
+            from: day(TODAY),
+            to: None,
+            reason: "imported".into(),
+            by_staff: Some("test".into()),
+        })
+        .collect();
+    county
+}
+
+fn county_as_imported() -> County {
     let mut children = vec![
         // A request received 2 Sep 2026: the assessment decision (6 weeks) is overdue.
         Child {

@@ -2,6 +2,7 @@
 //! kind of record. Pure: the store writes what these functions accept, and the interface shows
 //! their errors beside the field.
 
+mod arrival;
 mod contact;
 mod details;
 mod dispute;
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 
 use super::model::Child;
 
+pub use arrival::*;
 pub use contact::*;
 pub use details::*;
 pub use dispute::*;
