@@ -77,6 +77,9 @@ pub struct TeamSettings {
     pub database: Option<PathBuf>,
 }
 
+/// The example configuration shipped in assets/, whose team table is the demo county's.
+pub const EXAMPLE: &str = include_str!("../assets/config.example.toml");
+
 /// Where the config file is looked for when `--config` is not given.
 pub fn default_config_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "caseload").map(|dirs| dirs.config_dir().join("config.toml"))

@@ -82,6 +82,16 @@ impl Context {
         })
     }
 
+    /// The demo county's team table (the shipped example's), unless the configuration has one.
+    pub fn with_example_teams(mut self) -> Context {
+        if self.config.teams.is_empty()
+            && let Ok(example) = Config::parse(crate::config::EXAMPLE)
+        {
+            self.config.teams = example.teams;
+        }
+        self
+    }
+
     pub fn open_store(&self) -> Result<Store> {
         let access = if self.team { Access::Group } else { Access::Owner };
         let mut store = Store::open_with(&self.db_path, access)

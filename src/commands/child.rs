@@ -3,14 +3,34 @@
 use color_eyre::eyre::Result;
 
 use super::Context;
-use super::record::{Flags, refuse, save};
-use crate::casework::EditDetails;
+use super::record::{Flags, named, refuse, save};
+use super::request::{ARRIVAL, ChildArgs};
+use crate::casework::{EditDetails, RegisterChild};
+use crate::context::parse_date;
 use crate::domain::Need;
-use crate::domain::casework::{Change, DetailsEntry};
+use crate::domain::casework::{Arrival, Change, DetailsEntry, last_review_before};
+use chrono::NaiveDate;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum ChildCommand {
+    /// Add a child transferring in with a plan made by another authority
+    Add {
+        #[command(flatten)]
+        child: ChildArgs,
+        /// When their plan was first issued (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        plan_date: NaiveDate,
+        /// When it was last reviewed (YYYY-MM-DD), if it has been
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "next_review")]
+        last_review: Option<NaiveDate>,
+        /// When its next annual review is due (YYYY-MM-DD), if the last review's date is not known
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        next_review: Option<NaiveDate>,
+        /// Reopen a closed case found by name and date of birth
+        #[arg(long)]
+        confirm: bool,
+    },
     /// Change details; anything not given stays as it is ("none" clears a value)
     Edit {
         /// The child's id
@@ -37,7 +57,14 @@ const DETAILS: Flags = &[("band", "--band"), ("year group", "--year-group")];
 /// Only the options given are changed: two people editing different fields at once both keep
 /// their change.
 pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
-    let ChildCommand::Edit { child, setting, postcode, need, band, year_group } = command;
+    let (child, setting, postcode, need, band, year_group) = match command {
+        ChildCommand::Add { child, plan_date, last_review, next_review, confirm } => {
+            return transfer_in(ctx, child, plan_date, last_review, next_review, confirm);
+        }
+        ChildCommand::Edit { child, setting, postcode, need, band, year_group } => {
+            (child, setting, postcode, need, band, year_group)
+        }
+    };
     /// "none" (or nothing) clears a value; anything else is read by `parse`.
     fn given<T>(value: Option<String>, parse: impl Fn(&str) -> Option<T>) -> Result<Change<Option<T>>, String> {
         match value {
@@ -63,4 +90,29 @@ pub fn child(ctx: &Context, command: ChildCommand) -> Result<i32> {
         },
     };
     save(ctx, EditDetails { child_id: child, details, seen: None }, DETAILS)
+}
+
+/// `child add`: a child transferring in with another authority's plan.
+fn transfer_in(
+    ctx: &Context,
+    child: ChildArgs,
+    plan_date: NaiveDate,
+    last_review: Option<NaiveDate>,
+    next_review: Option<NaiveDate>,
+    confirm: bool,
+) -> Result<i32> {
+    let new = match child.new_child() {
+        Ok(new) => new,
+        Err(why) => return refuse(why),
+    };
+    let last_review = match (last_review, next_review) {
+        (Some(last), _) => Some(last),
+        (None, Some(next)) => match last_review_before(next, plan_date) {
+            Ok(last) => last,
+            Err(e) => return refuse(named(&e, ARRIVAL)),
+        },
+        (None, None) => None,
+    };
+    let arrival = Arrival::Transfer { plan_date, last_review };
+    save(ctx, RegisterChild { child: new, arrival, officer: child.officer, id: child.id, confirmed: confirm }, ARRIVAL)
 }

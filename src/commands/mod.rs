@@ -1,6 +1,7 @@
 //! The command-line commands: each reads its arguments (`cli`), works through the casework
 //! layer or the store, and prints. `run` dispatches.
 
+mod allocate;
 mod audit;
 mod child;
 mod contact;
@@ -13,8 +14,11 @@ mod panel;
 mod record;
 mod render;
 mod report;
+mod request;
 mod step;
 mod surgery;
+mod team;
+mod todo;
 pub mod values;
 
 use std::path::Path;
@@ -77,6 +81,20 @@ pub enum Command {
     Dispute(dispute::DisputeCommand),
     /// Show the audit log: who changed what, and when
     Audit(audit::AuditArgs),
+    /// Register requests for assessment (a new child, or a closed case reopened)
+    #[command(subcommand)]
+    Request(request::RequestCommand),
+    /// Give a child to an officer (an unallocated child, or one moving)
+    Allocate(allocate::AllocateArgs),
+    /// Move several children to an officer: a list, or an officer's (at a stage)
+    Reallocate(allocate::ReallocateArgs),
+    /// Each officer's workload against the norm; `team balance` suggests moves
+    Team(team::TeamArgs),
+    /// The team for a child's age (or year group) and postcode, from the team table
+    Finder(team::FinderArgs),
+    /// To-dos: telling a family and school who their new officer is
+    #[command(subcommand)]
+    Todo(todo::TodoCommand),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -90,7 +108,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Export(args)) => data::export(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Deadlines(args)) => deadlines::run(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Report(args)) => report::run(&Context::new(&cli.global, default_db_path)?, &args),
-        Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?, &args),
+        Some(Command::Demo(args)) => demo::run(&Context::new(&cli.global, demo_db_path)?.with_example_teams(), &args),
         Some(Command::Contact(command)) => contact::contact(&Context::new(&cli.global, default_db_path)?, command),
         Some(Command::Step(args)) => step::step(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Panel(command)) => panel::panel(&Context::new(&cli.global, default_db_path)?, command),
@@ -99,6 +117,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Dispute(command)) => dispute::dispute(&Context::new(&cli.global, default_db_path)?, command),
         Some(Command::Audit(args)) => audit::audit(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Render(args)) => render::run(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Request(command)) => request::request(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Allocate(args)) => allocate::allocate(&Context::new(&cli.global, default_db_path)?, args),
+        Some(Command::Reallocate(args)) => allocate::reallocate(&Context::new(&cli.global, default_db_path)?, args),
+        Some(Command::Team(args)) => team::team(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Finder(args)) => team::finder(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Todo(command)) => todo::todo(&Context::new(&cli.global, default_db_path)?, command),
     }
 }
 

@@ -30,7 +30,8 @@ pub(super) fn make_staff(drafts: &[Draft], seed: u64) -> StaffLists {
     };
     let (mut officers, mut seniors, mut managers) = (vec![vec![]; 5], vec![vec![]; 5], vec![vec![]; 5]);
     for team in 0..TEAMS.len() {
-        let n_officers = ((counts[team] as f64 / 220.0).round() as usize).max(1);
+        // About 200 children each: some officers end above the norm, some below, as in life.
+        let n_officers = ((counts[team] as f64 / 200.0).round() as usize).max(1);
         let n_leads = n_officers.div_ceil(8).max(1);
         for _ in 0..n_leads {
             managers[team].push(person(&mut rng, &mut staff, Role::Manager, team));
@@ -51,7 +52,13 @@ pub(super) fn allocate(drafts: &mut [Draft], officers: &[Vec<String>], seed: u64
     let mut rng = Rng::new(seed, "allocate");
     let weights: Vec<Vec<f64>> = officers
         .iter()
-        .map(|team| cumulative(&team.iter().map(|_| 0.82 + rng.unit() * 0.38).collect::<Vec<_>>()))
+        // The first officer of a team holds more than the rest, as when someone has stayed longest:
+        // a team to balance.
+        .map(|team| {
+            let shares: Vec<f64> =
+                team.iter().enumerate().map(|(i, _)| if i == 0 { 1.45 } else { 0.75 + rng.unit() * 0.2 }).collect();
+            cumulative(&shares)
+        })
         .collect();
     for d in drafts.iter_mut() {
         let unallocated = if d.child.stage == Stage::Request { 0.15 } else { 0.01 };

@@ -15,12 +15,20 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
     let all_officers: Vec<(usize, &String)> =
         officers.iter().enumerate().flat_map(|(team, ids)| ids.iter().map(move |id| (team, id))).collect();
     if all_officers.len() >= 4 {
-        // Two officers off today (one unexpectedly, one long term with named cover), one on leave soon.
-        let unexpected = all_officers[rng.index(all_officers.len())];
-        let long_term = all_officers.iter().copied().find(|(_, id)| *id != unexpected.1).unwrap_or(unexpected);
+        // Two officers off today (one unexpectedly, one long term with named cover), one on leave
+        // soon. Those away are from teams of one where there are such, so the teams with several
+        // officers are all at work: their workloads are the ones to balance.
+        let alone: Vec<(usize, &String)> =
+            all_officers.iter().copied().filter(|(team, _)| officers[*team].len() == 1).collect();
+        let pool = if alone.len() >= 2 { &alone } else { &all_officers };
+        let unexpected = pool[rng.index(pool.len())];
+        let long_term = pool.iter().copied().find(|(_, id)| *id != unexpected.1).unwrap_or(unexpected);
+        // Cover from the team if it has someone else, else from a colleague who holds fewer (not
+        // the first officer of a team, who holds most).
         let cover = officers[long_term.0]
             .iter()
             .find(|id| *id != long_term.1 && *id != unexpected.1)
+            .or_else(|| officers.iter().flat_map(|team| team.iter().skip(1)).find(|id| *id != unexpected.1))
             .or_else(|| all_officers.iter().map(|(_, id)| *id).find(|id| *id != long_term.1 && *id != unexpected.1))
             .cloned();
         let planned = all_officers
