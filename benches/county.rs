@@ -86,16 +86,7 @@ fn main() {
     app.scope = caseload::app::Scope::Authority;
     measure("refresh every pane over the whole authority", "-", 5, || app.refresh_views());
     for pane in caseload::app::Pane::ALL {
-        let view = caseload::app::panes::View {
-            data: &app.data,
-            scope: &app.scope,
-            calendar: &app.calendar,
-            rules: &app.config.rules,
-            now: app.now,
-        };
-        let mut panes = std::mem::take(&mut app.panes);
-        measure(&format!("  refresh {}", pane.name()), "-", 5, || panes.get_mut(*pane).refresh(&view));
-        app.panes = panes;
+        measure(&format!("  refresh {}", pane.name()), "-", 5, || app.refresh_pane(*pane));
     }
 
     let theme = Theme::new(ThemeName::Default, false);

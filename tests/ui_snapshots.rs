@@ -19,7 +19,7 @@ fn frame(app: &App, width: u16, height: u16) -> String {
 }
 
 fn show(mut app: App, pane: Pane) -> App {
-    app.pane = pane;
+    app.show(pane);
     settle(&mut app, &FakeRecords);
     app
 }
@@ -53,6 +53,18 @@ fn duty_pane() {
     let app = show(app_as("S3"), Pane::Duty);
     insta::assert_snapshot!("duty_80x24", frame(&app, 80, 24));
     insta::assert_snapshot!("duty_140x40", frame(&app, 140, 40));
+}
+
+#[test]
+fn workload_pane() {
+    // A senior sees their team; a manager the authority, with a Team column when wide.
+    let app = show(app_as("S3"), Pane::Workload);
+    insta::assert_snapshot!("workload_80x24", frame(&app, 80, 24));
+    let mut app = app_as("S4");
+    app.scope = caseload::app::Scope::Authority;
+    app.refresh_views();
+    let app = show(app, Pane::Workload);
+    insta::assert_snapshot!("workload_140x40", frame(&app, 140, 40));
 }
 
 #[test]

@@ -116,9 +116,11 @@ fn number_keys_and_tab_switch_panes() {
     handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Surgery);
     handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
+    assert_eq!(app.pane, Pane::Workload);
+    handle_key(&mut app, &key(KeyCode::Tab), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Caseload);
     handle_key(&mut app, &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), &mut FakeRecords);
-    assert_eq!(app.pane, Pane::Surgery);
+    assert_eq!(app.pane, Pane::Workload);
 }
 
 #[test]

@@ -22,10 +22,13 @@ pub enum Mode {
     Search,
     /// An entry form.
     Form,
+    /// A list of suggested moves to take or leave.
+    Review,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [Mode::Normal, Mode::Help, Mode::Filter, Mode::Picker, Mode::Search, Mode::Form];
+    pub const ALL: [Mode; 7] =
+        [Mode::Normal, Mode::Help, Mode::Filter, Mode::Picker, Mode::Search, Mode::Form, Mode::Review];
 
     /// In these modes letters, digits and the space bar type text, so they are never actions there.
     pub fn types_text(self) -> bool {
@@ -41,6 +44,7 @@ impl Mode {
             Mode::Picker => "In pickers (type to narrow the list)",
             Mode::Search => "While typing a search",
             Mode::Form => "In forms (type to fill a field)",
+            Mode::Review => "In a balancing proposal",
         }
     }
 }
@@ -92,15 +96,15 @@ macro_rules! actions {
 
 actions! {
     Help: "help", [Normal, Help], keys ["?", "f1"], vim [], "help", "show or hide this help";
-    Quit: "quit", [Normal, Help, Filter, Picker, Search, Form], keys ["q", "ctrl-c"], vim [], "quit", "quit (Ctrl-c also from a form or a search)";
+    Quit: "quit", [Normal, Help, Filter, Picker, Search, Form, Review], keys ["q", "ctrl-c"], vim [], "quit", "quit (Ctrl-c also from a form or a search)";
     NextPane: "next_pane", [Normal], keys ["tab"], vim [], "next pane", "next pane";
     PrevPane: "prev_pane", [Normal], keys ["shift-tab"], vim [], "previous pane", "previous pane";
-    Up: "up", [Normal, Help, Filter, Picker, Search], keys ["up"], vim ["k"], "up", "move up";
-    Down: "down", [Normal, Help, Filter, Picker, Search], keys ["down"], vim ["j"], "down", "move down";
-    PageUp: "page_up", [Normal, Help, Picker], keys ["pgup"], vim ["ctrl-u"], "page up", "page up";
-    PageDown: "page_down", [Normal, Help, Picker], keys ["pgdown"], vim ["ctrl-d"], "page down", "page down";
-    Top: "top", [Normal, Help, Picker], keys ["home"], vim ["g"], "first", "first row";
-    Bottom: "bottom", [Normal, Help, Picker], keys ["end"], vim ["G"], "last", "last row";
+    Up: "up", [Normal, Help, Filter, Picker, Search, Review], keys ["up"], vim ["k"], "up", "move up";
+    Down: "down", [Normal, Help, Filter, Picker, Search, Review], keys ["down"], vim ["j"], "down", "move down";
+    PageUp: "page_up", [Normal, Help, Picker, Review], keys ["pgup"], vim ["ctrl-u"], "page up", "page up";
+    PageDown: "page_down", [Normal, Help, Picker, Review], keys ["pgdown"], vim ["ctrl-d"], "page down", "page down";
+    Top: "top", [Normal, Help, Picker, Review], keys ["home"], vim ["g"], "first", "first row";
+    Bottom: "bottom", [Normal, Help, Picker, Review], keys ["end"], vim ["G"], "last", "last row";
     Open: "open", [Normal], keys ["enter"], vim ["l"], "timeline", "open the selected child's timeline";
     Back: "back", [Normal], keys ["esc"], vim ["h"], "back", "back: leave a pane, clear search or filters";
     Search: "search", [Normal], keys ["/"], vim [], "search", "search by name or id";
@@ -112,10 +116,14 @@ actions! {
     Reload: "reload", [Normal], keys ["ctrl-r"], vim [], "reload", "reload from the database";
     RecordContact: "record_contact", [Normal], keys ["c"], vim [], "contact", "record a call, message, email, letter or note", form forms::contact::open;
     RecordStep: "record_step", [Normal], keys ["t"], vim [], "step", "record a statutory step (decision, draft, review…)", form forms::step::open;
-    AnswerContact: "answer_contact", [Normal], keys ["a"], vim [], "answer", "answer a phone message or email", form forms::contact::open_answer;
+    AnswerContact: "answer_contact", [Normal], keys ["a"], vim [], "answer", "answer a phone message or email, or mark a to-do done", form forms::contact::open_answer;
     Panel: "panel", [Normal], keys ["p"], vim [], "panel", "submit to panel; on a panel case, its decision", form forms::panel::open_submit;
     EditDetails: "edit_details", [Normal], keys ["e"], vim [], "edit", "edit details and band (surgery pane: surgery times)", form forms::details::open;
     Book: "book_call_back", [Normal], keys ["b"], vim [], "book", "book a surgery call-back", form forms::surgery::open_booking;
+    Register: "register", [Normal], keys ["n"], vim [], "new", "register a new request for assessment, or a child transferring in", form forms::register::open;
+    Reallocate: "reallocate", [Normal], keys ["r"], vim [], "allocate", "allocate or move the selected, marked or shown children (seniors, managers)", form forms::allocate::open;
+    Mark: "mark", [Normal, Review], keys ["m", "space"], vim [], "mark", "mark the selected child, to move marked children together; in a proposal, take or leave a move";
+    Balance: "balance", [Normal], keys ["B"], vim [], "balance", "suggest moves that bring a team inside the norm (workload pane)";
     Dispute: "dispute", [Normal], keys ["d"], vim [], "dispute", "mediation or tribunal appeal", form forms::dispute::open;
     Choose: "choose", [Picker, Filter, Search], keys ["enter"], vim ["l"], "choose", "choose; in a search, keep it; in the filter menu, the next value";
     NextField: "next_field", [Form], keys ["tab", "down"], vim [], "field", "next field";
@@ -124,7 +132,8 @@ actions! {
     PrevChoice: "prev_choice", [Form, Filter], keys ["left"], vim [], "change", "previous choice";
     Erase: "erase", [Form, Picker, Search], keys ["backspace"], vim [], "erase", "erase the last character";
     Save: "save", [Form], keys ["enter"], vim [], "save", "save (a second time to confirm closing a case)";
-    Cancel: "cancel", [Help, Filter, Picker, Search, Form], keys ["esc"], vim [], "cancel", "close; in a form, cancel; in a search, clear it";
+    Accept: "accept", [Review], keys ["enter"], vim [], "make the moves", "make the moves taken";
+    Cancel: "cancel", [Help, Filter, Picker, Search, Form, Review], keys ["esc"], vim [], "cancel", "close; in a form, cancel; in a search, clear it";
 }
 
 impl Action {

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod list;
 pub mod panes;
 pub mod picker;
+pub mod review;
 pub mod update;
 
 use chrono::NaiveDate;
@@ -20,6 +21,23 @@ use keymap::Keymap;
 pub use panes::{Pane, Panes, Scope};
 use panes::{Target, View};
 use picker::Picker;
+
+/// What the panes are built from, borrowed field by field so that a pane can be changed while
+/// the rest is read; `$showing` is the pane treated as showing.
+macro_rules! view {
+    ($app:expr, $showing:expr) => {
+        View {
+            data: &$app.data,
+            scope: &$app.scope,
+            calendar: &$app.calendar,
+            rules: &$app.config.rules,
+            now: $app.now,
+            workload: &$app.config.workload,
+            showing: $showing,
+        }
+    };
+}
+pub(crate) use view;
 
 /// What a picker overlay is choosing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +59,8 @@ pub enum Overlay {
     },
     Picker(PickerPurpose, Picker),
     Form(forms::Form),
+    /// Suggested moves for a team, to take or leave.
+    Review(review::Review),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,20 +166,29 @@ impl App {
             .or_else(|| staff.iter().position(|s| s.login.as_deref() == Some(id_or_login)))
     }
 
-    /// Recomputes every pane after the data, scope or filters changed.
+    /// Recomputes every pane after the data, scope or filters changed (a pane costly to build
+    /// waits until it shows).
     pub fn refresh_views(&mut self) {
-        let view = View {
-            data: &self.data,
-            scope: &self.scope,
-            calendar: &self.calendar,
-            rules: &self.config.rules,
-            now: self.now,
-        };
+        let view = view!(self, self.pane);
         for &pane in Pane::ALL {
             self.panes.get_mut(pane).refresh(&view);
         }
         if self.focus_child.is_none() {
             self.focus_child = self.panes.caseload.selected_child();
+        }
+    }
+
+    /// Rebuilds one pane now, as if it were showing.
+    pub fn refresh_pane(&mut self, pane: Pane) {
+        let view = view!(self, pane);
+        self.panes.get_mut(pane).refresh(&view);
+    }
+
+    /// Shows `pane`, building it first if it waited while hidden.
+    pub fn show(&mut self, pane: Pane) {
+        self.pane = pane;
+        if self.panes.get(pane).stale() {
+            self.refresh_pane(pane);
         }
     }
 
@@ -173,6 +202,7 @@ impl App {
         use action::Mode;
         match &self.overlay {
             Some(Overlay::Form(_)) => Mode::Form,
+            Some(Overlay::Review(_)) => Mode::Review,
             Some(Overlay::Picker(..)) => Mode::Picker,
             Some(Overlay::Filter { .. }) => Mode::Filter,
             Some(Overlay::Help { .. }) => Mode::Help,

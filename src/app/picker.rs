@@ -204,7 +204,10 @@ fn choose_scope(app: &mut App, value: &str) {
     };
     app.scope = scope;
     app.panes.caseload.select(0);
-    app.pane = Pane::Caseload;
+    // The workload pane follows the scope too; every other pane gives way to the caseload.
+    if app.pane != Pane::Workload {
+        app.pane = Pane::Caseload;
+    }
     app.refresh_views();
     app.focus_child = app.panes.caseload.selected_child();
     let label = app.scope.label(&app.data);

@@ -49,6 +49,7 @@ fn act(app: &mut App, mode: Mode, action: Action, records: &mut dyn Records) {
         Mode::Picker => picker::act(app, action),
         Mode::Search => search(app, action),
         Mode::Form => forms::act(app, action, records),
+        Mode::Review => super::review::act(app, action, records),
     }
 }
 
@@ -62,7 +63,7 @@ fn type_char(app: &mut App, mode: Mode, c: char) {
             app.panes.caseload.select(0);
             app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
         }
-        Mode::Normal | Mode::Help | Mode::Filter => {}
+        Mode::Normal | Mode::Help | Mode::Filter | Mode::Review => {}
     }
 }
 
@@ -136,18 +137,21 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::NextPane | Action::PrevPane => {
             let i = Pane::ALL.iter().position(|p| *p == app.pane).unwrap_or(0);
             let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
-            app.pane = Pane::ALL[(i + step) % Pane::ALL.len()];
+            app.show(Pane::ALL[(i + step) % Pane::ALL.len()]);
         }
-        Action::ShowPane(pane) => app.pane = pane,
+        Action::ShowPane(pane) => app.show(pane),
         Action::Search => {
             app.pane = Pane::Caseload;
             app.panes.caseload.searching = true;
         }
+        // The workload pane has orders of its own.
         Action::SortNext | Action::SortReverse => {
-            app.pane = Pane::Caseload;
-            let done = app.panes.caseload.sort_by(action == Action::SortNext);
-            app.refresh_caseload();
-            app.say(done);
+            if pane_act(app, action) == Reply::Ignored {
+                app.pane = Pane::Caseload;
+                let done = app.panes.caseload.sort_by(action == Action::SortNext);
+                app.refresh_caseload();
+                app.say(done);
+            }
         }
         Action::Filter => {
             app.pane = Pane::Caseload;
@@ -162,6 +166,7 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
                 match (action, action.form()) {
                     (Action::Open, _) => open_selected(app),
                     (Action::Back, _) => app.pane = Pane::Caseload,
+                    (Action::Mark, _) => app.say("children are marked on the caseload pane"),
                     (_, Some(opener)) => forms::open(app, opener),
                     _ => {}
                 }
@@ -172,8 +177,7 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
 
 /// Offers `action` to the pane showing; what it replies is done here.
 pub(super) fn pane_act(app: &mut App, action: Action) -> Reply {
-    let view =
-        View { data: &app.data, scope: &app.scope, calendar: &app.calendar, rules: &app.config.rules, now: app.now };
+    let view = super::view!(app, app.pane);
     let reply = app.panes.get_mut(app.pane).act(action, &view);
     if app.pane == Pane::Caseload {
         // The timeline follows the caseload's selection.
@@ -182,6 +186,21 @@ pub(super) fn pane_act(app: &mut App, action: Action) -> Reply {
     match &reply {
         Reply::Say(text) => app.say(text.clone()),
         Reply::Form(request) => forms::open_requested(app, *request),
+        Reply::Caseload(scope) => {
+            if app.can_change_scope() {
+                app.scope = scope.clone();
+                app.panes.caseload.select(0);
+                app.refresh_views();
+                app.focus_child = app.panes.caseload.selected_child();
+            }
+            app.show(Pane::Caseload);
+            let label = app.scope.label(&app.data);
+            app.say(format!("showing {label}"));
+        }
+        Reply::Balance(team) => {
+            let team = team.clone();
+            super::review::open_balance(app, &team);
+        }
         Reply::Ignored | Reply::Done => {}
     }
     reply

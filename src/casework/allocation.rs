@@ -46,13 +46,7 @@ impl Casework for Allocate {
                 field: "officer",
                 message: format!("no member of staff has id {}", step.to),
             })?;
-            if !matches!(to.role, Role::Officer | Role::Senior) {
-                return Err(FieldError {
-                    field: "officer",
-                    message: format!("{} is {}: children are held by officers and seniors", to.name, to.role),
-                }
-                .into());
-            }
+            Allocate::may_hold(to)?;
             let child = ctx.child(&step.child_id)?;
             ctx.unchanged_since(&RecordRef::Child(child.id.clone()), step.seen)?;
             let from = child.officer.as_deref().and_then(|id| staff.get(id));
@@ -92,8 +86,20 @@ impl Casework for Allocate {
 }
 
 impl Allocate {
+    /// Children are held by officers and seniors.
+    pub(super) fn may_hold(to: &Staff) -> Result<(), RecordError> {
+        if matches!(to.role, Role::Officer | Role::Senior) {
+            return Ok(());
+        }
+        Err(FieldError {
+            field: "officer",
+            message: format!("{} is {}: children are held by officers and seniors", to.name, to.role),
+        }
+        .into())
+    }
+
     /// Officers do not reallocate; seniors move children within their team; managers anywhere.
-    fn allowed(ctx: &Ctx, from: Option<&Staff>, to: &Staff) -> Result<(), RecordError> {
+    pub(super) fn allowed(ctx: &Ctx, from: Option<&Staff>, to: &Staff) -> Result<(), RecordError> {
         let me = &ctx.staff;
         let ok = match me.role {
             Role::Manager => true,

@@ -2,6 +2,7 @@
 //! closed and comes back, which reopens that case), or a transfer in with another authority's
 //! plan. Someone already on file by name and date of birth is never registered twice.
 
+use super::allocation::Allocate;
 use super::permissions::Work;
 use super::{Casework, Ctx, RecordError, human};
 use crate::domain::casework::{Arrival, FieldError, NewChild, arriving_child, check_arrival, reopened, same_child};
@@ -30,8 +31,14 @@ impl Casework for RegisterChild {
             return Err(RecordError::NotAllowed(format!("new requests are registered by: {}", roles.join(", "))));
         }
         let (dob, postcode) = check_arrival(&self.child, self.arrival, ctx.rules.today)?;
+        // Allocating as they arrive is allocating: seniors within their team, managers anywhere.
         let officer = match &self.officer {
-            Some(id) => Some(ctx.staff_member(id)?),
+            Some(id) => {
+                let officer = ctx.staff_member(id)?;
+                Allocate::may_hold(&officer)?;
+                Allocate::allowed(ctx, None, &officer)?;
+                Some(officer)
+            }
             None => None,
         };
         let on_file: Vec<Child> =

@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, args: &RenderArgs) -> Result<i32> {
             app.panes.caseload.select(position);
         }
     }
-    app.pane = args.pane;
+    app.show(args.pane);
     settle(&mut app, &store);
     let theme = Theme::new(ThemeName::Mono, true);
     let (width, height) = args.size;

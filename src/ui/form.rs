@@ -58,6 +58,13 @@ pub fn draw(frame: &mut Frame, theme: &Theme, keymap: &Keymap, form: &Form, area
             wrapped(&mut lines, &error.message, "   ↳ ", theme.warning);
         }
     }
+    if !form.info.is_empty() {
+        lines.push(Line::raw(""));
+        for note in &form.info {
+            let style = if note.starts_with('‼') { theme.warning } else { theme.dim };
+            wrapped(&mut lines, note, " ", style);
+        }
+    }
     if let Some(error) = form.error.as_ref().filter(|e| !form.fields.iter().any(|f| f.key == e.field)) {
         wrapped(&mut lines, &error.to_string(), " ↳ ", theme.warning);
     }

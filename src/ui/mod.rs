@@ -4,6 +4,7 @@ mod form;
 pub mod list;
 mod overlays;
 mod panes;
+mod review;
 pub mod text;
 pub mod theme;
 
@@ -51,10 +52,20 @@ fn pane_title(app: &App) -> String {
 }
 
 fn draw_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mut spans = vec![Span::styled(" caseload ", theme.heading)];
+    let tabs: usize = Pane::ALL.iter().map(|p| text_width(p.title()) + 5).sum();
+    let room = usize::from(area.width);
+    // The product's name goes first when there is room for it and every tab; narrower, the
+    // tabs close up.
+    let (brand, gap) = (tabs + 10 <= room, tabs <= room);
+    let mut spans = Vec::new();
+    if brand {
+        spans.push(Span::styled(" caseload ", theme.heading));
+    }
     for (i, pane) in Pane::ALL.iter().enumerate() {
         let style = if *pane == app.pane { theme.tab_active } else { theme.tab };
-        spans.push(Span::raw(" "));
+        if gap {
+            spans.push(Span::raw(" "));
+        }
         spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -19,6 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area
         Overlay::Filter { row } => filter(frame, app, theme, *row, area),
         Overlay::Picker(_, picker) => pick(frame, theme, picker, area),
         Overlay::Form(form) => super::form::draw(frame, theme, &app.keymap, form, area),
+        Overlay::Review(review) => super::review::draw(frame, app, theme, review, area),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::casework::{Change, DetailsEntry, FieldError};
 use crate::domain::year_group::{academic_year_start, year_group_in, year_group_label};
 use crate::domain::{Need, RecordRef};
 
-static DETAILS: FormKind = FormKind { entry, changed: nothing_follows, rebuild: Some(rebuild) };
+static DETAILS: FormKind = FormKind { entry, changed: nothing_follows, rebuild: Some(rebuild), saved: None };
 
 /// `e`: edit the selected child's details.
 pub fn open(app: &App) -> Result<Form, Refusal> {

@@ -12,8 +12,9 @@ use crate::casework::{Entry, RegisterDispute, UpdateDispute};
 use crate::domain::casework::{Change, DisputeChange, FieldError};
 use crate::domain::{DisputeKind, OrderKind, RecordRef};
 
-static REGISTER: FormKind = FormKind { entry: register_entry, changed: nothing_follows, rebuild: None };
-static UPDATE: FormKind = FormKind { entry: update_entry, changed: nothing_follows, rebuild: Some(rebuild_update) };
+static REGISTER: FormKind = FormKind { entry: register_entry, changed: nothing_follows, rebuild: None, saved: None };
+static UPDATE: FormKind =
+    FormKind { entry: update_entry, changed: nothing_follows, rebuild: Some(rebuild_update), saved: None };
 
 /// `d`: the selected child's mediation or appeal.
 pub fn open(app: &App) -> Result<Form, Refusal> {

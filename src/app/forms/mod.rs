@@ -3,10 +3,12 @@
 //! shares (fields, editing, saving); each kind of record has its own file with its fields, the
 //! choices it offers and how they become the casework entry.
 
+pub(crate) mod allocate;
 pub(crate) mod contact;
 pub(crate) mod details;
 pub(crate) mod dispute;
 pub(crate) mod panel;
+pub(crate) mod register;
 pub(crate) mod step;
 pub(crate) mod surgery;
 
@@ -45,11 +47,14 @@ pub struct Field {
 pub struct FormKind {
     /// The entry the fields describe, or the first field that is wrong.
     pub entry: fn(&Form, &App) -> Result<Entry, FieldError>,
-    /// After the choice in field `key` changed: fills in the fields that follow it.
+    /// After field `key` changed (a choice moved, a character typed): fills in the fields that
+    /// follow it.
     pub changed: fn(&mut Form, &App, &'static str),
     /// For a form showing a record's current values: the same form built again from the records
     /// as they are now (after a colleague's change), so the fields nobody touched can follow.
     pub rebuild: Option<fn(&Form, &App) -> Option<Form>>,
+    /// After a save, once the data is read again: what else the interface does.
+    pub saved: Option<fn(&Form, &mut App)>,
 }
 
 /// For forms whose fields do not depend on each other.
@@ -79,6 +84,39 @@ pub struct Form {
     pub confirm: Option<String>,
     /// Other forms the "record" choice switches to (an open mediation's, a new appeal's).
     pub alternates: Vec<Form>,
+    /// Lines under the fields saying what the entry would do (the team found, workloads before
+    /// and after), kept up to date as the fields change.
+    pub info: Vec<String>,
+    /// Officers' workloads when the form opened, for the forms that suggest or move children.
+    pub workloads: Option<std::sync::Arc<Workloads>>,
+}
+
+/// Every officer's workload, and each child's weight in it, worked out once when a form opens
+/// (they read every child's milestones).
+#[derive(Debug, Clone, Default)]
+pub struct Workloads {
+    pub loads: Vec<crate::domain::workload::Load>,
+    pub facts: Vec<crate::domain::workload::ChildFacts>,
+}
+
+impl Workloads {
+    /// The workload pane's, if it is up to date; else worked out now.
+    pub fn of(app: &App) -> Workloads {
+        let pane = &app.panes.workload;
+        if !crate::app::panes::PaneState::stale(pane) && pane.facts.len() == app.data.county.children.len() {
+            return Workloads { loads: pane.loads.clone(), facts: pane.facts.clone() };
+        }
+        let settings = &app.config.workload;
+        let county = &app.data.county;
+        let facts =
+            crate::domain::workload::child_facts(county, &app.data.milestones, app.today(), &app.calendar, settings);
+        let loads = crate::domain::workload::workloads(county, &facts, settings, app.today());
+        Workloads { loads, facts }
+    }
+
+    pub fn load(&self, staff_id: &str) -> Option<&crate::domain::workload::Load> {
+        self.loads.iter().find(|l| l.staff_id == staff_id)
+    }
 }
 
 /// A form a pane opens instead of the action's usual one.
@@ -106,6 +144,8 @@ impl Form {
             changed: None,
             confirm: None,
             alternates: Vec::new(),
+            info: Vec::new(),
+            workloads: None,
         }
     }
 
@@ -237,20 +277,23 @@ impl Form {
     }
 
     pub fn type_char(&mut self, c: char) {
-        match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
-            Some(FieldKind::Text(text)) => text.push(c),
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        match &mut field.kind {
             // Whatever is typed stays visible; a wrong date is explained on Enter, not swallowed.
-            Some(FieldKind::Date(text)) => text.push(c),
-            Some(FieldKind::Choice { .. }) if c == ' ' => self.cycle(1),
-            _ => {}
+            FieldKind::Text(text) | FieldKind::Date(text) => {
+                text.push(c);
+                self.changed = Some(field.key);
+            }
+            FieldKind::Choice { .. } if c == ' ' => self.cycle(1),
+            FieldKind::Choice { .. } => {}
         }
     }
 
     pub fn backspace(&mut self) {
-        if let Some(FieldKind::Text(text) | FieldKind::Date(text)) =
-            self.fields.get_mut(self.focus).map(|f| &mut f.kind)
-        {
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        if let FieldKind::Text(text) | FieldKind::Date(text) = &mut field.kind {
             text.pop();
+            self.changed = Some(field.key);
         }
     }
 }
@@ -414,9 +457,14 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     });
     match outcome {
         Ok(done) => {
-            app.overlay = None;
+            let form = app.overlay.take();
             // Every pane shows the change at once: the county is read again and rebuilt.
             reload(app, records);
+            if let Some(Overlay::Form(form)) = &form
+                && let Some(saved) = form.kind.saved
+            {
+                saved(form, app);
+            }
             app.say(done);
         }
         Err(RecordError::Unconfirmed(warning)) => {

@@ -10,9 +10,9 @@ use crate::casework::{Entry, RecordPanelDecision, SubmitToPanel};
 use crate::domain::casework::{FieldError, panel_questions_for};
 use crate::domain::{PanelOutcome, PanelQuestion, RecordRef};
 
-static SUBMIT: FormKind = FormKind { entry: submit_entry, changed: nothing_follows, rebuild: None };
+static SUBMIT: FormKind = FormKind { entry: submit_entry, changed: nothing_follows, rebuild: None, saved: None };
 static DECISION: FormKind =
-    FormKind { entry: decision_entry, changed: nothing_follows, rebuild: Some(rebuild_decision) };
+    FormKind { entry: decision_entry, changed: nothing_follows, rebuild: Some(rebuild_decision), saved: None };
 
 /// The next panel: weekly on Thursdays, today if it is one.
 fn next_panel_day(today: NaiveDate) -> NaiveDate {

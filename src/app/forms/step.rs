@@ -7,7 +7,7 @@ use crate::casework::{Entry, RecordStep};
 use crate::domain::casework::{FieldError, StepEntry, detail_choices, detail_label, steps_for_stage};
 use crate::domain::{RecordRef, StepKind};
 
-static STEP: FormKind = FormKind { entry, changed, rebuild: None };
+static STEP: FormKind = FormKind { entry, changed, rebuild: None, saved: None };
 
 /// `t`: record a statutory step for the selected child.
 pub fn open(app: &App) -> Result<Form, Refusal> {

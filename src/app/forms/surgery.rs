@@ -11,9 +11,9 @@ use crate::domain::casework::FieldError;
 use crate::domain::surgery::{describe_blocks, parse_blocks};
 use crate::domain::{RecordRef, Role};
 
-static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed, rebuild: None };
+static BOOKING: FormKind = FormKind { entry: booking_entry, changed: booking_changed, rebuild: None, saved: None };
 static SURGERIES: FormKind =
-    FormKind { entry: surgeries_entry, changed: surgeries_changed, rebuild: Some(rebuild_surgeries) };
+    FormKind { entry: surgeries_entry, changed: surgeries_changed, rebuild: Some(rebuild_surgeries), saved: None };
 
 /// `b`: book a call-back for the selected child, at their own officer's next free time.
 pub fn open_booking(app: &App) -> Result<Form, Refusal> {

@@ -1,5 +1,7 @@
 //! The caseload pane: whose children, which filters, what order, and the search.
 
+use std::collections::BTreeSet;
+
 use chrono::Datelike;
 
 use super::{PaneState, Reply, Target, View};
@@ -124,6 +126,8 @@ pub struct CaseloadView {
     /// The children shown (indices into `county.children`), in order.
     pub list: ListState<usize>,
     pub counts: ScopeCounts,
+    /// Children marked to move together (ids: they outlast a reload).
+    pub marked: BTreeSet<String>,
 }
 
 impl Default for CaseloadView {
@@ -136,6 +140,7 @@ impl Default for CaseloadView {
             searching: false,
             list: ListState::default(),
             counts: ScopeCounts::default(),
+            marked: BTreeSet::new(),
         }
     }
 }
@@ -229,7 +234,8 @@ impl CaseloadView {
         }
     }
 
-    /// Esc on the caseload: clear the search, else the filters. `None`: nothing to clear.
+    /// Esc on the caseload: clear the search, else the filters, else the marks. `None`: nothing
+    /// to clear.
     fn back(&mut self) -> Option<&'static str> {
         if !self.search.is_empty() {
             self.search.clear();
@@ -237,9 +243,28 @@ impl CaseloadView {
         } else if !self.filters.is_empty() {
             self.filters = Filters::default();
             Some("filters cleared")
+        } else if !self.marked.is_empty() {
+            self.marked.clear();
+            Some("marks cleared")
         } else {
             None
         }
+    }
+
+    /// Marks or unmarks the selected child, and moves to the next.
+    fn toggle_mark(&mut self, data: &CaseData) -> Option<String> {
+        let child = self.selected_child()?;
+        let id = &data.county.children[child].id;
+        if !self.marked.remove(id) {
+            self.marked.insert(id.clone());
+        }
+        self.list.move_by(1);
+        Some(format!("{} marked · r moves them · Esc clears the marks", self.marked.len()))
+    }
+
+    /// The marked children still on file, as indices into `county.children`.
+    pub fn marked_children(&self, data: &CaseData) -> Vec<usize> {
+        self.marked.iter().filter_map(|id| data.child_index.get(id).copied()).collect()
     }
 }
 
@@ -259,6 +284,10 @@ impl PaneState for CaseloadView {
                     Reply::Say(done.into())
                 }
                 None => Reply::Say("nothing to go back from; q quits".into()),
+            },
+            Action::Mark => match self.toggle_mark(view.data) {
+                Some(said) => Reply::Say(said),
+                None => Reply::Say("select a child first".into()),
             },
             _ => Reply::Ignored,
         }

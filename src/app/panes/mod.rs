@@ -6,6 +6,7 @@ use chrono::NaiveTime;
 
 use super::action::Action;
 use super::data::CaseData;
+use crate::domain::workload::WorkloadSettings;
 use crate::domain::{Calendar, RulesConfig};
 
 /// Every pane in tab order, as `module: Variant(Type)`: the pane's state is `Type` in
@@ -20,6 +21,7 @@ macro_rules! for_each_pane {
             panel: Panel(PanelQueue),
             duty: Duty(DutyCover),
             surgery: Surgery(SurgeryDay),
+            workload: Workload(WorkloadView),
         }
     };
 }
@@ -91,6 +93,10 @@ pub struct View<'a> {
     pub rules: &'a RulesConfig,
     /// The time of day, when running on the real date.
     pub now: Option<NaiveTime>,
+    /// How workloads are scored.
+    pub workload: &'a WorkloadSettings,
+    /// The pane showing: a pane costly to build waits until it shows.
+    pub showing: Pane,
 }
 
 /// What the selected line of a pane is about, for the actions that work on it.
@@ -111,6 +117,10 @@ pub enum Reply {
     Say(String),
     /// The action opens this form rather than the usual one.
     Form(super::forms::FormRequest),
+    /// Show the caseload of this scope.
+    Caseload(Scope),
+    /// Suggest moves that balance this team's workloads.
+    Balance(String),
 }
 
 /// One pane's behaviour.
@@ -121,6 +131,10 @@ pub trait PaneState: std::fmt::Debug {
     fn act(&mut self, action: Action, view: &View) -> Reply;
     /// What the selected line is about.
     fn target(&self, data: &CaseData) -> Target;
+    /// It waits to be built until it shows, and the data has changed since it was.
+    fn stale(&self) -> bool {
+        false
+    }
     /// The title over the pane, when it says more than the tab.
     fn heading(&self, _data: &CaseData) -> Option<String> {
         None

@@ -13,9 +13,6 @@ use crate::ui::list::{Column, ListRow, draw_list};
 use crate::ui::text::{days_left, milestone_label, short_date};
 use crate::ui::theme::{Theme, status_tag};
 
-/// The usual caseload of one officer (DOMAIN.md).
-const NORM: (usize, usize) = (170, 230);
-
 pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, area: Rect) {
     let [header, filters, table_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -34,15 +31,20 @@ pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, ar
         ),
     ];
     if let Scope::Officer(_) = app.scope {
-        let (low, high) = NORM;
-        let note = if counts.children > high {
+        // The norm is for a workload score; the number of children is its plain reading.
+        let [low, high] = app.config.workload.norm;
+        let children = u32::try_from(counts.children).unwrap_or(u32::MAX);
+        let note = if children > high {
             format!(" · above norm {low}–{high}")
-        } else if counts.children < low {
+        } else if children < low {
             format!(" · below norm {low}–{high}")
         } else {
             format!(" · norm {low}–{high}")
         };
         spans.push(Span::styled(note, theme.dim));
+    }
+    if !view.marked.is_empty() {
+        spans.push(Span::styled(format!(" · {} marked", view.marked.len()), theme.key));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), header);
 
@@ -89,10 +91,16 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     let arrow = |key: SortKey| {
         if view.sort == key { if view.descending { " ▼" } else { " ▲" } } else { "" }
     };
-    let mut columns = vec![
-        Column::new(format!("Name{}", arrow(SortKey::Name)), Constraint::Min(14)),
-        Column::new(format!("Age{}", arrow(SortKey::Age)), Constraint::Length(7)),
-    ];
+    // Beyond one officer's caseload, who holds each child: beside the age when there is room,
+    // in its place when there is not.
+    let officers = !matches!(app.scope, Scope::Officer(_) | Scope::Unallocated);
+    let mut columns = vec![Column::new(format!("Name{}", arrow(SortKey::Name)), Constraint::Min(14))];
+    if wide || !officers {
+        columns.push(Column::new(format!("Age{}", arrow(SortKey::Age)), Constraint::Length(7)));
+    }
+    if officers {
+        columns.push(Column::new("Officer", Constraint::Length(if wide { 16 } else { 10 })));
+    }
     if wide {
         columns.push(Column::new(format!("Setting{}", arrow(SortKey::Setting)), Constraint::Fill(1)));
     }
@@ -106,7 +114,22 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     draw_list(frame, theme, area, &view.list, &columns, |&child| {
         let record = &app.data.county.children[child];
         let row = &app.data.rows[child];
-        let mut cells = vec![Span::raw(row.name.as_str()), Span::raw(row.age_label.as_str())];
+        let name = if view.marked.contains(&record.id) {
+            Span::styled(format!("✓ {}", row.name), theme.key)
+        } else {
+            Span::raw(row.name.as_str())
+        };
+        let mut cells = vec![name];
+        if wide || !officers {
+            cells.push(Span::raw(row.age_label.as_str()));
+        }
+        if officers {
+            cells.push(match record.officer.as_deref() {
+                Some(id) if wide => Span::raw(app.data.staff_name(id)),
+                Some(id) => Span::raw(short_name(app.data.staff_name(id))),
+                None => Span::styled("none", theme.warning),
+            });
+        }
         if wide {
             cells.push(Span::raw(row.setting.as_str()));
         }
@@ -125,4 +148,12 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
         });
         ListRow::Cells(cells)
     });
+}
+
+/// "Amber Lee" → "A Lee", for narrow columns.
+fn short_name(name: &str) -> String {
+    match name.split_once(' ') {
+        Some((first, rest)) => format!("{} {rest}", first.chars().next().unwrap_or(' ')),
+        None => name.to_string(),
+    }
 }
