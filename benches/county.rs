@@ -74,7 +74,8 @@ fn main() {
     });
     drop(events);
     let loaded = once("load the county (no history)", "-", || store.load_county().expect("load"));
-    let config = Config::default();
+    // The shipped example: the demo county's team table, for the finder and balancing.
+    let config = Config::parse(caseload::config::EXAMPLE).expect("the example configuration");
     let keymap = Keymap::from_config(&config).expect("keys");
     let calendar = Calendar::england_and_wales();
     let mut app =
@@ -132,6 +133,7 @@ fn main() {
         times.push(start.elapsed());
     }
     report("apply one colleague's save to the open session", "≤ 5 ms", times);
+    senior_work(&mut app, &mut store, &rules, &theme);
     drop(store);
     command_line_save(&db, &ids, &colleague);
 }
@@ -149,4 +151,80 @@ fn command_line_save(db: &Path, ids: &[String], colleague: &str) {
             .expect("runs");
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     });
+}
+
+/// The workload pane, a team's balancing suggestions and a reallocation of 250 children.
+fn senior_work(app: &mut App, store: &mut Store, rules: &Rules, theme: &Theme) {
+    use caseload::app::{Overlay, Pane, Scope};
+    use caseload::casework::{Allocate, ChildMove};
+    use caseload::domain::Role;
+
+    app.scope = Scope::Authority;
+    app.pane = Pane::Caseload;
+    app.refresh_views();
+    measure("workload pane opens (built + one 200×60 frame)", "≤ 20 ms", 20, || {
+        app.pane = Pane::Caseload;
+        app.refresh_views();
+        apply(app, Action::ShowPane(Pane::Workload), store);
+        std::hint::black_box(render_text(app, theme, 200, 60));
+    });
+
+    // The team with the most officers.
+    let county = &app.data.county;
+    let officers = |team: &str| county.staff.iter().filter(|s| s.role == Role::Officer && s.team == team).count();
+    let team = county.staff.iter().map(|s| s.team.clone()).max_by_key(|t| officers(t)).expect("a team");
+    let size = officers(&team);
+    app.scope = Scope::Team(team.clone());
+    app.pane = Pane::Workload;
+    app.refresh_views();
+    let mut suggested = 0;
+    measure(&format!("balancing suggestions for a {size}-officer team"), "≤ 200 ms", 10, || {
+        apply(app, Action::Balance, store);
+        if let Some(Overlay::Review(review)) = &app.overlay {
+            suggested = review.moves.len();
+        }
+        app.overlay = None;
+    });
+    println!("{:<52} {suggested:>9} moves", "  (suggested)");
+
+    // 250 of the team's children to its least-loaded officer and back, each with the open
+    // session taking the change in.
+    let county = &app.data.county;
+    let holders: Vec<(String, String)> = county
+        .children
+        .iter()
+        .filter(|c| c.stage != caseload::domain::Stage::Ceased)
+        .filter_map(|c| {
+            let officer = c.officer.as_ref()?;
+            county.staff.iter().any(|s| &s.id == officer && s.team == team).then(|| (c.id.clone(), officer.clone()))
+        })
+        .take(250)
+        .collect();
+    let to = county
+        .staff
+        .iter()
+        .find(|s| s.role == Role::Officer && s.team == team && !holders.iter().any(|(_, o)| o == &s.id))
+        .map(|s| s.id.clone())
+        .unwrap_or_else(|| holders[0].1.clone());
+    let manager = county.staff.iter().find(|s| s.role == Role::Manager).expect("a manager").id.clone();
+    let mut there = false;
+    let mut times = Vec::new();
+    for _ in 0..6 {
+        let moves = holders
+            .iter()
+            .filter(|(_, from)| from != &to)
+            .map(|(child, from)| ChildMove {
+                child_id: child.clone(),
+                to: if there { from.clone() } else { to.clone() },
+                seen: None,
+            })
+            .collect::<Vec<_>>();
+        let entry = Entry::Allocate(Allocate { moves, reason: "bench".into(), date: rules.today });
+        let start = Instant::now();
+        record(store, &entry, &manager, rules).expect("moved");
+        reload(app, store);
+        times.push(start.elapsed());
+        there = !there;
+    }
+    report(&format!("reallocate {} children + the open session's reload", holders.len()), "≤ 100 ms", times);
 }
