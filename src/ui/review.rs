@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::{ListRow, draw_list};
-use super::text::wrap;
+use super::text::{short_name, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::action::Action;
@@ -16,7 +16,7 @@ use crate::app::review::Review;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, review: &Review, area: Rect) {
     let data = &app.data;
     let name = |id: &str| data.staff_name(id).to_string();
-    let width = area.width.saturating_sub(4).min(110);
+    let width = area.width.saturating_sub(2).min(110);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut footer: Vec<Line> = Vec::new();
     let outcome = review.outcome();
@@ -65,24 +65,31 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, review: &Review, area: 
         Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(footer.len() as u16)])
             .areas(inner);
     let lines = review.lines();
+    // Narrow, the officers go by initial and surname and the child without their id, so that both
+    // sides' numbers stay in view.
+    let narrow = inner_width < 100;
+    let officer = |id: &str| if narrow { short_name(data.staff_name(id)) } else { name(id) };
+    let arrow = if narrow { "→" } else { " → " };
     draw_list(frame, theme, list, &review.list, &[], |&i| {
         let m = &review.moves[i];
         let line = &lines[i];
         let child = &data.county.children[m.child];
         let style = if review.taken[i] { theme.base } else { theme.dim };
+        let who = if narrow {
+            format!("{} ({} {:.1}): ", data.rows[m.child].name, child.stage, m.weight)
+        } else {
+            format!("{} ({}, {}, {:.1}): ", data.rows[m.child].name, child.id, child.stage, m.weight)
+        };
         ListRow::Line(Line::from(vec![
             Span::styled(if review.taken[i] { "[x] " } else { "[ ] " }, theme.key),
-            Span::styled(
-                format!("{} ({}, {}, {:.1}): ", data.rows[m.child].name, child.id, child.stage, m.weight),
-                style,
-            ),
+            Span::styled(who, style),
             Span::styled(
                 format!(
-                    "{} {:.1} → {:.1}; {} {:.1} → {:.1}",
-                    name(&m.from),
+                    "{} {:.1}{arrow}{:.1}; {} {:.1}{arrow}{:.1}",
+                    officer(&m.from),
                     line.from.0,
                     line.from.1,
-                    name(&m.to),
+                    officer(&m.to),
                     line.to.0,
                     line.to.1
                 ),

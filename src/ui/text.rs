@@ -103,6 +103,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// "Amber Lee" → "A Lee", for narrow columns.
+pub fn short_name(name: &str) -> String {
+    match name.split_once(' ') {
+        Some((first, rest)) => format!("{} {rest}", first.chars().next().unwrap_or(' ')),
+        None => name.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

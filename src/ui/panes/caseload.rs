@@ -10,7 +10,7 @@ use crate::app::action::Action;
 use crate::app::panes::CaseloadView;
 use crate::app::panes::caseload::{Scope, SortKey};
 use crate::ui::list::{Column, ListRow, draw_list};
-use crate::ui::text::{days_left, milestone_label, short_date};
+use crate::ui::text::{days_left, milestone_label, short_date, short_name};
 use crate::ui::theme::{Theme, status_tag};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, area: Rect) {
@@ -148,12 +148,4 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
         });
         ListRow::Cells(cells)
     });
-}
-
-/// "Amber Lee" → "A Lee", for narrow columns.
-fn short_name(name: &str) -> String {
-    match name.split_once(' ') {
-        Some((first, rest)) => format!("{} {rest}", first.chars().next().unwrap_or(' ')),
-        None => name.to_string(),
-    }
 }
