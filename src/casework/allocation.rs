@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::permissions::Work;
 use super::{Casework, Ctx, RecordError, human};
 use crate::domain::casework::{FieldError, check_move};
-use crate::domain::{RecordRef, Role, Staff, Task, TaskKind};
+use crate::domain::{RecordRef, Role, Staff, Stage, Task, TaskKind};
 
 /// One child to move, and to whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +58,37 @@ impl Casework for Allocate {
                 }
                 .into());
             }
+            if child.stage == Stage::Ceased {
+                return Err(FieldError {
+                    field: "children",
+                    message: format!(
+                        "{}'s plan has ceased: there is no case to allocate (a new request reopens it)",
+                        child.full_name()
+                    ),
+                }
+                .into());
+            }
+            // One holder at a time: a move dated before the current allocation began would
+            // overlap it.
+            if let Some(current) = ctx.tx.current_allocation(&child.id)?
+                && self.date < current.from
+            {
+                let holder = current
+                    .officer_id
+                    .as_deref()
+                    .and_then(|id| staff.get(id))
+                    .map_or("unallocated", |s| s.name.as_str());
+                return Err(FieldError {
+                    field: "date",
+                    message: format!(
+                        "{} has been {} since {}: a move cannot be dated before that",
+                        child.full_name(),
+                        if current.officer_id.is_some() { format!("with {holder}") } else { holder.to_string() },
+                        human(current.from)
+                    ),
+                }
+                .into());
+            }
             ctx.tx.allocate(&child, Some(&to.id), self.date, self.reason.trim(), ctx.actor())?;
             let task = Task {
                 id: 0,
@@ -69,7 +100,14 @@ impl Casework for Allocate {
                 staff_id: Some(to.id.clone()),
                 detail: format!("now with {}", to.name),
             };
-            ctx.tx.add_task(&task, ctx.actor())?;
+            // Moved again before the family was told: the one to-do goes to the newest officer.
+            let open = ctx.tx.open_tasks(&child.id)?.into_iter().find(|t| t.kind == TaskKind::TellNewOfficer);
+            match open {
+                Some(before) => ctx.tx.reassign_task(&before, &Task { id: before.id, ..task }, ctx.actor())?,
+                None => {
+                    ctx.tx.add_task(&task, ctx.actor())?;
+                }
+            }
             *moved.entry(to.name.as_str()).or_default() += 1;
         }
         let mut to: Vec<String> = moved.iter().map(|(name, n)| format!("{n} to {name}")).collect();

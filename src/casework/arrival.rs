@@ -43,7 +43,9 @@ impl Casework for RegisterChild {
         };
         let on_file: Vec<Child> =
             ctx.tx.children_born(dob)?.into_iter().filter(|c| same_child(c, &self.child)).collect();
-        let (child, reopening) = match on_file.first() {
+        // Someone open on file is refused, whatever closed cases they also have.
+        let on_file = on_file.iter().find(|c| c.stage != Stage::Ceased).or(on_file.first());
+        let (child, reopening) = match on_file {
             Some(open) if open.stage != Stage::Ceased => {
                 return Err(FieldError {
                     field: "last name",
@@ -86,9 +88,17 @@ impl Casework for RegisterChild {
         if let Arrival::Request { received, by } = self.arrival {
             ctx.tx.add_request(&child.id, received, by, ctx.actor())?;
         }
-        if let Some(officer) = &officer {
-            let reason = if reopening { "case reopened" } else { "new to the service" };
-            ctx.tx.allocate(&child, Some(&officer.id), ctx.rules.today, reason, ctx.actor())?;
+        match &officer {
+            Some(officer) => {
+                let reason = if reopening { "case reopened" } else { "new to the service" };
+                ctx.tx.allocate(&child, Some(&officer.id), ctx.rules.today, reason, ctx.actor())?;
+            }
+            // A case that comes back waits for a senior to allocate it, rather than going back to
+            // whoever held it before it closed.
+            None if reopening && child.officer.is_some() => {
+                ctx.tx.allocate(&child, None, ctx.rules.today, "case reopened: to be allocated", ctx.actor())?;
+            }
+            None => {}
         }
         let with = officer.map_or_else(|| ", not yet allocated".to_string(), |o| format!(", with {}", o.name));
         let name = format!("{} ({})", child.full_name(), child.id);

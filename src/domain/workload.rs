@@ -230,10 +230,12 @@ pub struct Move {
     pub to_score: (f64, f64),
 }
 
-/// Moves that bring every officer of `team` inside the norm with as few moves as possible: the
-/// heaviest children that fit go first, from the most loaded officer to the least; never a child
-/// with a deadline or panel in the next 10 working days, never one the team table places in
-/// another team, never to an officer who is away; children with no contact waiting go first.
+/// Moves that bring every officer of `team` inside the norm with as few moves as possible: each
+/// move takes the heaviest child that fits from the most loaded officer who has one to give, to
+/// the least loaded; it must bring someone nearer the norm (the giver down from above it, or the
+/// taker up from below it) without putting the taker above it or the giver below it. Never a
+/// child with a deadline or panel in the next 10 working days, never one the team table places
+/// in another team, never to an officer who is away; children with no contact waiting go first.
 pub fn balance(
     county: &County,
     facts: &[ChildFacts],
@@ -244,6 +246,7 @@ pub fn balance(
     today: NaiveDate,
 ) -> Vec<Move> {
     let (low, high) = (f64::from(settings.norm[0]), f64::from(settings.norm[1]));
+    // (staff id, score, away), in staff order.
     let mut scores: Vec<(String, f64, bool)> = loads
         .iter()
         .filter(|l| l.team == team)
@@ -258,20 +261,21 @@ pub fn balance(
             _ => true,
         }
     };
-    let mut movable: HashMap<String, Vec<usize>> = HashMap::new();
+    // Each officer's children free to move, in the order they would go.
+    let mut movable: Vec<Vec<usize>> = vec![Vec::new(); scores.len()];
+    let position: HashMap<&str, usize> = scores.iter().enumerate().map(|(i, s)| (s.0.as_str(), i)).collect();
     for (i, f) in facts.iter().enumerate() {
-        if let Some(officer) = f.officer.as_deref()
+        if let Some(&at) = f.officer.as_deref().and_then(|o| position.get(o))
             && f.stage != Stage::Ceased
             && !f.busy
             && f.weight > 0.0
-            && scores.iter().any(|(id, ..)| id == officer)
             && fits(i)
         {
-            movable.entry(officer.to_string()).or_default().push(i);
+            movable[at].push(i);
         }
     }
     // Children with a contact waiting stay put if they can; then the heaviest first.
-    for children in movable.values_mut() {
+    for children in &mut movable {
         children.sort_by(|&a, &b| {
             (facts[a].open_contacts > 0, -facts[a].weight, a)
                 .partial_cmp(&(facts[b].open_contacts > 0, -facts[b].weight, b))
@@ -279,38 +283,39 @@ pub fn balance(
         });
     }
     let mut moves = Vec::new();
-    // Each move takes at least the lightest weight from someone over or brings someone up: it ends.
-    for _ in 0..facts.len() {
-        let by_score = |a: &&(String, f64, bool), b: &&(String, f64, bool)| a.1.total_cmp(&b.1);
-        let Some(giver) = scores.iter().max_by(by_score).map(|s| s.0.clone()) else { break };
-        let Some(taker) = scores.iter().filter(|s| !s.2 && s.0 != giver).min_by(by_score).map(|s| s.0.clone()) else {
-            break;
-        };
-        let score = |id: &str| scores.iter().find(|s| s.0 == id).map_or(0.0, |s| s.1);
-        let (g, t) = (score(&giver), score(&taker));
-        if g <= high && t >= low {
+    // Each move moves a child no move has moved, and brings the team nearer the norm: it ends.
+    loop {
+        if scores.iter().all(|s| s.1 >= low && s.1 <= high) {
             break;
         }
-        // A move must narrow the gap: the taker stays at or under the giver, and under the norm's top.
-        let children = movable.entry(giver.clone()).or_default();
-        let Some(position) =
-            children.iter().position(|&c| t + facts[c].weight <= high && t + facts[c].weight <= g - facts[c].weight)
-        else {
-            break;
-        };
-        let child = children.remove(position);
+        let mut givers: Vec<usize> = (0..scores.len()).collect();
+        givers.sort_by(|&a, &b| scores[b].1.total_cmp(&scores[a].1).then(a.cmp(&b)));
+        let mut takers: Vec<usize> = (0..scores.len()).filter(|&i| !scores[i].2).collect();
+        takers.sort_by(|&a, &b| scores[a].1.total_cmp(&scores[b].1).then(a.cmp(&b)));
+        let found = givers.iter().find_map(|&giver| {
+            let g = scores[giver].1;
+            takers.iter().filter(|&&taker| taker != giver && scores[taker].1 < g).find_map(|&taker| {
+                let t = scores[taker].1;
+                if g <= high && t >= low {
+                    return None;
+                }
+                let at = movable[giver].iter().position(|&c| {
+                    let w = facts[c].weight;
+                    t + w <= high && t + w < g && (g - w >= low || g < low)
+                })?;
+                Some((giver, taker, at))
+            })
+        });
+        let Some((giver, taker, at)) = found else { break };
+        let child = movable[giver].remove(at);
         let weight = facts[child].weight;
-        for s in &mut scores {
-            if s.0 == giver {
-                s.1 -= weight;
-            } else if s.0 == taker {
-                s.1 += weight;
-            }
-        }
+        let (g, t) = (scores[giver].1, scores[taker].1);
+        scores[giver].1 -= weight;
+        scores[taker].1 += weight;
         moves.push(Move {
             child,
-            from: giver,
-            to: taker,
+            from: scores[giver].0.clone(),
+            to: scores[taker].0.clone(),
             weight,
             from_score: (g, g - weight),
             to_score: (t, t + weight),

@@ -57,6 +57,11 @@ pub(super) fn insert_all(
 }
 
 impl Tx<'_> {
+    /// The allocation a child has now (the one not ended), if any.
+    pub fn current_allocation(&self, child_id: &str) -> Result<Option<Allocation>> {
+        Ok(of_child(&self.conn, child_id)?.into_iter().rev().find(|a| a.to.is_none()))
+    }
+
     /// Moves a child (as read in this transaction) to `officer` from `date`: the child's row, the
     /// end of the allocation they had, the new one, an audit row. Returns the new allocation.
     pub fn allocate(

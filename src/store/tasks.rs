@@ -67,6 +67,31 @@ impl Tx<'_> {
         Ok(id)
     }
 
+    /// A child's to-dos not yet done.
+    pub fn open_tasks(&self, child_id: &str) -> Result<Vec<Task>> {
+        Ok(of_child(&self.conn, child_id)?.into_iter().filter(|t| t.done.is_none()).collect())
+    }
+
+    /// Gives a to-do (as read in this transaction) to someone else, set on `created` and due on
+    /// `due`, saying `detail`.
+    pub fn reassign_task(&self, before: &Task, after: &Task, actor: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE tasks SET staff_id = ?2, created = ?3, due = ?4, detail = ?5 WHERE id = ?1",
+            params![before.id, after.staff_id, after.created, after.due, after.detail],
+        )?;
+        self.bump(&RecordRef::Task(before.id), actor)?;
+        let key = before.id.to_string();
+        self.audit(
+            actor,
+            "reassign_task",
+            "task",
+            Some(&key),
+            Some(&before.child_id),
+            json_of(before).as_ref(),
+            json_of(after).as_ref(),
+        )
+    }
+
     /// Marks a to-do (as read in this transaction) done on `date`.
     pub fn complete_task(&self, before: &Task, date: NaiveDate, actor: &str) -> Result<()> {
         self.conn.execute("UPDATE tasks SET done = ?2 WHERE id = ?1", params![before.id, date])?;
