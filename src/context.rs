@@ -84,12 +84,20 @@ impl Context {
 
     /// The demo county's team table (the shipped example's), unless the configuration has one.
     pub fn with_example_teams(mut self) -> Context {
-        if self.config.teams.is_empty()
-            && let Ok(example) = Config::parse(crate::config::EXAMPLE)
-        {
-            self.config.teams = example.teams;
+        if self.config.teams.is_empty() {
+            self.config.teams = example_teams();
         }
         self
+    }
+
+    /// The team finder's table: the configuration's, or on the demo database (and with none
+    /// configured) the demo county's.
+    pub fn teams(&self) -> Vec<crate::domain::teams::TeamRule> {
+        if !self.config.teams.is_empty() || !self.db_path.exists() {
+            return self.config.teams.clone();
+        }
+        let demo = Store::open_with(&self.db_path, Access::Owner).and_then(|store| store.is_demo()).unwrap_or(false);
+        if demo { example_teams() } else { Vec::new() }
     }
 
     pub fn open_store(&self) -> Result<Store> {
@@ -177,7 +185,11 @@ impl Context {
             ));
         }
         let keymap = Keymap::from_config(&self.config).map_err(|e| eyre!("bad configuration: {e}"))?;
-        let mut app = App::new(county, self.today, self.config.clone(), keymap, self.calendar.clone());
+        let mut config = self.config.clone();
+        if config.teams.is_empty() && store.is_demo().unwrap_or(false) {
+            config.teams = example_teams();
+        }
+        let mut app = App::new(county, self.today, config, keymap, self.calendar.clone());
         app.now = self.now;
         app.seen_change = seen;
         (app.save_today, app.save_now) = self.save_clock(store)?;
@@ -322,6 +334,11 @@ fn project_dirs() -> Result<directories::ProjectDirs> {
 /// The default database, in the platform data directory.
 pub fn default_db_path() -> Result<PathBuf> {
     Ok(project_dirs()?.data_dir().join("caseload.db"))
+}
+
+/// The shipped example's team table: the demo county's.
+fn example_teams() -> Vec<crate::domain::teams::TeamRule> {
+    Config::parse(crate::config::EXAMPLE).map(|c| c.teams).unwrap_or_default()
 }
 
 /// The demo database, beside the default one.

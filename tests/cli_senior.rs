@@ -419,13 +419,13 @@ fn allocate_and_reallocate_move_children_with_a_to_do_each() {
     let place = Place::county();
     let before = place.snapshot();
     // Officers do not allocate; a senior not from another team; children are held by officers.
-    let why = place.refused("S1", &["allocate", "C5", "--to", "S1"]);
+    let why = place.refused("S1", &["allocate", "C5", "--to", "S1", "--reason", "new to the team"]);
     assert!(why.contains("not allowed: children are allocated by seniors"), "{why}");
-    let why = place.refused("S3", &["allocate", "C20", "--to", "S6"]);
+    let why = place.refused("S3", &["allocate", "C20", "--to", "S6", "--reason", "new to the team"]);
     assert!(why.contains("own team (North Pre-14)") && why.contains("South Pre-14"), "{why}");
-    let why = place.refused("S3", &["allocate", "C5", "--to", "S4"]);
-    assert!(why.contains("--to: James Hall is manager"), "{why}");
-    let why = place.refused("S3", &["allocate", "C99", "--to", "S6"]);
+    let why = place.refused("S3", &["allocate", "C5", "--to", "S4", "--reason", "new to the team"]);
+    assert!(why.contains("--to: James Hall is a manager"), "{why}");
+    let why = place.refused("S3", &["allocate", "C99", "--to", "S6", "--reason", "new to the team"]);
     assert!(why.contains("no child has id C99"), "{why}");
     // All or nothing: C10 may move, C20 may not, so neither does.
     let why = place.refused("S3", &["reallocate", "--children", "C10,C20", "--to", "S6", "--reason", "cover"]);
@@ -434,10 +434,10 @@ fn allocate_and_reallocate_move_children_with_a_to_do_each() {
     assert!(why.contains("--from S6: no child to move"), "{why}");
     assert_eq!(place.snapshot(), before, "nothing saved");
 
-    let done = place.ok("S3", &["allocate", "C5", "--to", "S6"]);
+    let done = place.ok("S3", &["allocate", "C5", "--to", "S6", "--reason", "new to the team"]);
     assert_eq!(
         done.trim_end(),
-        "1 child moved (allocated): 1 to Nia Evans; each new officer has a to-do to tell the family and school by \
+        "1 child moved (new to the team): 1 to Nia Evans; each new officer has a to-do to tell the family and school by \
          Mon 30 Nov 2026"
     );
     assert_eq!(place.officer_of("C5").as_deref(), Some("S6"));
@@ -593,7 +593,7 @@ fn team_balance_suggests_moves_within_the_team_and_applies_them() {
     );
 
     let again = place.ok("S3", &["team", "balance", "--team", NORTH]);
-    assert!(again.starts_with("North Pre-14: no move is needed"), "{again}");
+    assert!(again.starts_with("North Pre-14: every officer here is inside the norm (3–6)"), "{again}");
     let output = place.run(Some("S3"), &["team", "balance"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("team balance needs --team TEAM"), "{}", stderr(&output));
@@ -680,7 +680,7 @@ fn team_json_counts_the_samples_children_as_children_csv_has_them() {
     }
     // The locality teams hold one officer each: nothing to balance between.
     let output = place.ok("S002", &["team", "balance", "--team", NORTH]);
-    assert!(output.starts_with("North Pre-14: no move is needed"), "{output}");
+    assert!(output.starts_with("North Pre-14: one officer here today: nobody to move children between"), "{output}");
 }
 
 #[test]

@@ -131,6 +131,7 @@ actions! {
     NextChoice: "next_choice", [Form, Filter], keys ["right", "space"], vim [], "change", "next choice (Space too on a choice)";
     PrevChoice: "prev_choice", [Form, Filter], keys ["left"], vim [], "change", "previous choice";
     Erase: "erase", [Form, Picker, Search], keys ["backspace"], vim [], "erase", "erase the last character";
+    ClearField: "clear_field", [Form], keys ["ctrl-u"], vim [], "clear", "empty the field";
     Save: "save", [Form], keys ["enter"], vim [], "save", "save (a second time to confirm closing a case)";
     Accept: "accept", [Review], keys ["enter"], vim [], "make the moves", "make the moves taken";
     Cancel: "cancel", [Help, Filter, Picker, Search, Form, Review], keys ["esc"], vim [], "cancel", "close; in a form, cancel; in a search, clear it";

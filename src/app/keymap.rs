@@ -192,6 +192,12 @@ impl Keymap {
         self.bindings.iter().find(|(a, _)| *a == action).map_or(&[], |(_, keys)| keys.as_slice())
     }
 
+    /// The first key that does `action` in `mode` ("Ctrl-c" for quit while typing); "-" if none.
+    pub fn hint_in(&self, mode: Mode, action: Action) -> String {
+        let usable = |k: &&Key| !(mode.types_text() && k.is_text());
+        self.keys(action).iter().find(usable).map_or_else(|| "-".to_string(), Key::label)
+    }
+
     /// The help overlay's rows: the keys of every bound action, by mode.
     pub fn help_rows(&self) -> Vec<HelpRow> {
         let mut rows = Vec::new();

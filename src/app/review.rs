@@ -9,7 +9,7 @@ use super::update::{Records, reload};
 use super::{App, Overlay};
 use crate::casework::permissions::Work;
 use crate::casework::{Allocate, ChildMove, Entry, RecordError, Rules};
-use crate::domain::workload::{Move, balance};
+use crate::domain::workload::{Move, balance, why_no_moves};
 use crate::domain::{RecordRef, Role};
 
 /// Why the moves are made, in each child's allocation history.
@@ -103,16 +103,8 @@ pub fn open_balance(app: &mut App, team: &str) {
     let moves =
         balance(&app.data.county, &workloads.facts, &workloads.loads, team, settings, &app.config.teams, app.today());
     if moves.is_empty() {
-        let [low, high] = settings.norm.map(f64::from);
-        let inside = workloads.loads.iter().filter(|l| l.team == team).all(|l| l.score >= low && l.score <= high);
-        return app.say(if inside {
-            format!("{team}: every officer is inside the norm; nothing to move")
-        } else {
-            format!(
-                "{team}: no move helps without moving a child with a deadline or panel in the next 10 working days, \
-                 or out of their area's team"
-            )
-        });
+        let why = why_no_moves(&workloads.loads, team, settings);
+        return app.say(format!("{team}: {why}"));
     }
     let county = &app.data.county;
     let children = moves

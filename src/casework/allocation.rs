@@ -131,7 +131,7 @@ impl Allocate {
         }
         Err(FieldError {
             field: "officer",
-            message: format!("{} is {}: children are held by officers and seniors", to.name, to.role),
+            message: format!("{} is {}: children are held by officers and seniors", to.name, to.role.described()),
         }
         .into())
     }

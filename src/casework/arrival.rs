@@ -31,6 +31,17 @@ impl Casework for RegisterChild {
             return Err(RecordError::NotAllowed(format!("new requests are registered by: {}", roles.join(", "))));
         }
         let (dob, postcode) = check_arrival(&self.child, self.arrival, ctx.rules.today)?;
+        // A request received long ago is more often a mistyped year than a late registration.
+        if let Arrival::Request { received, .. } = self.arrival
+            && received < ctx.rules.today.checked_sub_months(chrono::Months::new(12)).unwrap_or(received)
+            && !self.confirmed
+        {
+            return Err(RecordError::Unconfirmed(format!(
+                "received {}, over a year ago: its decision to assess was due {}. Save again if that is right.",
+                human(received),
+                human(received.checked_add_days(chrono::Days::new(42)).unwrap_or(received))
+            )));
+        }
         // Allocating as they arrive is allocating: seniors within their team, managers anywhere.
         let officer = match &self.officer {
             Some(id) => {

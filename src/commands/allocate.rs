@@ -20,7 +20,7 @@ pub struct AllocateArgs {
     pub to: String,
     /// Why (it is kept in their allocation history)
     #[arg(long)]
-    pub reason: Option<String>,
+    pub reason: String,
     /// From when (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
@@ -52,12 +52,12 @@ const MOVE: Flags = &[("officer", "--to"), ("reason", "--reason"), ("date", "--d
 
 pub fn allocate(ctx: &Context, args: AllocateArgs) -> Result<i32> {
     let moves = vec![ChildMove { child_id: args.child, to: args.to, seen: None }];
-    let reason = args.reason.unwrap_or_else(|| "allocated".into());
-    save(ctx, Allocate { moves, reason, date: args.date.unwrap_or(ctx.today) }, MOVE)
+    save(ctx, Allocate { moves, reason: args.reason, date: args.date.unwrap_or(ctx.today) }, MOVE)
 }
 
 pub fn reallocate(ctx: &Context, args: ReallocateArgs) -> Result<i32> {
     let children = match &args.from {
+        Some(from) if from == &args.to => return refuse(format!("--from and --to are both {from}")),
         Some(from) => {
             let (_store, county, _) = ctx.load()?;
             let ids: Vec<String> = county

@@ -63,7 +63,7 @@ pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
         let about = row.child_id.as_deref().map_or_else(String::new, |id| {
             format!("{} ({id}) · ", children.get(id).map_or("no longer on file", String::as_str))
         });
-        text.push_str(&format!("{when}  {who:<24} {about}{}\n", describe(row)));
+        text.push_str(&format!("{when}  {who:<24} {about}{}\n", describe(row, &staff)));
     }
     if text.is_empty() {
         text = "Nothing in the audit log matches.\n".into();
@@ -73,9 +73,14 @@ pub fn audit(ctx: &Context, args: &AuditArgs) -> Result<i32> {
 }
 
 /// What an audit row's change was, in words.
-fn describe(row: &AuditRow) -> String {
+fn describe(row: &AuditRow, staff: &HashMap<&str, &str>) -> String {
     let (before, after) = (row.before.as_ref(), row.after.as_ref());
     let field = |value: Option<&Value>, key: &str| value.and_then(|v| v.get(key)).cloned().unwrap_or(Value::Null);
+    // A staff id as the person's name; nobody as "nobody".
+    let person = |value: Value| match value {
+        Value::String(id) => staff.get(id.as_str()).map_or(id.clone(), |name| (*name).to_string()),
+        _ => "nobody".to_string(),
+    };
     match row.action.as_str() {
         "view_child" => "opened the record".into(),
         "record_step" => step_words(after.and_then(|a| a.get("step"))),
@@ -100,6 +105,36 @@ fn describe(row: &AuditRow) -> String {
             text(&field(after, "start")).get(..5).unwrap_or("")
         ),
         "set_surgeries" => "weekly surgeries set".into(),
+        "allocate" => {
+            let from = match field(before, "officer") {
+                Value::Null => String::new(),
+                officer => format!(" from {}", person(officer)),
+            };
+            let reason = text(&field(after, "reason"));
+            format!("allocated to {}{from} · {reason}", person(field(after, "officer_id")))
+        }
+        "set_task" | "reassign_task" => format!(
+            "to-do for {}: tell the family and school ({}), due {}",
+            person(field(after, "staff_id")),
+            text(&field(after, "detail")),
+            day(&field(after, "due"))
+        ),
+        "complete_task" => format!("to-do done {}: {}", day(&field(after, "done")), text(&field(after, "detail"))),
+        "register_request" => format!(
+            "request for assessment received {} from the {}",
+            day(&field(after, "received")),
+            text(&field(after, "requested_by")).replace('_', " ")
+        ),
+        "add_child" => format!(
+            "added: {} {}, born {}",
+            text(&field(after, "first_name")),
+            text(&field(after, "last_name")),
+            day(&field(after, "date_of_birth"))
+        ),
+        "reopen_case" => {
+            let changed = changes(before, after);
+            format!("case reopened: {}", changed.join("; "))
+        }
         "replace_all" => format!(
             "replaced the county: {} staff, {} children, {} history events",
             field(after, "staff"),
@@ -197,6 +232,10 @@ mod tests {
         }
     }
 
+    fn describe_plain(row: &AuditRow) -> String {
+        describe(row, &HashMap::new())
+    }
+
     #[test]
     fn rows_say_what_changed() {
         let details = row(
@@ -204,18 +243,31 @@ mod tests {
             Some(json!({"band": 3, "setting": "Millbrook", "year_group_override": null, "version": 0})),
             Some(json!({"band": 5, "setting": "Millbrook", "year_group_override": 6, "version": 1})),
         );
-        assert_eq!(describe(&details), "band 3 → 5; year group override as for age → Year 6");
+        assert_eq!(describe_plain(&details), "band 3 → 5; year group override as for age → Year 6");
         let step = row(
             "record_step",
             None,
             Some(json!({"step": {"kind": "review_meeting", "date": "2026-11-19", "detail": ""}})),
         );
-        assert_eq!(describe(&step), "review meeting 19 Nov 2026");
+        assert_eq!(describe_plain(&step), "review meeting 19 Nov 2026");
         let ceased =
             row("record_step", None, Some(json!({"step": {"kind": "ceased", "date": "2026-11-30", "detail": "5"}})));
-        assert_eq!(describe(&ceased), "ceased 30 Nov 2026 · 5 · transferred to another LA in England");
+        assert_eq!(describe_plain(&ceased), "ceased 30 Nov 2026 · 5 · transferred to another LA in England");
         let dispute = row("update_dispute", Some(json!({"hearing": null})), Some(json!({"hearing": "2026-11-13"})));
-        assert_eq!(describe(&dispute), "hearing — → 13 Nov 2026");
-        assert_eq!(describe(&row("view_child", None, None)), "opened the record");
+        assert_eq!(describe_plain(&dispute), "hearing — → 13 Nov 2026");
+        assert_eq!(describe_plain(&row("view_child", None, None)), "opened the record");
+        let staff = HashMap::from([("S1", "Theo Brown"), ("S6", "Nia Cole")]);
+        let moved = row(
+            "allocate",
+            Some(json!({"officer": "S1"})),
+            Some(json!({"officer_id": "S6", "reason": "caseload review", "from": "2026-12-02"})),
+        );
+        assert_eq!(describe(&moved, &staff), "allocated to Nia Cole from Theo Brown · caseload review");
+        let task =
+            row("set_task", None, Some(json!({"staff_id": "S6", "detail": "now with Nia Cole", "due": "2026-12-09"})));
+        assert_eq!(
+            describe(&task, &staff),
+            "to-do for Nia Cole: tell the family and school (now with Nia Cole), due 9 Dec 2026"
+        );
     }
 }

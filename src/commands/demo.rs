@@ -46,10 +46,13 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> Result<i32> {
 pub fn ensure_demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let mut store = ctx.open_store()?;
     if !args.reset && store.child_count()? > 0 {
+        // Built by an earlier version, perhaps: it is the demo's all the same.
+        store.mark_demo()?;
         return Ok(());
     }
     let (county, events) = generate(args.children as usize, args.seed, ctx.today, DEMO_EVENTS_PER_CHILD);
     store.replace_all(&county, &events, Some("demo"), ctx.today).wrap_err("cannot write the demo database")?;
+    store.mark_demo()?;
     eprintln!(
         "Built a fictional demo county: {} children, {} staff, {} events in {}",
         county.children.len(),

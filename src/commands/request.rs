@@ -25,7 +25,8 @@ pub enum RequestCommand {
         /// Who asked
         #[arg(long, value_parser = Choice::new(Requester::ALL, Requester::as_str))]
         by: Requester,
-        /// Reopen a closed case found by name and date of birth
+        /// Reopen a closed case found by name and date of birth; register a request received
+        /// over a year ago
         #[arg(long)]
         confirm: bool,
     },
@@ -85,6 +86,7 @@ pub(super) const ARRIVAL: Flags = &[
     ("date of birth", "--dob"),
     ("postcode", "--postcode"),
     ("received", "--received"),
+    ("asked by", "--by"),
     ("plan date", "--plan-date"),
     ("last review", "--last-review"),
     ("next review", "--next-review"),

@@ -10,7 +10,7 @@ use super::{Context, emit};
 use crate::casework::{Allocate, ChildMove};
 use crate::context::parse_date;
 use crate::domain::teams::find_team;
-use crate::domain::workload::{Load, balance, child_facts, workloads};
+use crate::domain::workload::{Load, balance, child_facts, why_no_moves, workloads};
 use crate::domain::year_group::{year_group, year_group_label};
 
 #[derive(Debug, Args)]
@@ -44,30 +44,34 @@ pub struct FinderArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, required_unless_present = "year_group")]
     pub dob: Option<NaiveDate>,
     /// National Curriculum year instead of a date of birth (0 Reception, -1 Nursery)
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, conflicts_with = "dob",
+          value_parser = clap::value_parser!(i32).range(-1..=14))]
     pub year_group: Option<i32>,
-    /// Home postcode
+    /// Home postcode, or its district alone (WR1)
     #[arg(long)]
     pub postcode: String,
 }
 
 pub fn team(ctx: &Context, args: &TeamArgs) -> Result<i32> {
     let (_store, county, milestones) = ctx.load()?;
-    if let Some(team) = &args.team
-        && !county.staff.iter().any(|s| &s.team == team)
-    {
-        return Err(eyre!("--team {team}: no such team (teams: {})", teams(&county).join(", ")));
-    }
+    // Team names may be typed in any case.
+    let team = match &args.team {
+        Some(typed) => match teams(&county).into_iter().find(|t| t.eq_ignore_ascii_case(typed.trim())) {
+            Some(team) => Some(team),
+            None => return Err(eyre!("--team {typed}: no such team (teams: {})", teams(&county).join(", "))),
+        },
+        None => None,
+    };
     let facts = child_facts(&county, &milestones, ctx.today, &ctx.calendar, &ctx.config.workload);
     let loads = workloads(&county, &facts, &ctx.config.workload, ctx.today);
-    let shown: Vec<&Load> = loads.iter().filter(|l| args.team.as_ref().is_none_or(|t| &l.team == t)).collect();
+    let shown: Vec<&Load> = loads.iter().filter(|l| team.as_ref().is_none_or(|t| &l.team == t)).collect();
     if let Some(TeamCommand::Balance { apply, reason }) = &args.command {
-        let Some(team) = &args.team else {
+        let Some(team) = &team else {
             return Err(eyre!("team balance needs --team TEAM (teams: {})", teams(&county).join(", ")));
         };
-        let moves = balance(&county, &facts, &loads, team, &ctx.config.workload, &ctx.config.teams, ctx.today);
+        let moves = balance(&county, &facts, &loads, team, &ctx.config.workload, &ctx.teams(), ctx.today);
         if moves.is_empty() {
-            emit(&format!("{team}: no move is needed, or none can be made (see `caseload team balance --help`)\n"))?;
+            emit(&format!("{team}: {}\n", why_no_moves(&loads, team, &ctx.config.workload)))?;
             return Ok(0);
         }
         let name = |id: &str| county.staff.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.name.clone());
@@ -147,10 +151,19 @@ fn teams(county: &crate::domain::County) -> Vec<String> {
 pub fn finder(ctx: &Context, args: &FinderArgs) -> Result<i32> {
     let year = match (args.year_group, args.dob) {
         (Some(year), _) => year,
-        (None, Some(dob)) => year_group(dob, ctx.today, None),
+        (None, Some(dob)) => {
+            let oldest = ctx.today.checked_sub_months(chrono::Months::new(26 * 12)).unwrap_or(ctx.today);
+            if dob > ctx.today {
+                return Err(eyre!("--dob {dob}: in the future"));
+            }
+            if dob <= oldest {
+                return Err(eyre!("--dob {dob}: over 25, too old for an EHC plan"));
+            }
+            year_group(dob, ctx.today, None)
+        }
         (None, None) => return Err(eyre!("give --dob or --year-group")),
     };
-    match find_team(&ctx.config.teams, year, &args.postcode) {
+    match find_team(&ctx.teams(), year, &args.postcode) {
         Ok(rule) => {
             emit(&format!(
                 "{} ({}, {} in {})\n",

@@ -35,6 +35,11 @@ pub fn todo(ctx: &Context, command: TodoCommand) -> Result<i32> {
         }
         TodoCommand::List { officer } => {
             let (_store, county, _) = ctx.load()?;
+            if let Some(id) = &officer
+                && !county.staff.iter().any(|s| &s.id == id)
+            {
+                return Err(color_eyre::eyre::eyre!("--officer {id}: no member of staff has that id"));
+            }
             let mut open: Vec<_> = county
                 .tasks
                 .iter()

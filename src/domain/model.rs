@@ -61,6 +61,18 @@ word_enum!(
     }
 );
 
+impl Role {
+    /// As a sentence says it: "a senior", "business support".
+    pub fn described(self) -> &'static str {
+        match self {
+            Role::Officer => "an officer",
+            Role::Senior => "a senior",
+            Role::Manager => "a manager",
+            Role::Admin => "business support",
+        }
+    }
+}
+
 word_enum!(
     /// Where a child is in the statutory process.
     Stage {

@@ -63,9 +63,15 @@ impl TeamRule {
     }
 }
 
-/// The outward code of a UK postcode ("WR1 2AB" → "WR1"), if it is shaped like one.
+/// The outward code of a UK postcode ("WR1 2AB" → "WR1"), or an outward code given alone
+/// ("wr1"), if it is shaped like one.
 pub fn district(postcode: &str) -> Option<String> {
-    normalise_postcode(postcode).and_then(|p| p.split(' ').next().map(str::to_string))
+    if let Some(full) = normalise_postcode(postcode) {
+        return full.split(' ').next().map(str::to_string);
+    }
+    let outward = postcode.trim().to_ascii_uppercase();
+    // An outward code is a full postcode without its last three characters: complete one to check it.
+    normalise_postcode(&format!("{outward} 1AA")).filter(|_| !outward.contains(' ')).map(|_| outward)
 }
 
 /// The team for a child in `year_group` living at `postcode`, or why there is none.
@@ -73,7 +79,8 @@ pub fn find_team<'a>(table: &'a [TeamRule], year_group: i32, postcode: &str) -> 
     if table.is_empty() {
         return Err("no team table is configured ([[teams]] in config.toml)".into());
     }
-    let district = district(postcode).ok_or_else(|| format!("\"{postcode}\" is not a UK postcode (like WR1 2AB)"))?;
+    let district = district(postcode)
+        .ok_or_else(|| format!("\"{postcode}\" is not a UK postcode or district (like WR1 2AB, or WR1)"))?;
     table.iter().find(|rule| rule.phase.serves(year_group) && rule.covers(&district)).ok_or_else(|| {
         format!(
             "no team matches {} in {district}: add the district to a team in config.toml",
@@ -133,6 +140,7 @@ mod tests {
         let team = |year, postcode| find_team(&table, year, postcode).map(|t| t.name.as_str());
         assert_eq!(team(9, "wr1 2ab"), Ok("North Pre-14"));
         assert_eq!(team(10, "WR2 9ZZ"), Ok("North Post-14"));
+        assert_eq!(team(9, " wr2"), Ok("North Pre-14"), "a district alone");
         assert_eq!(team(-1, "HR8 1AA"), Ok("Herefordshire"), "an area covers its districts");
         assert_eq!(team(12, "HR1 1AA"), Ok("Herefordshire"));
         assert!(team(3, "WR12 1AA").unwrap_err().contains("no team matches Year 3 in WR12"));

@@ -60,6 +60,12 @@ impl WorkloadSettings {
         Ok(())
     }
 
+    /// What a child at `stage` weighs, with a phase transfer this school year or not.
+    pub fn weight(&self, stage: Stage, transfer_this_year: bool) -> f64 {
+        let extra = if transfer_this_year && stage != Stage::Ceased { self.phase_transfer } else { 0.0 };
+        self.stage_weight(stage) + extra
+    }
+
     fn stage_weight(&self, stage: Stage) -> f64 {
         match stage {
             Stage::Request => self.request,
@@ -88,6 +94,51 @@ pub struct ChildFacts {
     pub weight: f64,
 }
 
+/// Whether a child's open phase transfer falls by `year_end` (the school year's last day).
+fn transfers_this_year(milestones: &[Milestone], year_end: NaiveDate) -> bool {
+    milestones
+        .iter()
+        .any(|m| m.status != Status::Done && !m.advisory && m.name == MilestoneName::PhaseTransfer && m.due <= year_end)
+}
+
+/// The last day of the school year `today` falls in.
+fn school_year_end(today: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(academic_year_start(today) + 1, 8, 31).unwrap_or(today)
+}
+
+/// One officer's workload score on `today` (as `workloads` works it out), reading only their
+/// children and those of colleagues they cover.
+pub fn score_of(
+    county: &County,
+    milestones: &[Vec<Milestone>],
+    staff_id: &str,
+    settings: &WorkloadSettings,
+    today: NaiveDate,
+) -> f64 {
+    let year_end = school_year_end(today);
+    let covered: Vec<&str> = county
+        .absences
+        .iter()
+        .filter(|a| a.covers(today) && a.cover_staff_id.as_deref() == Some(staff_id))
+        .map(|a| a.staff_id.as_str())
+        .collect();
+    county
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.stage != Stage::Ceased)
+        .filter_map(|(i, c)| {
+            let share = match c.officer.as_deref() {
+                Some(officer) if officer == staff_id => 1.0,
+                Some(officer) if covered.contains(&officer) => settings.cover,
+                _ => return None,
+            };
+            let transfer = transfers_this_year(milestones.get(i).map_or(&[], Vec::as_slice), year_end);
+            Some(settings.weight(c.stage, transfer) * share)
+        })
+        .sum()
+}
+
 /// Working days ahead within which a deadline or panel keeps a child with their officer.
 pub const SETTLED_DAYS: u32 = 10;
 
@@ -100,7 +151,7 @@ pub fn child_facts(
     settings: &WorkloadSettings,
 ) -> Vec<ChildFacts> {
     let limit = calendar.add_working_days(today, SETTLED_DAYS);
-    let year_end = NaiveDate::from_ymd_opt(academic_year_start(today) + 1, 8, 31).unwrap_or(today);
+    let year_end = school_year_end(today);
     let mut contacts: HashMap<&str, usize> = HashMap::new();
     for contact in county.contacts.iter().filter(|c| c.answered.is_none()) {
         *contacts.entry(contact.child_id.as_str()).or_default() += 1;
@@ -118,11 +169,8 @@ pub fn child_facts(
         .enumerate()
         .map(|(i, child)| {
             let open = || milestones.get(i).into_iter().flatten().filter(|m| m.status != Status::Done && !m.advisory);
-            let transfer_this_year = open().any(|m| m.name == MilestoneName::PhaseTransfer && m.due <= year_end);
-            let mut weight = settings.stage_weight(child.stage);
-            if transfer_this_year && child.stage != Stage::Ceased {
-                weight += settings.phase_transfer;
-            }
+            let transfer_this_year = transfers_this_year(milestones.get(i).map_or(&[], Vec::as_slice), year_end);
+            let weight = settings.weight(child.stage, transfer_this_year);
             ChildFacts {
                 officer: child.officer.clone(),
                 stage: child.stage,
@@ -274,13 +322,10 @@ pub fn balance(
             movable[at].push(i);
         }
     }
-    // Children with a contact waiting stay put if they can; then the heaviest first.
+    // Children with a contact waiting stay put if they can; then the heaviest first (fewest moves).
     for children in &mut movable {
-        children.sort_by(|&a, &b| {
-            (facts[a].open_contacts > 0, -facts[a].weight, a)
-                .partial_cmp(&(facts[b].open_contacts > 0, -facts[b].weight, b))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
+        let key = |c: usize| (facts[c].open_contacts > 0, -facts[c].weight, c);
+        children.sort_by(|&a, &b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal));
     }
     let mut moves = Vec::new();
     // Each move moves a child no move has moved, and brings the team nearer the norm: it ends.
@@ -322,4 +367,38 @@ pub fn balance(
         });
     }
     moves
+}
+
+/// Why `balance` suggests nothing for `team`: everyone is inside the norm, nobody has room, or
+/// the children who could move may not.
+pub fn why_no_moves(loads: &[Load], team: &str, settings: &WorkloadSettings) -> String {
+    let [low, high] = settings.norm;
+    let team_loads: Vec<&Load> = loads.iter().filter(|l| l.team == team).collect();
+    let inside = |l: &&Load| l.score >= f64::from(low) && l.score <= f64::from(high);
+    // Someone away takes no children: their score is not the team's to even out.
+    let here: Vec<&&Load> = team_loads.iter().filter(|l| l.away_until.is_none()).collect();
+    if here.len() > 1 && here.iter().all(|l| inside(l)) {
+        return format!("every officer here is inside the norm ({low}–{high}); nothing to move");
+    }
+    if here.len() <= 1 {
+        return format!(
+            "{} officer here today: nobody to move children between",
+            if here.is_empty() { "no" } else { "one" }
+        );
+    }
+    if !here.iter().any(|l| l.score < f64::from(high)) {
+        return format!(
+            "nobody in the team has room: every officer here is at or above the norm's top ({high}); \
+             the team needs another officer, or children moved to another team by a manager"
+        );
+    }
+    if !team_loads.iter().any(|l| l.score > f64::from(high)) {
+        return format!(
+            "nobody is above the norm ({low}–{high}): those below it need new requests, or children from \
+             another team (a manager's move)"
+        );
+    }
+    "no move helps: the children who could go have a deadline or panel in the next 10 working days, live in \
+     another team's area, or would take their new officer above the norm"
+        .to_string()
 }

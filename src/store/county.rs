@@ -65,6 +65,8 @@ impl Store {
         for table in DATA_TABLES {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
+        // A county imported over the demo is no longer the demo (the demo marks itself again).
+        tx.execute("DELETE FROM meta WHERE key = 'demo'", [])?;
         // Building the history index once at the end is much faster than keeping it up to date
         // through a million inserts; it is back before the transaction commits.
         tx.execute("DROP INDEX IF EXISTS events_child_date", [])?;

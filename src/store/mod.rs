@@ -14,6 +14,7 @@ mod disputes;
 mod events;
 pub mod export;
 pub mod import;
+mod meta;
 mod panels;
 mod requests;
 pub mod schema;

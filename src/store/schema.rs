@@ -228,6 +228,13 @@ CREATE TABLE tasks (
 );
 CREATE INDEX tasks_child ON tasks(child_id);
 "#,
+    // 5: facts about the database itself (that it holds the fictional demo county).
+    r#"
+CREATE TABLE meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

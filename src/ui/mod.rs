@@ -98,7 +98,13 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         None => format!(" {} ", app.today().format("%a %-d %b %Y")),
     };
-    let hints = format!(" {} help  {} quit ", app.keymap.hint(Action::Help), app.keymap.hint(Action::Quit));
+    // While typing, letters are text: the hints name keys that still work.
+    let mode = app.mode();
+    let hints = if mode.types_text() {
+        format!(" {} quit ", app.keymap.hint_in(mode, Action::Quit))
+    } else {
+        format!(" {} help  {} quit ", app.keymap.hint(Action::Help), app.keymap.hint(Action::Quit))
+    };
     let message = match &app.message {
         Some((text, Tone::Warning)) => Span::styled(format!(" {text} "), theme.warning),
         Some((text, Tone::Info)) => Span::raw(format!(" {text} ")),

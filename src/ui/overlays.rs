@@ -53,7 +53,9 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize, area: Rect) 
     lines.push(Line::raw(""));
     lines.push(Line::styled("Statuses: ‼ overdue · ! due soon (10 working days) · upcoming · ✓ done", theme.dim));
     let close = app.keymap.hint(Action::Cancel);
-    let inner = popup(frame, theme, area, 76, lines.len() as u16 + 2, &format!("Keys ({close} closes)"));
+    // As wide as the longest line, so no description is cut where there is room.
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
+    let inner = popup(frame, theme, area, widest.max(60), lines.len() as u16 + 2, &format!("Keys ({close} closes)"));
     let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
     frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), inner);
 }
@@ -92,10 +94,17 @@ fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
 fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
     let inner = popup(frame, theme, area, 72, area.height, &picker.title);
     let [query, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    // How many match, so that a list longer than the box is seen to be.
+    let count = if picker.matches.len() == picker.items.len() {
+        format!("   {} to choose from", picker.items.len())
+    } else {
+        format!("   {} of {} match", picker.matches.len(), picker.items.len())
+    };
     let prompt = Line::from(vec![
         Span::styled("search: ", theme.key),
         Span::raw(picker.query.clone()),
         Span::styled("▏", theme.key),
+        Span::styled(count, theme.dim),
     ]);
     frame.render_widget(Paragraph::new(prompt), query);
     if picker.matches.is_empty() {

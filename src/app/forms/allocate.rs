@@ -178,14 +178,25 @@ fn preview(form: &mut Form, app: &App) {
     if workloads.load(&to).is_some_and(|l| l.score + arriving > f64::from(high)) {
         info.push(format!("‼ {} would be above the norm ({high})", app.data.staff_name(&to)));
     }
-    let busy = children.iter().filter(|&&c| workloads.facts.get(c).is_some_and(|f| f.busy)).count();
-    if busy > 0 {
-        info.push(format!("‼ {busy} with a deadline or panel in the next 10 working days: a new officer now risks it"));
+    // Giving an unallocated child an officer only helps; changing a child's officer as a deadline
+    // or panel comes up risks it.
+    let busy: Vec<usize> = children
+        .iter()
+        .copied()
+        .filter(|&c| county.children[c].officer.is_some() && workloads.facts.get(c).is_some_and(|f| f.busy))
+        .collect();
+    if !busy.is_empty() {
+        info.push(format!(
+            "‼ {} overdue or with a deadline or panel in the next 10 working days ({}): a new officer now risks it",
+            busy.len(),
+            some_names(app, &busy)
+        ));
     }
     let to_team = county.staff.iter().find(|s| s.id == to).map(|s| s.team.as_str());
-    let elsewhere = children
+    let elsewhere: Vec<usize> = children
         .iter()
-        .filter(|&&c| {
+        .copied()
+        .filter(|&c| {
             let child = &county.children[c];
             let year = year_group(child.date_of_birth, app.today(), child.year_group_override);
             child
@@ -194,14 +205,27 @@ fn preview(form: &mut Form, app: &App) {
                 .and_then(|p| find_team(&app.config.teams, year, p).ok())
                 .is_some_and(|rule| Some(rule.name.as_str()) != to_team)
         })
-        .count();
-    if elsewhere > 0 {
-        info.push(format!("‼ {elsewhere} live in another team's area (by the team finder)"));
+        .collect();
+    if !elsewhere.is_empty() {
+        info.push(format!(
+            "‼ {} live in another team's area by the team finder ({})",
+            elsewhere.len(),
+            some_names(app, &elsewhere)
+        ));
     }
     if staying > 0 {
         info.push(format!("{staying} already with {}: not moved", app.data.staff_name(&to)));
     }
     form.info = info;
+}
+
+/// "Ava Reid, Theo Marsh and 4 more".
+fn some_names(app: &App, children: &[usize]) -> String {
+    let names: Vec<&str> = children.iter().take(3).map(|&c| app.data.rows[c].name.as_str()).collect();
+    match children.len() {
+        0..=3 => names.join(", "),
+        n => format!("{} and {} more", names.join(", "), n - 3),
+    }
 }
 
 fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {

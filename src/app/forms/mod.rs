@@ -243,6 +243,7 @@ impl Form {
 
     /// ←/→ on a choice.
     pub fn cycle(&mut self, step: isize) {
+        self.edited();
         if let Some(Field { kind: FieldKind::Choice { options, index }, key, .. }) = self.fields.get_mut(self.focus) {
             let len = options.len().max(1) as isize;
             let previous = *index;
@@ -276,7 +277,16 @@ impl Form {
         self.alternates.push(this);
     }
 
+    /// An edit to the field that was wrong withdraws what was said about it.
+    fn edited(&mut self) {
+        let key = self.fields.get(self.focus).map(|f| f.key);
+        if self.error.as_ref().is_some_and(|e| Some(e.field) == key) {
+            self.error = None;
+        }
+    }
+
     pub fn type_char(&mut self, c: char) {
+        self.edited();
         let Some(field) = self.fields.get_mut(self.focus) else { return };
         match &mut field.kind {
             // Whatever is typed stays visible; a wrong date is explained on Enter, not swallowed.
@@ -290,9 +300,20 @@ impl Form {
     }
 
     pub fn backspace(&mut self) {
+        self.edited();
         let Some(field) = self.fields.get_mut(self.focus) else { return };
         if let FieldKind::Text(text) | FieldKind::Date(text) = &mut field.kind {
             text.pop();
+            self.changed = Some(field.key);
+        }
+    }
+
+    /// Empties the focused text or date field.
+    pub fn clear(&mut self) {
+        self.edited();
+        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        if let FieldKind::Text(text) | FieldKind::Date(text) = &mut field.kind {
+            text.clear();
             self.changed = Some(field.key);
         }
     }
@@ -415,6 +436,7 @@ pub fn act(app: &mut App, action: Action, records: &mut dyn Records) {
         Action::PrevChoice => form.cycle(-1),
         Action::NextChoice => form.cycle(1),
         Action::Erase => form.backspace(),
+        Action::ClearField => form.clear(),
         Action::Save => submit(app, records),
         Action::Quit => app.quit = true,
         _ => {}

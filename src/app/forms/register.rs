@@ -68,7 +68,7 @@ fn follow_kind(form: &mut Form, app: &App) {
     form.fields.retain(|f| !matches!(f.key, "received" | "asked by" | "plan date" | "next review"));
     let at = form.fields.iter().position(|f| f.key == "officer").unwrap_or(form.fields.len());
     let fields = if form.value("kind") == "transfer" {
-        vec![date_field("plan date", "Plan of", None), date_field("next review", "Review", None)]
+        vec![date_field("plan date", "Plan date", None), date_field("next review", "Next rev.", None)]
     } else {
         let askers = Requester::ALL.iter().map(|r| (r.as_str().to_string(), r.label().to_string())).collect();
         vec![date_field("received", "Received", Some(app.today())), choice("asked by", "Asked by", askers)]
@@ -168,6 +168,12 @@ fn set_officers(form: &mut Form, app: &App, team: Option<&str>) {
 
 fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
     let text = |key| Some(form.value(key).trim().to_string()).filter(|t| !t.is_empty());
+    // What is missing is said in the order of the fields.
+    for (key, what) in [("first name", "first name"), ("last name", "last name")] {
+        if text(key).is_none() {
+            return Err(FieldError { field: key, message: format!("the child's {what} is needed") });
+        }
+    }
     let child = NewChild {
         first_name: form.value("first name").to_string(),
         last_name: form.value("last name").to_string(),

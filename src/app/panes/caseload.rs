@@ -128,6 +128,8 @@ pub struct CaseloadView {
     pub counts: ScopeCounts,
     /// Children marked to move together (ids: they outlast a reload).
     pub marked: BTreeSet<String>,
+    /// On one officer's caseload, their workload score (read against the norm in the header).
+    pub officer_score: Option<f64>,
 }
 
 impl Default for CaseloadView {
@@ -141,6 +143,7 @@ impl Default for CaseloadView {
             list: ListState::default(),
             counts: ScopeCounts::default(),
             marked: BTreeSet::new(),
+            officer_score: None,
         }
     }
 }
@@ -271,6 +274,16 @@ impl CaseloadView {
 impl PaneState for CaseloadView {
     fn refresh(&mut self, view: &View) {
         CaseloadView::refresh(self, view.data, view.scope);
+        self.officer_score = match view.scope {
+            Scope::Officer(id) => Some(crate::domain::workload::score_of(
+                &view.data.county,
+                &view.data.milestones,
+                id,
+                view.workload,
+                view.data.today,
+            )),
+            _ => None,
+        };
     }
 
     fn act(&mut self, action: Action, view: &View) -> Reply {

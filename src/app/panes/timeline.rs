@@ -44,7 +44,7 @@ impl TimelineView {
         self.page.get().max(1)
     }
 
-    /// Drawing records how many rows fitted.
+    /// Drawing records how many document lines it showed whole (a page).
     pub fn drawn(&self, page: usize) {
         self.page.set(page);
     }

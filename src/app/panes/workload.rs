@@ -168,6 +168,7 @@ impl PaneState for WorkloadView {
         let [low, high] = self.norm;
         let (above, below) = self.outside_norm();
         let officers = self.list.lines.len();
-        Some(format!("Workload · {officers} officers · norm {low}–{high} · {above} above, {below} below"))
+        let officers = if officers == 1 { "1 officer".to_string() } else { format!("{officers} officers") };
+        Some(format!("Workload · {officers} · norm {low}–{high} · {above} above, {below} below"))
     }
 }

@@ -67,7 +67,21 @@ pub fn check_arrival(
         }
     };
     match arrival {
-        Arrival::Request { received, .. } => happened("received", received)?,
+        Arrival::Request { received, by } => {
+            happened("received", received)?;
+            // A young person is over compulsory school age: 16 or over when they asked.
+            let sixteen = dob.checked_add_months(Months::new(16 * 12)).unwrap_or(dob);
+            if by == Requester::YoungPerson && received < sixteen {
+                return Err(error(
+                    "asked by",
+                    format!(
+                        "a young person is over compulsory school age, and this child was under 16 on {}: \
+                         a parent asks for them",
+                        human(received)
+                    ),
+                ));
+            }
+        }
         Arrival::Transfer { plan_date, last_review } => {
             happened("plan date", plan_date)?;
             if let Some(review) = last_review {

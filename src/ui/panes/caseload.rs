@@ -30,18 +30,17 @@ pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, ar
             if counts.due_soon > 0 { theme.due_soon } else { theme.base },
         ),
     ];
-    if let Scope::Officer(_) = app.scope {
-        // The norm is for a workload score; the number of children is its plain reading.
+    if let Some(score) = view.officer_score {
+        // The norm is for the workload score, as on the workload pane.
         let [low, high] = app.config.workload.norm;
-        let children = u32::try_from(counts.children).unwrap_or(u32::MAX);
-        let note = if children > high {
-            format!(" · above norm {low}–{high}")
-        } else if children < low {
-            format!(" · below norm {low}–{high}")
+        let side = if score > f64::from(high) {
+            "above"
+        } else if score < f64::from(low) {
+            "below"
         } else {
-            format!(" · norm {low}–{high}")
+            "inside"
         };
-        spans.push(Span::styled(note, theme.dim));
+        spans.push(Span::styled(format!(" · score {score:.1}, {side} {low}–{high}"), theme.dim));
     }
     if !view.marked.is_empty() {
         spans.push(Span::styled(format!(" · {} marked", view.marked.len()), theme.key));

@@ -17,7 +17,7 @@ use crate::ui::theme::{Theme, status_tag};
 /// history entry under its text.
 const RULE_INDENT: &str = "  why: ";
 const MILESTONE_INDENT: usize = 11;
-const HISTORY_INDENT: usize = 26;
+const HISTORY_INDENT: usize = 30;
 
 pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, area: Rect) {
     let Some(child) = view.child else {
@@ -27,11 +27,12 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
     };
     let height = area.height as usize;
     let width = area.width as usize;
-    view.drawn(height);
     let start = view.scroll.min(view.lines.len().saturating_sub(1));
     let milestones = &app.data.milestones[child];
     let mut lines: Vec<Line> = Vec::with_capacity(height);
-    // Lay out document lines from the scroll position until the pane is full.
+    // Lay out document lines from the scroll position until the pane is full, counting those
+    // shown whole: a page down moves by that many, so a wrapped line is never skipped.
+    let mut whole = 0;
     for line in &view.lines[start..] {
         if lines.len() >= height {
             break;
@@ -39,7 +40,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
         match line {
             DocLine::Heading(text) => lines.push(Line::styled(*text, theme.heading)),
             DocLine::Field(label, value) => {
-                lines.push(Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::raw(value.clone())]));
+                let room = width.saturating_sub(12).max(10);
+                for (n, part) in wrap(value, room).into_iter().enumerate() {
+                    let label = if n == 0 { *label } else { "" };
+                    lines.push(Line::from(vec![Span::styled(format!("{label:<12}"), theme.dim), Span::raw(part)]));
+                }
             }
             DocLine::Milestone(i) => {
                 let m = &milestones[*i];
@@ -94,7 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
                         lines.push(Line::from(vec![
                             Span::raw(format!("{:<12}", date(entry.date))),
                             Span::styled(format!("{:<8}", entry.kind), theme.key),
-                            Span::styled(format!("{:<6}", entry.staff.unwrap_or("")), theme.dim),
+                            Span::styled(format!("{:<10}", staff_label(app, entry.staff)), theme.dim),
                             Span::raw(part),
                         ]));
                     } else {
@@ -105,7 +110,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
             DocLine::Empty(text) => lines.push(Line::styled(*text, theme.dim)),
             DocLine::Blank => lines.push(Line::raw("")),
         }
+        if lines.len() <= height {
+            whole += 1;
+        }
     }
+    view.drawn(whole.max(1));
     lines.truncate(height);
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -114,4 +123,16 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
 fn days_word(days: i64, after: &str) -> String {
     let unit = if days == 1 { "day" } else { "days" };
     format!("{days} {unit} {after}")
+}
+
+/// Who recorded a history line, as "E Jenkins"; an id not on the staff list (an import's
+/// "demo", a leaver) as it is.
+fn staff_label(app: &App, staff: Option<&str>) -> String {
+    match staff {
+        Some(id) if app.data.county.staff.iter().any(|s| s.id == id) => {
+            crate::ui::text::clip(&crate::ui::text::short_name(app.data.staff_name(id)), 9)
+        }
+        Some(id) => crate::ui::text::clip(id, 9),
+        None => String::new(),
+    }
 }

@@ -30,9 +30,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &WorkloadView, theme: &Theme, ar
     let wide = table.width >= 110;
     let first_team = view.list.lines.first().map(|&i| &view.loads[i].team);
     let one_team = view.list.lines.iter().all(|&i| Some(&view.loads[i].team) == first_team);
-    let mut columns = vec![Column::new("Officer", Constraint::Length(if wide { 22 } else { 16 }))];
-    if wide && !one_team {
-        columns.push(Column::new("Team", Constraint::Length(14)));
+    let mut columns = vec![Column::new("Officer", Constraint::Length(if wide { 22 } else { 14 }))];
+    if !one_team {
+        columns.push(Column::new("Team", Constraint::Length(if wide { 14 } else { 10 })));
     }
     columns.push(Column::new("Held", Constraint::Length(4)));
     if wide {
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &WorkloadView, theme: &Theme, ar
     for title in ["Late", "Soon", "Msgs", "Cov"] {
         columns.push(Column::new(title, Constraint::Length(4)));
     }
-    columns.push(Column::new("Away", Constraint::Length(if wide { 9 } else { 6 })));
+    columns.push(Column::new("Away to", Constraint::Length(7)));
     columns.push(Column::new("Score", Constraint::Length(11)));
     columns.push(Column::new("", Constraint::Fill(1)));
     // Every bar on one scale, with room past the norm's top.
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &WorkloadView, theme: &Theme, ar
         let load = &view.loads[i];
         let number = |n: usize, style| Span::styled(n.to_string(), if n > 0 { style } else { theme.dim });
         let mut cells = vec![Span::raw(load.name.clone())];
-        if wide && !one_team {
+        if !one_team {
             cells.push(Span::raw(load.team.clone()));
         }
         cells.push(Span::raw(load.children.to_string()));
@@ -69,8 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &WorkloadView, theme: &Theme, ar
         cells.push(number(load.open_contacts, theme.base));
         cells.push(number(load.covering, theme.base));
         cells.push(match load.away_until {
-            Some(to) if wide => Span::styled(format!("to {}", to.format("%-d %b")), theme.warning),
-            Some(to) => Span::styled(to.format("%-d/%-m").to_string(), theme.warning),
+            Some(to) => Span::styled(to.format("%-d %b").to_string(), theme.warning),
             None => Span::raw(""),
         });
         let (word, style) = if load.score > high {
