@@ -130,8 +130,11 @@ impl Config {
         if let Some(year) = rules.transfer_years.iter().find(|y| !(0..=14).contains(*y)) {
             return Err(format!("rules: transfer year {year} is not a school year 0-14"));
         }
-        if rules.tell_family_days == 0 {
-            return Err("rules: tell_family_days must be at least 1".into());
+        if rules.tell_family_days == 0 || rules.tell_cover_days == 0 {
+            return Err("rules: tell_family_days and tell_cover_days must be at least 1".into());
+        }
+        if rules.duty_days > 60 {
+            return Err("rules: duty_days must be at most 60 (working days ahead on the duty queue)".into());
         }
         self.workload.check()?;
         crate::domain::teams::check_table(&self.teams)?;

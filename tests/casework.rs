@@ -524,7 +524,7 @@ fn surgery_call_backs_are_booked_once_and_never_in_the_past() {
     });
     let (field, message) = invalid(save(&mut store, away));
     assert_eq!(field, "date");
-    assert_eq!(message, "Priya Shah is away on 24 Nov; Matilda Fox is covering");
+    assert_eq!(message, "Priya Shah is away on 24 Nov; Matilda Fox is on duty");
     assert_eq!(store.audit_rows(1).expect("audit")[0].action, "set_surgeries");
 }
 
@@ -695,10 +695,20 @@ fn a_version_1_database_is_migrated_in_place() {
         let mut store = Store::open(&dir.path().join("fresh.db")).expect("fresh");
         store.replace_all(&common::county(), &[], None, day(TODAY)).expect("seed");
     }
-    // Roll a fresh database back to version 1 by undoing what versions 5, 4, 3 and 2 added.
+    // Roll a fresh database back to version 1 by undoing what versions 6, 5, 4, 3 and 2 added, with
+    // an absence as version 5 kept them (its cover on the absence, for the whole caseload).
     let fresh = dir.path().join("fresh.db");
     {
         let conn = rusqlite::Connection::open(&fresh).expect("raw");
+        conn.execute_batch(
+            "DROP TABLE handovers; DROP TABLE duty_rota; DROP TABLE covers; DROP TABLE absences;
+             CREATE TABLE absences (id INTEGER PRIMARY KEY, staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+                 kind TEXT NOT NULL, from_date TEXT NOT NULL, to_date TEXT NOT NULL,
+                 cover_staff_id TEXT REFERENCES staff(id));
+             INSERT INTO absences VALUES (1, 'S2', 'unexpected', '2026-11-23', '2026-11-25', 'S3');
+             ALTER TABLE contacts DROP COLUMN answered_by; ALTER TABLE audit DROP COLUMN day;",
+        )
+        .expect("undo version 6");
         conn.execute_batch("DROP TABLE meta;").expect("undo version 5");
         conn.execute_batch("DROP TABLE requests; DROP TABLE tasks;").expect("undo version 4");
         let mut undo_3 = String::from(
@@ -720,6 +730,12 @@ fn a_version_1_database_is_migrated_in_place() {
         .expect("roll back");
     }
     let store = Store::open(&fresh).expect("migrates");
+    // The absence's cover became cover of each child Priya holds, for the absence.
+    let county = store.load_county().expect("load");
+    assert_eq!((county.absences[0].kind, county.absences[0].to), (AbsenceKind::Sickness, Some(day("2026-11-25"))));
+    let covers: Vec<(&str, &str, i64)> =
+        county.covers.iter().map(|c| (c.child_id.as_str(), c.cover_id.as_str(), c.absence_id.unwrap_or(0))).collect();
+    assert_eq!(covers, [("C4", "S3", 1)]);
     let disputes = store.load_county().expect("load").disputes;
     assert_eq!(disputes.len(), 1);
     assert_eq!(disputes[0].closed, None);

@@ -178,6 +178,7 @@ fn call_backs_and_emails_in_working_days() {
         promised: None,
         answered: None,
         staff_id: None,
+        answered_by: None,
     };
     let c = child(Stage::Plan);
     // DOMAIN.md: phone message Wed 23 Dec 2026 → Tue 29 Dec 2026.
@@ -341,6 +342,7 @@ fn ceased_plans_have_nothing_open() {
         promised: None,
         answered: None,
         staff_id: None,
+        answered_by: None,
     };
     let ms = run(&c, &[], &[contact], "2026-11-23");
     assert!(!ms.is_empty(), "history stays on record");

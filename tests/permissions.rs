@@ -91,7 +91,16 @@ fn officers_record_on_their_own_children_and_those_they_cover() {
 fn cover_lets_an_officer_record_on_an_absent_colleagues_child() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut covered = county();
-    covered.absences[0].cover_staff_id = Some("S1".into());
+    covered.covers.push(Cover {
+        id: 1,
+        child_id: "C4".into(),
+        officer_id: "S2".into(),
+        cover_id: "S1".into(),
+        from: day(TODAY),
+        to: day("2026-11-25"),
+        absence_id: Some(1),
+        set_by: None,
+    });
     let db = dir.path().join("county.db");
     Store::open(&db).expect("open").replace_all(&covered, &[], Some("test"), day(TODAY)).expect("seed");
     attempt(&db, "S1", review("C4")).expect("Theo covers Priya");
@@ -143,7 +152,7 @@ fn the_interface_says_so_before_a_form_opens() {
     app.pane = Pane::Duty;
     app.refresh_views();
     let line =
-        app.panes.duty.list.lines.iter().position(|l| matches!(l, caseload::app::panes::duty::DutyLine::Urgent(..)));
+        app.panes.duty.list.lines.iter().position(|l| matches!(l, caseload::app::panes::duty::DutyLine::Item(..)));
     app.panes.duty.list.selected = line.expect("an urgent line");
     handle_key(&mut app, &key(KeyCode::Char('t')), &mut common::FakeRecords);
     assert!(app.overlay.is_none(), "no step form");

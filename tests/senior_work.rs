@@ -99,6 +99,7 @@ fn phone_message(id: i64, child_id: &str, received: &str, promised: Option<&str>
         promised: promised.map(day),
         answered: None,
         staff_id: None,
+        answered_by: None,
     }
 }
 
@@ -118,15 +119,37 @@ fn panel(id: i64, child_id: &str, date: &str) -> PanelSubmission {
     }
 }
 
-fn absence(staff_id: &str, from: &str, to: &str, cover: Option<&str>) -> Absence {
+fn absence(staff_id: &str, from: &str, to: &str) -> Absence {
     Absence {
         id: 1,
         staff_id: staff_id.into(),
-        kind: AbsenceKind::Unexpected,
+        kind: AbsenceKind::Sickness,
         from: day(from),
-        to: day(to),
-        cover_staff_id: cover.map(Into::into),
+        to: Some(day(to)),
+        note: String::new(),
+        recorded_by: None,
+        acknowledged: None,
     }
+}
+
+/// Every child `absence`'s officer holds, covered by `cover` for the whole absence.
+fn covered_by(county: &County, absence: &Absence, cover: &str) -> Vec<Cover> {
+    county
+        .children
+        .iter()
+        .filter(|c| c.officer.as_deref() == Some(absence.staff_id.as_str()))
+        .enumerate()
+        .map(|(i, c)| Cover {
+            id: i as i64 + 1,
+            child_id: c.id.clone(),
+            officer_id: absence.staff_id.clone(),
+            cover_id: cover.into(),
+            from: absence.from,
+            to: absence.to.unwrap_or(absence.from),
+            absence_id: Some(absence.id),
+            set_by: None,
+        })
+        .collect()
 }
 
 /// Adds `n` children made by `make` for `officer`, with ids `{prefix}1`, `{prefix}2`…
@@ -358,27 +381,31 @@ fn children_of_an_absent_officer_count_for_whoever_covers_them() {
     give(&mut county, 1, "A", "S1", assessment_child);
     county.children.push(Child { stage: Stage::Ceased, ..plan_child("X1", "S1") });
     give(&mut county, 2, "Q", "S2", plan_child);
-    let with = |absences: Vec<Absence>, settings: &WorkloadSettings| {
-        let county = County { absences, ..county.clone() };
+    let with = |absences: Vec<Absence>, cover: Option<&str>, settings: &WorkloadSettings| {
+        let covers = match cover {
+            Some(cover) => absences.iter().flat_map(|a| covered_by(&county, a, cover)).collect(),
+            None => Vec::new(),
+        };
+        let county = County { absences, covers, ..county.clone() };
         analyse(&county, settings).1
     };
-    let away = || vec![absence("S1", "2026-11-23", "2026-11-27", Some("S2"))];
+    let away = || vec![absence("S1", "2026-11-23", "2026-11-27")];
 
-    let loads = with(away(), &WorkloadSettings::default());
+    let loads = with(away(), Some("S2"), &WorkloadSettings::default());
     assert_eq!((loads[0].score, loads[0].away_until), (5.0, Some(day("2026-11-27"))));
     assert_eq!((loads[1].score, loads[1].covering, loads[1].away_until), (2.0 + 5.0, 4, None));
 
     let half = WorkloadSettings { cover: 0.5, ..WorkloadSettings::default() };
-    let loads = with(away(), &half);
+    let loads = with(away(), Some("S2"), &half);
     assert_eq!((loads[1].score, loads[1].covering), (2.0 + 2.5, 4));
 
     // Cover ends with the absence, and does not begin before it.
     for (from, to) in [("2026-11-16", "2026-11-20"), ("2026-11-24", "2026-11-27")] {
-        let loads = with(vec![absence("S1", from, to, Some("S2"))], &WorkloadSettings::default());
+        let loads = with(vec![absence("S1", from, to)], Some("S2"), &WorkloadSettings::default());
         assert_eq!((loads[1].score, loads[1].covering, loads[0].away_until), (2.0, 0, None), "{from}–{to}");
     }
     // Away with nobody covering: nobody's score changes.
-    let loads = with(vec![absence("S1", "2026-11-23", "2026-11-27", None)], &WorkloadSettings::default());
+    let loads = with(vec![absence("S1", "2026-11-23", "2026-11-27")], None, &WorkloadSettings::default());
     assert_eq!((loads[0].score, loads[1].score, loads[1].covering), (5.0, 2.0, 0));
 }
 
@@ -578,27 +605,27 @@ fn nothing_is_moved_to_an_officer_who_is_away() {
     give(&mut county, 18, "P", "S1", plan_child);
     give(&mut county, 9, "R", "S3", plan_child);
     // S2 is off this week, and holds nobody: the emptiest, but away.
-    county.absences = vec![absence("S2", "2026-11-23", "2026-11-27", None)];
+    county.absences = vec![absence("S2", "2026-11-23", "2026-11-27")];
     let settings = norm(10, 14);
     let (moves, after) = suggest(&county, &settings, NORTH, &[]);
     assert!(!moves.is_empty());
     assert!(moves.iter().all(|m| m.to == "S3"), "{moves:?}");
     assert_eq!(after["S2"], 0.0);
     // Back next week, S2 takes them.
-    county.absences[0] = absence("S2", "2026-11-30", "2026-12-04", None);
+    county.absences[0] = absence("S2", "2026-11-30", "2026-12-04");
     let (moves, _) = suggest(&county, &settings, NORTH, &[]);
     assert!(moves.iter().any(|m| m.to == "S2"), "{moves:?}");
 
     // With only an absent colleague to take them, no move is suggested.
     county.children.retain(|c| c.officer.as_deref() == Some("S1"));
     county.staff.truncate(2);
-    county.absences[0] = absence("S2", "2026-11-23", "2026-11-27", None);
+    county.absences[0] = absence("S2", "2026-11-23", "2026-11-27");
     assert!(suggest(&county, &settings, NORTH, &[]).0.is_empty());
     // But an overloaded officer who is away can hand children on.
     let mut county = County { staff: vec![officer("S1", NORTH), officer("S2", NORTH)], ..County::default() };
     give(&mut county, 18, "P", "S1", plan_child);
     give(&mut county, 9, "Q", "S2", plan_child);
-    county.absences = vec![absence("S1", "2026-11-23", "2026-12-31", None)];
+    county.absences = vec![absence("S1", "2026-11-23", "2026-12-31")];
     let (moves, _) = suggest(&county, &settings, NORTH, &[]);
     assert!(!moves.is_empty() && moves.iter().all(|m| m.from == "S1" && m.to == "S2"), "{moves:?}");
 }

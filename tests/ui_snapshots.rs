@@ -127,6 +127,7 @@ fn logan_with_recorded_work() -> App {
         promised: None,
         answered: Some(day("2026-11-13")),
         staff_id: Some("S5".into()),
+        answered_by: Some("S1".into()),
     });
     county.contacts.push(Contact {
         id: 3,
@@ -137,6 +138,7 @@ fn logan_with_recorded_work() -> App {
         promised: Some(day("2026-11-30")),
         answered: None,
         staff_id: Some("S1".into()),
+        answered_by: None,
     });
     county.panels.push(PanelSubmission {
         id: 3,

@@ -185,8 +185,9 @@ fn the_panel_queue_and_duty_cover_are_derived() {
     // Two panel dates, one case each; selection starts at the first upcoming panel's case.
     assert_eq!(app.panes.panel.list.lines.len(), 4);
     assert!(matches!(app.panes.panel.list.lines[app.panes.panel.list.selected], PanelLine::Case(0)));
-    // S2 is away today, covered by S3.
-    assert!(matches!(app.panes.duty.list.lines[0], DutyLine::Absent(0, _)));
+    // S2 is away today: her heading, then Ibrahim's call-back.
+    assert!(matches!(app.panes.duty.list.lines[0], DutyLine::Heading(0)));
+    assert!(matches!(app.panes.duty.list.lines[1], DutyLine::Item(0, 0)));
 }
 
 #[test]
@@ -257,6 +258,7 @@ fn the_history_merges_records_and_events_newest_first() {
         promised: None,
         answered: Some(common::day("2026-10-02")),
         staff_id: Some("S1".into()),
+        answered_by: None,
     });
     let events = FakeRecords.history("C1").expect("history");
     let history = child_history(&county, "C1", &events);

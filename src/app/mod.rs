@@ -34,6 +34,7 @@ macro_rules! view {
             now: $app.now,
             workload: &$app.config.workload,
             showing: $showing,
+            me: $app.me.and_then(|i| $app.data.county.staff.get(i)).map(|s| s.id.as_str()),
         }
     };
 }
@@ -134,7 +135,7 @@ impl App {
     pub fn may(&self, work: Work, child: Option<usize>) -> Result<(), String> {
         let Some(me) = self.me else { return Err("sign in first".into()) };
         let county = &self.data.county;
-        let holder = child.map(|c| Holder::of(&county.children[c], &county.staff, &county.absences, self.today()));
+        let holder = child.map(|c| Holder::of(&county.children[c], &county.cover_facts(), self.today()));
         permissions::check(&county.staff[me], work, holder.as_ref())
     }
 

@@ -153,9 +153,12 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
                 app.say(done);
             }
         }
+        // The duty pane filters by kind of work.
         Action::Filter => {
-            app.pane = Pane::Caseload;
-            app.overlay = Some(Overlay::Filter { row: 0 });
+            if pane_act(app, action) == Reply::Ignored {
+                app.pane = Pane::Caseload;
+                app.overlay = Some(Overlay::Filter { row: 0 });
+            }
         }
         Action::ClearFilters => clear_filters(app),
         Action::Scope => picker::open_scope_picker(app),

@@ -166,7 +166,7 @@ pub struct Rules<'a> {
 /// Checks and saves `entry` as `actor` (a staff id), in one write transaction that reads what it
 /// depends on; returns a sentence saying what was done.
 pub fn record(store: &mut Store, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError> {
-    store.write(|tx| {
+    store.write_on(Some(rules.today), |tx| {
         let staff = tx
             .staff_member(actor)?
             .ok_or_else(|| RecordError::NotAllowed(format!("{actor} is not in the staff list")))?;
@@ -202,7 +202,11 @@ impl Ctx<'_, '_> {
 
     /// Whether the person saving may do `work` on `child`, as the records stand.
     fn may(&self, work: Work, child: &Child) -> Result<(), RecordError> {
-        let holder = Holder::of(child, &self.tx.staff()?, &self.tx.absences()?, self.rules.today);
+        let (staff, absences, covers, rota) =
+            (self.tx.staff()?, self.tx.absences()?, self.tx.covers()?, self.tx.rota()?);
+        let facts =
+            crate::domain::absence::CoverFacts { staff: &staff, absences: &absences, covers: &covers, rota: &rota };
+        let holder = Holder::of(child, &facts, self.rules.today);
         permissions::check(&self.staff, work, Some(&holder)).map_err(RecordError::NotAllowed)
     }
 

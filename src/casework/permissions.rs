@@ -5,14 +5,16 @@
 //! - Contacts with families and call-back bookings: anyone who answers the phone, for any child.
 //! - Panel decisions and when the family was told: anyone (often business support).
 //! - Casework on a child (steps, details, disputes, panel submissions): the officer it is
-//!   allocated to and whoever covers that officer today; seniors for their team's children and
+//!   allocated to and whoever stands in for that officer today (a colleague covering the child,
+//!   or the team's duty officer while the officer is away); seniors for their team's children and
 //!   the unallocated ones; managers for any child. Business support do not record casework.
 //! - Weekly surgeries: officers their own; managers and business support anyone's.
 //! - Replacing the database (import, restore): managers, and whoever creates a new one.
 
 use chrono::NaiveDate;
 
-use crate::domain::{Absence, Child, Role, Staff};
+use crate::domain::absence::CoverFacts;
+use crate::domain::{Child, Role, Staff};
 
 /// The kinds of work an entry belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,21 +45,17 @@ pub struct Holder {
 }
 
 impl Holder {
-    /// Works out who holds `child` on `today` from the staff list and the absences.
-    pub fn of(child: &Child, staff: &[Staff], absences: &[Absence], today: NaiveDate) -> Holder {
+    /// Works out who holds `child` on `today`, and who stands in for them (a colleague covering
+    /// the child, or the duty officer while the officer is away).
+    pub fn of(child: &Child, facts: &CoverFacts, today: NaiveDate) -> Holder {
         let Some(officer) = child.officer.as_deref() else {
             return Holder::default();
         };
-        let member = staff.iter().find(|s| s.id == officer);
-        let cover = absences
-            .iter()
-            .filter(|a| a.staff_id == officer && a.covers(today))
-            .filter_map(|a| a.cover_staff_id.clone())
-            .collect();
+        let member = facts.staff.iter().find(|s| s.id == officer);
         Holder {
             officer: Some((officer.to_string(), member.map_or_else(|| officer.to_string(), |s| s.name.clone()))),
             team: member.map(|s| s.team.clone()),
-            cover,
+            cover: facts.stand_ins(&child.id, officer, today),
         }
     }
 }
@@ -119,6 +117,7 @@ fn casework(staff: &Staff, holder: Option<&Holder>) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Absence;
 
     fn staff(id: &str, role: Role, team: &str) -> Staff {
         Staff { id: id.into(), name: format!("Name {id}"), role, team: team.into(), login: None }
@@ -194,14 +193,34 @@ mod tests {
         let absences = [Absence {
             id: 1,
             staff_id: "S2".into(),
-            kind: crate::domain::AbsenceKind::Unexpected,
+            kind: crate::domain::AbsenceKind::Sickness,
             from: day(23),
-            to: day(25),
-            cover_staff_id: Some("S1".into()),
+            to: Some(day(25)),
+            note: String::new(),
+            recorded_by: None,
+            acknowledged: None,
         }];
-        let team = [staff("S1", Role::Officer, "North"), staff("S2", Role::Officer, "North")];
-        assert_eq!(Holder::of(&child, &team, &absences, day(24)).cover, vec!["S1".to_string()]);
-        assert!(Holder::of(&child, &team, &absences, day(26)).cover.is_empty(), "the absence has ended");
-        assert_eq!(Holder::of(&child, &team, &absences, day(24)).team.as_deref(), Some("North"));
+        let covers = [crate::domain::Cover {
+            id: 1,
+            child_id: "C1".into(),
+            officer_id: "S2".into(),
+            cover_id: "S1".into(),
+            from: day(23),
+            to: day(30),
+            absence_id: Some(1),
+            set_by: None,
+        }];
+        let team = [
+            staff("S1", Role::Officer, "North"),
+            staff("S2", Role::Officer, "North"),
+            staff("S3", Role::Senior, "North"),
+        ];
+        let facts = CoverFacts { staff: &team, absences: &absences, covers: &covers, rota: &[] };
+        assert_eq!(Holder::of(&child, &facts, day(24)).cover, vec!["S1".to_string()]);
+        assert!(Holder::of(&child, &facts, day(26)).cover.is_empty(), "the absence has ended");
+        assert_eq!(Holder::of(&child, &facts, day(24)).team.as_deref(), Some("North"));
+        // Without a named cover, the team's duty officer (its senior, with no rota) stands in.
+        let facts = CoverFacts { covers: &[], ..facts };
+        assert_eq!(Holder::of(&child, &facts, day(24)).cover, vec!["S3".to_string()]);
     }
 }

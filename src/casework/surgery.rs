@@ -39,13 +39,19 @@ impl Casework for BookCallBack {
             ctx.child(id)?;
         }
         let officer = ctx.staff_member(&self.officer_id)?;
-        let (slots, bookings, absences, staff) =
-            (ctx.tx.slots()?, ctx.tx.bookings_from(ctx.rules.today)?, ctx.tx.absences()?, ctx.tx.staff()?);
+        let (slots, bookings, absences, staff, rota) = (
+            ctx.tx.slots()?,
+            ctx.tx.bookings_from(ctx.rules.today)?,
+            ctx.tx.absences()?,
+            ctx.tx.staff()?,
+            ctx.tx.rota()?,
+        );
         let diary = Diary {
             slots: &slots,
             bookings: &bookings,
             absences: &absences,
             staff: &staff,
+            rota: &rota,
             calendar: ctx.rules.calendar,
             today: ctx.rules.today,
             now: ctx.rules.now,

@@ -95,9 +95,9 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
                     continue;
                 }
                 text.push_str(&format!("{} ({id}) on {}", diary.name(id), date.format("%a %-d %b %Y")));
-                if let Some(away) = diary.away(id, date) {
-                    let cover = away.cover_staff_id.as_deref().map_or("the duty officer", |c| diary.name(c));
-                    text.push_str(&format!(" (away: {cover} to call)"));
+                if diary.away(id, date).is_some() {
+                    let duty = diary.stand_in(id, date).map_or("the duty officer", |d| diary.name(d));
+                    text.push_str(&format!(" (away: {duty} to call)"));
                 }
                 text.push_str(":\n");
                 for b in booked {

@@ -1,4 +1,4 @@
-//! Today's picture: absences, contacts to answer, panels and steps in progress.
+//! Today's picture: contacts to answer, panels and steps in progress.
 
 use chrono::{Datelike, Weekday};
 
@@ -7,63 +7,12 @@ use super::rng::Rng;
 use super::{Draft, Maker, fill, plus};
 use crate::domain::*;
 
-/// Today's picture: absences with cover, phone messages and emails to answer, panels, and
-/// advice requests and review meetings in progress.
+/// Today's picture: phone messages and emails to answer, panels, and advice requests and review
+/// meetings in progress. (Absences and cover are recorded afterwards, through the casework layer:
+/// see `demo::cover`.)
 pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], officers: &[Vec<String>], seed: u64) {
     let mut rng = Rng::new(seed, "extras");
     let today = maker.today;
-    let all_officers: Vec<(usize, &String)> =
-        officers.iter().enumerate().flat_map(|(team, ids)| ids.iter().map(move |id| (team, id))).collect();
-    if all_officers.len() >= 4 {
-        // Two officers off today (one unexpectedly, one long term with named cover), one on leave
-        // soon. Those away are from teams of one where there are such, so the teams with several
-        // officers are all at work: their workloads are the ones to balance.
-        let alone: Vec<(usize, &String)> =
-            all_officers.iter().copied().filter(|(team, _)| officers[*team].len() == 1).collect();
-        let pool = if alone.len() >= 2 { &alone } else { &all_officers };
-        let unexpected = pool[rng.index(pool.len())];
-        let long_term = pool.iter().copied().find(|(_, id)| *id != unexpected.1).unwrap_or(unexpected);
-        // Cover from the team if it has someone else, else from a colleague who holds fewer (not
-        // the first officer of a team, who holds most).
-        let cover = officers[long_term.0]
-            .iter()
-            .find(|id| *id != long_term.1 && *id != unexpected.1)
-            .or_else(|| officers.iter().flat_map(|team| team.iter().skip(1)).find(|id| *id != unexpected.1))
-            .or_else(|| all_officers.iter().map(|(_, id)| *id).find(|id| *id != long_term.1 && *id != unexpected.1))
-            .cloned();
-        let planned = all_officers
-            .iter()
-            .copied()
-            .find(|(_, id)| *id != unexpected.1 && *id != long_term.1)
-            .unwrap_or(unexpected);
-        county.absences = vec![
-            Absence {
-                id: 1,
-                staff_id: unexpected.1.clone(),
-                kind: AbsenceKind::Unexpected,
-                from: today,
-                to: plus(today, 2),
-                cover_staff_id: None,
-            },
-            Absence {
-                id: 2,
-                staff_id: long_term.1.clone(),
-                kind: AbsenceKind::LongTerm,
-                from: plus(today, -10),
-                to: plus(today, 30),
-                cover_staff_id: cover,
-            },
-            Absence {
-                id: 3,
-                staff_id: planned.1.clone(),
-                kind: AbsenceKind::Planned,
-                from: plus(today, 14),
-                to: plus(today, 18),
-                cover_staff_id: None,
-            },
-        ];
-    }
-
     for d in drafts.iter() {
         let c = &d.child;
         if c.stage == Stage::Ceased || !rng.chance(0.03) {
@@ -85,6 +34,7 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
             promised,
             answered,
             staff_id: c.officer.clone(),
+            answered_by: answered.and(c.officer.clone()),
         });
     }
 

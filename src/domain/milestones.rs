@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::calendar::Calendar;
 use super::model::{
     Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission, Stage, Step, StepKind,
-    Task,
+    Task, TaskKind,
 };
 use super::settings::RulesConfig;
 use super::year_group::{academic_year_start, age_years, override_offset, year_group_in, year_group_label};
@@ -123,14 +123,17 @@ pub fn milestones_for(
     }
     panel_follow_up(&mut out, panels, calendar, rules);
     for task in tasks {
+        let (days, who) = match task.kind {
+            TaskKind::TellNewOfficer => (rules.tell_family_days, "who their new officer is"),
+            TaskKind::TellCover => (rules.tell_cover_days, "who is covering while their officer is away"),
+        };
         out.push(
             MilestoneName::TellFamily,
             task.due,
             task.done,
             false,
             format!(
-                "{} working days from {} to tell the family and school who their new officer is (service standard)",
-                rules.tell_family_days,
+                "{days} working days from {} to tell the family and school {who} (service standard)",
                 human_date(task.created)
             ),
             task.detail.clone(),

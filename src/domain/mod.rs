@@ -1,8 +1,10 @@
 //! Pure rules: no I/O and no clock reads. `today` is always passed in.
 
+pub mod absence;
 pub mod calendar;
 pub mod casework;
 pub mod county;
+pub mod duty;
 pub mod milestones;
 pub mod model;
 pub mod report;

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use super::absence::{Absence, AbsenceKind, Cover, HandTo, Handover, HandoverItem, RotaEntry};
+
 /// Defines a string-backed enum with `ALL`, `as_str`, `parse` (case-insensitive) and `Display`.
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
@@ -277,32 +279,10 @@ pub struct Contact {
     /// The date the family was told to expect an answer, when more time is needed.
     pub promised: Option<NaiveDate>,
     pub answered: Option<NaiveDate>,
+    /// Who took it.
     pub staff_id: Option<String>,
-}
-
-word_enum!(
-    AbsenceKind {
-        Unexpected => "unexpected",
-        Planned => "planned",
-        LongTerm => "long_term",
-    }
-);
-
-/// A member of staff away, inclusive dates, and who covers them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Absence {
-    pub id: i64,
-    pub staff_id: String,
-    pub kind: AbsenceKind,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub cover_staff_id: Option<String>,
-}
-
-impl Absence {
-    pub fn covers(&self, day: NaiveDate) -> bool {
-        self.from <= day && day <= self.to
-    }
+    /// Who answered it (on cover, perhaps).
+    pub answered_by: Option<String>,
 }
 
 word_enum!(
@@ -452,6 +432,7 @@ word_enum!(
     /// their new officer is).
     TaskKind {
         TellNewOfficer => "tell_new_officer",
+        TellCover => "tell_cover",
     }
 );
 
@@ -495,6 +476,7 @@ pub enum RecordRef {
     Panel(i64),
     Dispute(i64),
     Task(i64),
+    Absence(i64),
     /// A member of staff's own settings (their weekly surgeries).
     Staff(String),
 }
@@ -514,6 +496,9 @@ pub struct County {
     pub requests: Vec<Request>,
     pub allocations: Vec<Allocation>,
     pub tasks: Vec<Task>,
+    pub covers: Vec<Cover>,
+    pub rota: Vec<RotaEntry>,
+    pub handovers: Vec<Handover>,
     /// The version of each editable record, as loaded.
     pub versions: std::collections::HashMap<RecordRef, i64>,
 }
@@ -540,6 +525,9 @@ pub struct Changes {
     pub slots: Option<Vec<SurgerySlot>>,
     pub bookings: Option<Vec<Booking>>,
     pub absences: Option<Vec<Absence>>,
+    pub covers: Option<Vec<Cover>>,
+    pub rota: Option<Vec<RotaEntry>>,
+    pub handovers: Option<Vec<Handover>>,
     /// The versions of the records read again.
     pub versions: Vec<(RecordRef, i64)>,
 }
@@ -557,6 +545,9 @@ impl Changes {
             && self.slots.is_none()
             && self.bookings.is_none()
             && self.absences.is_none()
+            && self.covers.is_none()
+            && self.rota.is_none()
+            && self.handovers.is_none()
     }
 }
 
@@ -564,5 +555,30 @@ impl County {
     /// The version of `record` as loaded (0 for one never saved since import).
     pub fn version(&self, record: &RecordRef) -> i64 {
         self.versions.get(record).copied().unwrap_or(0)
+    }
+
+    /// `staff_id`'s absence on `day`, if they are away.
+    pub fn away(&self, staff_id: &str, day: NaiveDate) -> Option<&Absence> {
+        self.absences.iter().find(|a| a.staff_id == staff_id && a.covers(day))
+    }
+
+    /// The cover in force for `child_id` on `day`.
+    pub fn cover_for(&self, child_id: &str, day: NaiveDate) -> Option<&Cover> {
+        self.covers.iter().find(|c| c.child_id == child_id && c.active(day, &self.absences))
+    }
+
+    /// What working out cover needs.
+    pub fn cover_facts(&self) -> super::absence::CoverFacts<'_> {
+        super::absence::CoverFacts {
+            staff: &self.staff,
+            absences: &self.absences,
+            covers: &self.covers,
+            rota: &self.rota,
+        }
+    }
+
+    /// The duty officer of `team` on `day`.
+    pub fn duty_officer(&self, team: &str, day: NaiveDate) -> Option<&str> {
+        super::absence::duty_officer(team, day, &self.rota, &self.staff, &self.absences)
     }
 }

@@ -23,6 +23,10 @@ pub struct RulesConfig {
     pub tell_family_days: u32,
     /// Who may register a new request for assessment (business support often screen them).
     pub register_roles: Vec<super::model::Role>,
+    /// The duty queue shows what falls due within this many working days.
+    pub duty_days: u32,
+    /// Working days to tell the family and school who is covering while their officer is away.
+    pub tell_cover_days: u32,
 }
 
 impl Default for RulesConfig {
@@ -37,6 +41,8 @@ impl Default for RulesConfig {
             bands: BandTable::Count(9),
             tell_family_days: 5,
             register_roles: super::model::Role::ALL.to_vec(),
+            duty_days: 5,
+            tell_cover_days: 2,
         }
     }
 }

@@ -4,7 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 use super::calendar::Calendar;
 use super::casework::{FieldError, error};
-use super::model::{Absence, Booking, County, Staff, SurgerySlot};
+use super::model::{Absence, Booking, County, RotaEntry, Staff, SurgerySlot};
 
 /// A call-back is a quarter of an hour.
 pub const CALL_MINUTES: u32 = 15;
@@ -32,6 +32,8 @@ pub struct Diary<'a> {
     pub bookings: &'a [Booking],
     pub absences: &'a [Absence],
     pub staff: &'a [Staff],
+    /// Who is on duty for an absent officer's team.
+    pub rota: &'a [RotaEntry],
     /// Surgeries are not held on bank holidays or the authority's closure days.
     pub calendar: &'a Calendar,
     pub today: NaiveDate,
@@ -46,6 +48,7 @@ impl County {
             bookings: &self.bookings,
             absences: &self.absences,
             staff: &self.staff,
+            rota: &self.rota,
             calendar,
             today,
             now,
@@ -62,6 +65,13 @@ impl Diary<'_> {
     /// The absence that keeps `officer` out on `date`, if any.
     pub fn away(&self, officer: &str, date: NaiveDate) -> Option<&Absence> {
         self.absences.iter().find(|a| a.staff_id == officer && a.covers(date))
+    }
+
+    /// Who to ring the families of `officer`'s children on `date` while they are away: their
+    /// team's duty officer.
+    pub fn stand_in(&self, officer: &str, date: NaiveDate) -> Option<&str> {
+        let team = self.staff.iter().find(|s| s.id == officer).map(|s| s.team.as_str())?;
+        super::absence::duty_officer(team, date, self.rota, self.staff, self.absences)
     }
 
     /// The call-backs still free on `date` (after `now` when it is today); none while the officer is away.
@@ -88,10 +98,9 @@ impl Diary<'_> {
         if date < self.today || (date == self.today && self.now.is_some_and(|now| start <= now)) {
             return Err(error("time", "that call-back time has passed"));
         }
-        if let Some(away) = self.away(officer, date) {
-            let cover =
-                away.cover_staff_id.as_deref().map_or(String::new(), |c| format!("; {} is covering", self.name(c)));
-            return Err(error("date", format!("{} is away on {}{cover}", self.name(officer), date.format("%-d %b"))));
+        if self.away(officer, date).is_some() {
+            let duty = self.stand_in(officer, date).map_or(String::new(), |d| format!("; {} is on duty", self.name(d)));
+            return Err(error("date", format!("{} is away on {}{duty}", self.name(officer), date.format("%-d %b"))));
         }
         if !self.calendar.is_working_day(date) {
             return Err(error("date", format!("{} is not a working day", date.format("%A %-d %b %Y"))));
@@ -282,6 +291,7 @@ mod tests {
             bookings: &booked,
             absences: &[],
             staff: &staff,
+            rota: &[],
             calendar: &calendar,
             today,
             now: None,
@@ -304,14 +314,17 @@ mod tests {
         let away = [Absence {
             id: 1,
             staff_id: "S1".into(),
-            kind: super::super::model::AbsenceKind::Planned,
+            kind: super::super::model::AbsenceKind::Leave,
             from: tuesday,
-            to: tuesday,
-            cover_staff_id: Some("S2".into()),
+            to: Some(tuesday),
+            note: String::new(),
+            recorded_by: None,
+            acknowledged: None,
         }];
-        let out = Diary { absences: &away, ..diary };
+        let rota = [RotaEntry { id: 1, team: "N".into(), weekday: Some(2), date: None, staff_id: "S2".into() }];
+        let out = Diary { absences: &away, rota: &rota, ..diary };
         let result = out.validate_booking("S1", tuesday, t(14, 0), "07700 900456", "x");
-        assert!(result.is_err_and(|e| e.message == "Asha Patel is away on 24 Nov; Ben Ode is covering"));
+        assert!(result.is_err_and(|e| e.message == "Asha Patel is away on 24 Nov; Ben Ode is on duty"));
         assert!(out.free_times("S1", tuesday).is_empty(), "no free times while away");
     }
 

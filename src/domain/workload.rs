@@ -116,11 +116,11 @@ pub fn score_of(
     today: NaiveDate,
 ) -> f64 {
     let year_end = school_year_end(today);
-    let covered: Vec<&str> = county
-        .absences
+    let covered: HashSet<&str> = county
+        .covers
         .iter()
-        .filter(|a| a.covers(today) && a.cover_staff_id.as_deref() == Some(staff_id))
-        .map(|a| a.staff_id.as_str())
+        .filter(|c| c.cover_id == staff_id && c.active(today, &county.absences))
+        .map(|c| c.child_id.as_str())
         .collect();
     county
         .children
@@ -130,7 +130,7 @@ pub fn score_of(
         .filter_map(|(i, c)| {
             let share = match c.officer.as_deref() {
                 Some(officer) if officer == staff_id => 1.0,
-                Some(officer) if covered.contains(&officer) => settings.cover,
+                Some(_) if covered.contains(c.id.as_str()) => settings.cover,
                 _ => return None,
             };
             let transfer = transfers_this_year(milestones.get(i).map_or(&[], Vec::as_slice), year_end);
@@ -204,7 +204,9 @@ pub struct Load {
     pub transfers: usize,
     /// Children of absent colleagues this officer covers today.
     pub covering: usize,
-    /// Away today, back after this day.
+    /// Away today.
+    pub away: bool,
+    /// Away today, back after this day (`None` and `away`: until further notice).
     pub away_until: Option<NaiveDate>,
     pub score: f64,
 }
@@ -229,19 +231,21 @@ pub fn workloads(county: &County, facts: &[ChildFacts], settings: &WorkloadSetti
             open_contacts: 0,
             transfers: 0,
             covering: 0,
-            away_until: county.absences.iter().find(|a| a.staff_id == s.id && a.covers(today)).map(|a| a.to),
+            away: county.away(&s.id, today).is_some(),
+            away_until: county.away(&s.id, today).and_then(|a| a.to),
             score: 0.0,
         })
         .collect();
     let index: HashMap<String, usize> = loads.iter().enumerate().map(|(i, l)| (l.staff_id.clone(), i)).collect();
-    // Who covers whom today.
+    // Who covers which child today.
     let cover: HashMap<&str, &str> = county
-        .absences
+        .covers
         .iter()
-        .filter(|a| a.covers(today))
-        .filter_map(|a| a.cover_staff_id.as_deref().map(|c| (a.staff_id.as_str(), c)))
+        .filter(|c| c.active(today, &county.absences))
+        .map(|c| (c.child_id.as_str(), c.cover_id.as_str()))
         .collect();
-    for child in facts.iter().filter(|f| f.stage != Stage::Ceased) {
+    for (child, facts) in county.children.iter().zip(facts).filter(|(_, f)| f.stage != Stage::Ceased) {
+        let (id, child) = (child.id.as_str(), facts);
         let Some(officer) = child.officer.as_deref() else { continue };
         if let Some(&i) = index.get(officer) {
             let load = &mut loads[i];
@@ -258,7 +262,7 @@ pub fn workloads(county: &County, facts: &[ChildFacts], settings: &WorkloadSetti
             load.transfers += usize::from(child.transfer_this_year);
             load.score += child.weight;
         }
-        if let Some(&i) = cover.get(officer).and_then(|c| index.get(*c)) {
+        if let Some(&i) = cover.get(id).and_then(|c| index.get(*c)) {
             loads[i].covering += 1;
             loads[i].score += child.weight * settings.cover;
         }
@@ -295,11 +299,8 @@ pub fn balance(
 ) -> Vec<Move> {
     let (low, high) = (f64::from(settings.norm[0]), f64::from(settings.norm[1]));
     // (staff id, score, away), in staff order.
-    let mut scores: Vec<(String, f64, bool)> = loads
-        .iter()
-        .filter(|l| l.team == team)
-        .map(|l| (l.staff_id.clone(), l.score, l.away_until.is_some()))
-        .collect();
+    let mut scores: Vec<(String, f64, bool)> =
+        loads.iter().filter(|l| l.team == team).map(|l| (l.staff_id.clone(), l.score, l.away)).collect();
     let fits = |child: usize| {
         let c = &county.children[child];
         let year = year_group(c.date_of_birth, today, c.year_group_override);
@@ -376,7 +377,7 @@ pub fn why_no_moves(loads: &[Load], team: &str, settings: &WorkloadSettings) -> 
     let team_loads: Vec<&Load> = loads.iter().filter(|l| l.team == team).collect();
     let inside = |l: &&Load| l.score >= f64::from(low) && l.score <= f64::from(high);
     // Someone away takes no children: their score is not the team's to even out.
-    let here: Vec<&&Load> = team_loads.iter().filter(|l| l.away_until.is_none()).collect();
+    let here: Vec<&&Load> = team_loads.iter().filter(|l| !l.away).collect();
     if here.len() > 1 && here.iter().all(|l| inside(l)) {
         return format!("every officer here is inside the norm ({low}–{high}); nothing to move");
     }

@@ -34,15 +34,28 @@ pub struct Row<'a> {
     pub entity_id: Option<&'a str>,
     /// The child the change concerns, if any: other sessions read it to reload only that child.
     pub child_id: Option<&'a str>,
+    /// The working day the change was for (the save clock's: `--today` on a test database).
+    pub day: Option<chrono::NaiveDate>,
 }
 
 /// Adds an audit row inside the caller's transaction.
 pub fn record(conn: &Connection, row: &Row, before: Option<&Value>, after: Option<&Value>) -> Result<()> {
     let at = super::words::now_utc();
     conn.execute(
-        "INSERT INTO audit (at, staff_id, account, action, entity, entity_id, child_id, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![at, row.staff_id, row.account, row.action, row.entity, row.entity_id, row.child_id, before, after],
+        "INSERT INTO audit (at, staff_id, account, action, entity, entity_id, child_id, before, after, day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            at,
+            row.staff_id,
+            row.account,
+            row.action,
+            row.entity,
+            row.entity_id,
+            row.child_id,
+            before,
+            after,
+            row.day
+        ],
     )?;
     Ok(())
 }
@@ -123,6 +136,7 @@ impl Store {
             entity: "child",
             entity_id: Some(child_id),
             child_id: Some(child_id),
+            day: None,
         };
         record(&self.conn, &row, None, None)
     }

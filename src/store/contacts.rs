@@ -13,7 +13,7 @@ use crate::domain::{Contact, RecordRef};
 super::words::word_from_sql!(crate::domain::ContactKind);
 
 /// The columns `contact_row` reads, in order.
-const COLUMNS: &str = "id, child_id, kind, received, summary, promised, answered, staff_id";
+const COLUMNS: &str = "id, child_id, kind, received, summary, promised, answered, staff_id, answered_by";
 
 fn contact_row(r: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -25,6 +25,7 @@ fn contact_row(r: &Row) -> rusqlite::Result<Contact> {
         promised: r.get(5)?,
         answered: r.get(6)?,
         staff_id: r.get(7)?,
+        answered_by: r.get(8)?,
     })
 }
 
@@ -37,8 +38,8 @@ pub(super) fn load(conn: &Connection) -> Result<Vec<Contact>> {
 
 pub(super) fn insert_all(conn: &Connection, contacts: &[Contact]) -> Result<()> {
     let mut insert = conn.prepare(
-        "INSERT INTO contacts (id, child_id, kind, received, summary, promised, answered, staff_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO contacts (id, child_id, kind, received, summary, promised, answered, staff_id, answered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for c in contacts {
         insert.execute(params![
@@ -49,7 +50,8 @@ pub(super) fn insert_all(conn: &Connection, contacts: &[Contact]) -> Result<()> 
             c.summary,
             c.promised,
             c.answered,
-            c.staff_id
+            c.staff_id,
+            c.answered_by
         ])?;
     }
     Ok(())
@@ -98,7 +100,8 @@ impl Tx<'_> {
 
     /// Marks a contact (as read in this transaction) answered on `date`.
     pub fn answer_contact(&self, before: &Contact, date: NaiveDate, actor: &str) -> Result<()> {
-        let after = Contact { answered: Some(date), ..before.clone() };
+        let after = Contact { answered: Some(date), answered_by: Some(actor.to_string()), ..before.clone() };
+        self.conn.execute("UPDATE contacts SET answered_by = ?1 WHERE id = ?2", params![actor, before.id])?;
         self.save_contact(before, &after, "answered", date, actor, "answer_contact")
     }
 

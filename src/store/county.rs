@@ -8,13 +8,16 @@ use rusqlite::Connection;
 use serde_json::json;
 
 use super::{
-    Result, Store, absences, allocations, audit, children, contacts, disputes, events, panels, requests, staff, steps,
-    surgeries, tasks,
+    Result, Store, absences, allocations, audit, children, contacts, covers, disputes, events, handovers, panels,
+    requests, rota, staff, steps, surgeries, tasks,
 };
 use crate::domain::{CaseEvent, County, RecordRef};
 
 /// Data tables, children's dependants first, so deleting in this order respects foreign keys.
 const DATA_TABLES: &[&str] = &[
+    "handovers",
+    "covers",
+    "duty_rota",
     "events",
     "requests",
     "tasks",
@@ -47,6 +50,9 @@ impl Store {
             requests: requests::load(conn)?,
             allocations: allocations::load(conn)?,
             tasks: tasks::load(conn)?,
+            covers: covers::load(conn)?,
+            rota: rota::load(conn)?,
+            handovers: handovers::load(conn)?,
             versions: load_versions(conn)?,
         })
     }
@@ -79,6 +85,9 @@ impl Store {
         steps::insert_all(&tx, &county.steps, actor)?;
         contacts::insert_all(&tx, &county.contacts)?;
         absences::insert_all(&tx, &county.absences)?;
+        covers::insert_all(&tx, &county.covers)?;
+        rota::insert_all(&tx, &county.rota)?;
+        handovers::insert_all(&tx, &county.handovers)?;
         panels::insert_all(&tx, &county.panels)?;
         surgeries::insert_all(&tx, &county.slots, &county.bookings)?;
         disputes::insert_all(&tx, &county.disputes)?;
@@ -99,6 +108,7 @@ impl Store {
             entity: "county",
             entity_id: None,
             child_id: None,
+            day: Some(today),
         };
         audit::record(&tx, &row, Some(&before), Some(&after))?;
         tx.commit()?;
@@ -110,8 +120,9 @@ impl Store {
 fn load_versions(conn: &Connection) -> Result<HashMap<RecordRef, i64>> {
     let mut versions = HashMap::new();
     type Key = fn(rusqlite::types::Value) -> Option<RecordRef>;
-    let tables: [(&str, Key); 6] = [
+    let tables: [(&str, Key); 7] = [
         ("tasks", |v| integer(v).map(RecordRef::Task)),
+        ("absences", |v| integer(v).map(RecordRef::Absence)),
         ("children", |v| text(v).map(RecordRef::Child)),
         ("staff", |v| text(v).map(RecordRef::Staff)),
         ("contacts", |v| integer(v).map(RecordRef::Contact)),

@@ -9,14 +9,17 @@ mod changes;
 mod children;
 mod contacts;
 mod county;
+mod covers;
 pub mod csv_strict;
 mod disputes;
 mod events;
 pub mod export;
+mod handovers;
 pub mod import;
 mod meta;
 mod panels;
 mod requests;
+mod rota;
 pub mod schema;
 mod staff;
 mod steps;
@@ -99,6 +102,8 @@ pub struct Tx<'a> {
     account: Option<&'a str>,
     /// When it began: the time every change it makes is stamped with.
     now: String,
+    /// The working day the changes are for, noted in the audit log.
+    day: Option<chrono::NaiveDate>,
 }
 
 /// Who changed a record last, and when, with its version.
@@ -116,9 +121,19 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Tx) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        self.write_on(None, work)
+    }
+
+    /// As `write`, for the working day `day` (what was done on someone's caseload while they
+    /// were away is read by it).
+    pub fn write_on<T, E: From<StoreError>>(
+        &mut self,
+        day: Option<chrono::NaiveDate>,
+        work: impl FnOnce(&Tx) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let account = self.account.as_deref();
         let conn = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let tx = Tx { conn, account, now: words::now_utc() };
+        let tx = Tx { conn, account, now: words::now_utc(), day };
         let value = work(&tx)?;
         tx.conn.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -256,6 +271,7 @@ fn record_key(record: &RecordRef) -> (&'static str, Value) {
         RecordRef::Panel(id) => ("panel_submissions", Value::Integer(*id)),
         RecordRef::Dispute(id) => ("disputes", Value::Integer(*id)),
         RecordRef::Task(id) => ("tasks", Value::Integer(*id)),
+        RecordRef::Absence(id) => ("absences", Value::Integer(*id)),
         RecordRef::Staff(id) => ("staff", Value::Text(id.clone())),
     }
 }
@@ -296,7 +312,15 @@ impl Tx<'_> {
         before: Option<&serde_json::Value>,
         after: Option<&serde_json::Value>,
     ) -> Result<()> {
-        let row = audit::Row { staff_id: Some(actor), account: self.account, action, entity, entity_id, child_id };
+        let row = audit::Row {
+            staff_id: Some(actor),
+            account: self.account,
+            action,
+            entity,
+            entity_id,
+            child_id,
+            day: self.day,
+        };
         audit::record(&self.conn, &row, before, after)
     }
 }

@@ -235,6 +235,75 @@ CREATE TABLE meta (
     value  TEXT NOT NULL
 );
 "#,
+    // 6: absences of any kind, open-ended or ended early, acknowledged on return; cover given per
+    // child for a period (an absence's cover of the whole caseload becomes one per child); the
+    // duty rota; what an officer hands over before leave; who answered a contact; the day each
+    // save was for (the handback reads the audit log by it).
+    r#"
+CREATE TABLE absences_new (
+    id            INTEGER PRIMARY KEY,
+    staff_id      TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL CHECK (kind IN ('leave', 'sickness', 'training', 'other')),
+    from_date     TEXT NOT NULL,
+    to_date       TEXT,
+    note          TEXT NOT NULL DEFAULT '',
+    recorded_by   TEXT,
+    acknowledged  TEXT,
+    version       INTEGER NOT NULL DEFAULT 0,
+    changed_by    TEXT,
+    changed_at    TEXT
+);
+INSERT INTO absences_new (id, staff_id, kind, from_date, to_date)
+    SELECT id, staff_id, CASE kind WHEN 'planned' THEN 'leave' ELSE 'sickness' END, from_date, to_date
+    FROM absences;
+
+CREATE TABLE covers (
+    id          INTEGER PRIMARY KEY,
+    child_id    TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    officer_id  TEXT NOT NULL REFERENCES staff(id),
+    cover_id    TEXT NOT NULL REFERENCES staff(id),
+    from_date   TEXT NOT NULL,
+    to_date     TEXT NOT NULL,
+    absence_id  INTEGER,
+    set_by      TEXT
+);
+INSERT INTO covers (child_id, officer_id, cover_id, from_date, to_date, absence_id)
+    SELECT c.id, a.staff_id, a.cover_staff_id, a.from_date, a.to_date, a.id
+    FROM absences a JOIN children c ON c.officer_id = a.staff_id
+    WHERE a.cover_staff_id IS NOT NULL AND c.stage != 'ceased';
+CREATE INDEX covers_child ON covers(child_id);
+CREATE INDEX covers_cover ON covers(cover_id);
+
+DROP TABLE absences;
+ALTER TABLE absences_new RENAME TO absences;
+CREATE INDEX absences_staff ON absences(staff_id);
+
+CREATE TABLE duty_rota (
+    id        INTEGER PRIMARY KEY,
+    team      TEXT NOT NULL,
+    weekday   INTEGER CHECK (weekday BETWEEN 1 AND 7),
+    date      TEXT,
+    staff_id  TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    CHECK ((weekday IS NULL) != (date IS NULL))
+);
+
+CREATE TABLE handovers (
+    id          INTEGER PRIMARY KEY,
+    absence_id  INTEGER NOT NULL REFERENCES absences(id) ON DELETE CASCADE,
+    child_id    TEXT NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+    item        TEXT NOT NULL,
+    item_ref    TEXT NOT NULL,
+    what        TEXT NOT NULL,
+    due         TEXT NOT NULL,
+    hand_to     TEXT NOT NULL CHECK (hand_to IN ('before', 'duty', 'colleague')),
+    to_staff    TEXT REFERENCES staff(id),
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX handovers_absence ON handovers(absence_id);
+
+ALTER TABLE contacts ADD COLUMN answered_by TEXT;
+ALTER TABLE audit ADD COLUMN day TEXT;
+"#,
 ];
 
 /// The schema version this build writes.

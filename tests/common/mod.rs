@@ -119,14 +119,17 @@ fn county_as_imported() -> County {
             promised: None,
             answered: None,
             staff_id: Some("S5".into()),
+            answered_by: None,
         }],
         absences: vec![Absence {
             id: 1,
             staff_id: "S2".into(),
-            kind: AbsenceKind::Unexpected,
+            kind: AbsenceKind::Sickness,
             from: day("2026-11-23"),
-            to: day("2026-11-25"),
-            cover_staff_id: Some("S3".into()),
+            to: Some(day("2026-11-25")),
+            note: String::new(),
+            recorded_by: None,
+            acknowledged: None,
         }],
         panels: vec![
             PanelSubmission {
@@ -178,6 +181,11 @@ fn county_as_imported() -> County {
         requests: vec![],
         allocations: vec![],
         tasks: vec![],
+        // Priya is off with nobody covering by name: her team's duty officer (Matilda, its
+        // senior, with no rota set) stands in.
+        covers: vec![],
+        rota: vec![],
+        handovers: vec![],
     }
 }
 

@@ -128,7 +128,7 @@ fn follow_details(form: &mut Form, app: &App) {
     if let Some(team) = &team
         && let Some(workloads) = &form.workloads
     {
-        let least = workloads.loads.iter().filter(|l| &l.team == team && l.away_until.is_none());
+        let least = workloads.loads.iter().filter(|l| &l.team == team && !l.away);
         match least.min_by(|a, b| a.score.total_cmp(&b.score)) {
             Some(l) => {
                 info.push(format!("Least loaded in {team}: {} ({:.1}, {} children)", l.name, l.score, l.children));

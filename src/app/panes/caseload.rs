@@ -307,7 +307,7 @@ impl PaneState for CaseloadView {
     }
 
     fn target(&self, _data: &CaseData) -> Target {
-        Target { child: self.selected_child() }
+        Target { child: self.selected_child(), absence: None }
     }
 }
 

@@ -1,84 +1,147 @@
-//! Duty cover: who is away today, who covers them, and the urgent work on their caseloads.
+//! The duty pane, a working queue: for today (or a day chosen with `[` and `]`), each absent
+//! officer's urgent work and what colleagues on leave handed to the person looking; calls and
+//! emails first. The selection follows the line acted on, which stays (marked done) for the day.
 
-use super::{PaneState, Reply, Target, View};
+use chrono::NaiveDate;
+
+use super::{PaneState, Reply, Scope, Target, View};
 use crate::app::action::Action;
 use crate::app::data::CaseData;
 use crate::app::list::ListState;
-use crate::domain::{MilestoneName, Status};
+use crate::domain::duty::{DutyKind, DutySection, DutyView, DutyWhat, duty_queue};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DutyLine {
-    /// Index into `county.absences`, and how many urgent items the officer has.
-    Absent(usize, usize),
-    /// A child and the index of an urgent milestone in `milestones[child]`.
-    Urgent(usize, usize),
-    /// An absent officer with nothing urgent.
-    Nothing,
-}
-
-/// Is this open milestone urgent enough for the duty officer?
-fn is_urgent(name: MilestoneName, status: Status, advisory: bool) -> bool {
-    if advisory || status == Status::Done {
-        return false;
-    }
-    // Calls and emails to return are always the duty officer's business.
-    matches!(name, MilestoneName::CallBack | MilestoneName::EmailReply)
-        || matches!(status, Status::Overdue | Status::DueSoon)
-}
-
-/// Officers absent today and the urgent work on their caseloads, most urgent first.
-pub fn duty_cover(data: &CaseData) -> Vec<DutyLine> {
-    let county = &data.county;
-    let mut absences: Vec<usize> =
-        county.absences.iter().enumerate().filter(|(_, a)| a.covers(data.today)).map(|(i, _)| i).collect();
-    absences.sort_by_key(|&i| data.staff_name(&county.absences[i].staff_id).to_string());
-    let mut lines = Vec::new();
-    for absence in absences {
-        let officer = &county.absences[absence].staff_id;
-        let mut urgent: Vec<(usize, usize)> = Vec::new();
-        for child in data.caseload_of(officer) {
-            for (m, milestone) in data.milestones[child].iter().enumerate() {
-                if is_urgent(milestone.name, milestone.status, milestone.advisory) {
-                    urgent.push((child, m));
-                }
-            }
-        }
-        urgent.sort_by_key(|&(c, m)| {
-            let milestone = &data.milestones[c][m];
-            (crate::app::data::status_rank(milestone.status), milestone.due)
-        });
-        lines.push(DutyLine::Absent(absence, urgent.len()));
-        if urgent.is_empty() {
-            lines.push(DutyLine::Nothing);
-        }
-        lines.extend(urgent.into_iter().map(|(c, m)| DutyLine::Urgent(c, m)));
-    }
-    lines
+    /// The heading of `sections[i]`.
+    Heading(usize),
+    /// `sections[i].items[j]`.
+    Item(usize, usize),
+    /// A section with nothing to do.
+    Nothing(usize),
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct DutyCover {
+    pub sections: Vec<DutySection>,
     pub list: ListState<DutyLine>,
+    /// The day shown, when not today.
+    pub day: Option<NaiveDate>,
+    pub kind: DutyKind,
+    /// The day the queue was built for.
+    pub shown_day: Option<NaiveDate>,
 }
 
 impl DutyCover {
     pub const TITLE: &'static str = "Duty cover";
+
+    /// What the selected line is, to find it again after the queue is rebuilt.
+    fn key(&self, data: &CaseData) -> Option<(String, DutyWhat)> {
+        match self.list.selected_line()? {
+            DutyLine::Item(s, i) => {
+                let item = &self.sections[*s].items[*i];
+                Some((data.county.children.get(item.child)?.id.clone(), item.what.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    fn build(&mut self, view: &View) {
+        let data = view.data;
+        let day = self.day.unwrap_or(data.today);
+        let team = match view.scope {
+            Scope::Team(team) => Some(team.as_str()),
+            Scope::Officer(id) => data.county.staff.iter().find(|s| &s.id == id).map(|s| s.team.as_str()),
+            Scope::Unallocated | Scope::Authority => None,
+        };
+        let queue = DutyView { day, me: view.me, team, kind: self.kind };
+        self.sections = duty_queue(&data.county, &data.milestones, view.calendar, view.rules, queue);
+        self.shown_day = Some(day);
+        let mut lines = Vec::new();
+        for (s, section) in self.sections.iter().enumerate() {
+            lines.push(DutyLine::Heading(s));
+            if section.items.is_empty() {
+                lines.push(DutyLine::Nothing(s));
+            }
+            lines.extend((0..section.items.len()).map(|i| DutyLine::Item(s, i)));
+        }
+        self.list.set_lines(lines);
+    }
+
+    /// Moves the day shown by `step` working days (back to today from either side).
+    fn move_day(&mut self, step: i64, view: &View) -> String {
+        let today = view.data.today;
+        let day = self.day.unwrap_or(today);
+        let next = if step > 0 {
+            view.calendar.add_working_days(day, 1)
+        } else {
+            let mut back = day.pred_opt().unwrap_or(day);
+            while !view.calendar.is_working_day(back) {
+                back = back.pred_opt().unwrap_or(back);
+            }
+            back
+        };
+        self.day = (next != today).then_some(next);
+        self.list.move_to(0);
+        self.build(view);
+        format!("duty queue for {}", next.format("%a %-d %b %Y"))
+    }
 }
 
 impl PaneState for DutyCover {
     fn refresh(&mut self, view: &View) {
-        self.list.set_lines(duty_cover(view.data));
+        // The line acted on stays selected: found again by what it is, not where it was.
+        let keep = self.key(view.data);
+        let position = self.list.selected;
+        self.build(view);
+        let found = keep.and_then(|(child_id, what)| {
+            self.list.lines.iter().position(|line| match line {
+                DutyLine::Item(s, i) => {
+                    let item = &self.sections[*s].items[*i];
+                    item.what == what && view.data.county.children.get(item.child).is_some_and(|c| c.id == child_id)
+                }
+                _ => false,
+            })
+        });
+        self.list.move_to(found.unwrap_or(position));
     }
 
-    fn act(&mut self, action: Action, _view: &View) -> Reply {
-        if self.list.act(action) { Reply::Done } else { Reply::Ignored }
+    fn act(&mut self, action: Action, view: &View) -> Reply {
+        if self.list.act(action) {
+            return Reply::Done;
+        }
+        match action {
+            Action::Filter => {
+                let i = DutyKind::ALL.iter().position(|k| *k == self.kind).unwrap_or(0);
+                self.kind = DutyKind::ALL[(i + 1) % DutyKind::ALL.len()];
+                self.list.move_to(0);
+                self.build(view);
+                Reply::Say(format!("duty queue: {}", self.kind.label()))
+            }
+            Action::NextDay => Reply::Say(self.move_day(1, view)),
+            Action::PrevDay => Reply::Say(self.move_day(-1, view)),
+            Action::Back if self.day.is_some() => {
+                self.day = None;
+                self.build(view);
+                Reply::Say("duty queue for today".into())
+            }
+            _ => Reply::Ignored,
+        }
     }
 
     fn target(&self, _data: &CaseData) -> Target {
-        let child = match self.list.selected_line() {
-            Some(DutyLine::Urgent(child, _)) => Some(*child),
-            _ => None,
-        };
-        Target { child }
+        match self.list.selected_line() {
+            Some(DutyLine::Item(s, i)) => Target { child: Some(self.sections[*s].items[*i].child), absence: None },
+            Some(DutyLine::Heading(s) | DutyLine::Nothing(s)) => Target { child: None, absence: absence_of(&self.sections[*s]) },
+            None => Target::default(),
+        }
+    }
+}
+
+/// The absence a section is about (index into `county.absences`).
+fn absence_of(section: &DutySection) -> Option<usize> {
+    match section.group {
+        crate::domain::duty::DutyGroup::Absent { absence, .. } | crate::domain::duty::DutyGroup::HandedOver { absence } => {
+            Some(absence)
+        }
     }
 }

@@ -97,6 +97,8 @@ pub struct View<'a> {
     pub workload: &'a WorkloadSettings,
     /// The pane showing: a pane costly to build waits until it shows.
     pub showing: Pane,
+    /// Who is signed in (staff id).
+    pub me: Option<&'a str>,
 }
 
 /// What the selected line of a pane is about, for the actions that work on it.
@@ -104,6 +106,8 @@ pub struct View<'a> {
 pub struct Target {
     /// Index into `county.children`.
     pub child: Option<usize>,
+    /// Index into `county.absences` (an absent officer's heading on the duty pane).
+    pub absence: Option<usize>,
 }
 
 /// What a pane did with an action.

@@ -43,9 +43,9 @@ pub fn surgery_today(
         lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
         lines.extend(booked.into_iter().map(SurgeryLine::Booking));
         let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
-        if let Some(away) = diary.away(id, data.today) {
-            let cover = away.cover_staff_id.as_deref().map_or("the duty officer", |c| diary.name(c));
-            lines.push(SurgeryLine::Away(cover.to_string()));
+        if diary.away(id, data.today).is_some() {
+            let duty = diary.stand_in(id, data.today).map_or("the duty officer", |d| diary.name(d));
+            lines.push(SurgeryLine::Away(duty.to_string()));
         } else {
             lines.push(SurgeryLine::Free(if free.is_empty() { "none".to_string() } else { free.join(" ") }));
         }
@@ -102,6 +102,6 @@ impl PaneState for SurgeryDay {
             }
             _ => None,
         };
-        Target { child }
+        Target { child, absence: None }
     }
 }

@@ -140,7 +140,7 @@ impl PaneState for TimelineView {
     }
 
     fn target(&self, _data: &CaseData) -> Target {
-        Target { child: self.child }
+        Target { child: self.child, absence: None }
     }
 
     fn heading(&self, data: &CaseData) -> Option<String> {

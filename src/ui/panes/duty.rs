@@ -1,78 +1,137 @@
-//! Duty cover: who is away today, who covers them, and the urgent work on their caseloads.
+//! The duty queue: each absent officer (when back, who is on duty, what is covered by name) and
+//! their urgent work; what was handed to the person looking; work done today marked with who did it.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::panes::DutyCover;
 use crate::app::panes::duty::DutyLine;
+use crate::domain::ContactKind;
+use crate::domain::duty::{DutyClass, DutyGroup, DutyItem, DutySection, DutyWhat};
 use crate::ui::list::{ListRow, draw_list};
 use crate::ui::text::{milestone_label, one_line, short_date};
-use crate::ui::theme::{Theme, status_tag};
+use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, pane: &DutyCover, theme: &Theme, area: Rect) {
+    let [header, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let day = pane.shown_day.unwrap_or(app.today());
+    let when = if day == app.today() { "today".to_string() } else { day.format("%a %-d %b %Y").to_string() };
+    let keys = app.keymap.hint_line(&[
+        (&[Action::PrevDay], "day before"),
+        (&[Action::NextDay], "after"),
+        (&[Action::Filter], pane.kind.label()),
+        (&[Action::AnswerContact], "answer"),
+    ]);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("Duty queue for {when}"), theme.heading),
+            Span::styled(format!(" · {keys}"), theme.dim),
+        ])),
+        header,
+    );
     if pane.list.lines.is_empty() {
-        let text = format!("Nobody is recorded as away today ({}).", crate::ui::text::date(app.today()));
-        frame.render_widget(Paragraph::new(text).style(theme.dim), area);
+        let text = format!("Nobody is away {when}, and nothing was handed to you.");
+        frame.render_widget(Paragraph::new(text).style(theme.dim), list);
         return;
     }
-    let data = &app.data;
-    draw_list(frame, theme, area, &pane.list, &[], |line| {
+    draw_list(frame, theme, list, &pane.list, &[], |line| {
         ListRow::Line(match line {
-                DutyLine::Absent(a, urgent) => {
-                    let absence = &data.county.absences[*a];
-                    let cover = match &absence.cover_staff_id {
-                        Some(id) => Span::raw(format!(" · cover: {}", data.staff_name(id))),
-                        None => Span::styled(" · no cover: duty officer", theme.warning),
-                    };
-                    let urgent_style = if *urgent > 0 { theme.overdue } else { theme.base };
-                    Line::from(vec![
-                        Span::styled(
-                            format!("{} ({})", data.staff_name(&absence.staff_id), absence.staff_id),
-                            theme.heading,
-                        ),
-                        Span::styled(format!(" · {urgent} urgent"), urgent_style),
-                        cover,
-                        Span::styled(
-                            format!(
-                                " · away {} ({})",
-                                date_range(absence.from, absence.to),
-                                absence.kind.as_str().replace('_', "-")
-                            ),
-                            theme.dim,
-                        ),
-                    ])
-                }
-                DutyLine::Urgent(child, m) => {
-                    let milestone = &data.milestones[*child][*m];
-                    let mut spans = vec![
-                        Span::styled(format!("  {:<11}", status_tag(milestone.status)), theme.status(milestone.status)),
-                        Span::raw(format!("{:<15} ", milestone_label(milestone.name))),
-                        Span::raw(format!("{:<10}", short_date(milestone.due))),
-                        Span::raw(format!("{} ({})", data.rows[*child].name, data.county.children[*child].id)),
-                    ];
-                    if !milestone.detail.is_empty() {
-                        spans.push(Span::styled(format!(" · {}", one_line(&milestone.detail)), theme.dim));
+            DutyLine::Heading(s) => heading(app, &pane.sections[*s], theme),
+            DutyLine::Item(s, i) => item_line(app, &pane.sections[*s].items[*i], day, theme),
+            DutyLine::Nothing(s) => {
+                let text = match pane.sections[*s].group {
+                    DutyGroup::Absent { covered, .. } if covered > 0 => {
+                        "  nothing urgent on the children no colleague covers"
                     }
-                    Line::from(spans)
-                }
-            DutyLine::Nothing => Line::styled("  nothing urgent on this caseload", theme.dim),
+                    _ => "  nothing urgent",
+                };
+                Line::styled(text, theme.dim)
+            }
         })
     });
 }
 
-/// "23–25 Nov", "30 Nov–2 Dec", "20 Dec 2026–3 Jan 2027".
-fn date_range(from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    if from.year() != to.year() {
-        format!("{}–{}", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
-    } else if from.month() != to.month() {
-        format!("{}–{}", from.format("%-d %b"), to.format("%-d %b"))
-    } else if from == to {
-        from.format("%-d %b").to_string()
-    } else {
-        format!("{}–{}", from.format("%-d"), to.format("%-d %b"))
+/// An absent officer (or who handed work over): when they are back, who is on duty, what is
+/// covered by name.
+fn heading<'a>(app: &App, section: &DutySection, theme: &Theme) -> Line<'a> {
+    let data = &app.data;
+    let open = section.items.iter().filter(|i| i.done.is_none()).count();
+    let urgent_style = if open > 0 { theme.overdue } else { theme.base };
+    match &section.group {
+        DutyGroup::Absent { absence, duty, covered } => {
+            let absence = &data.county.absences[*absence];
+            let mut spans = vec![
+                Span::styled(format!("{} ({})", data.staff_name(&absence.staff_id), absence.staff_id), theme.heading),
+                Span::raw(format!(" · {} {}", absence.kind.label(), absence.until())),
+                Span::styled(format!(" · {open} to do"), urgent_style),
+            ];
+            spans.push(match duty {
+                Some(id) => Span::raw(format!(" · duty: {}", data.staff_name(id))),
+                None => Span::styled(" · no duty officer: set the rota (R)", theme.warning),
+            });
+            if *covered > 0 {
+                spans.push(Span::styled(format!(" · {covered} covered by name"), theme.dim));
+            }
+            Line::from(spans)
+        }
+        DutyGroup::HandedOver { absence } => {
+            let absence = &data.county.absences[*absence];
+            Line::from(vec![
+                Span::styled(format!("Handed to you by {}", data.staff_name(&absence.staff_id)), theme.heading),
+                Span::raw(format!(" · {} {}", absence.kind.label(), absence.until())),
+                Span::styled(format!(" · {open} to do"), urgent_style),
+            ])
+        }
     }
+}
+
+/// One piece of work: its standing, what, when due, whose child, and (done today) who did it.
+fn item_line<'a>(app: &App, item: &DutyItem, day: NaiveDate, theme: &Theme) -> Line<'a> {
+    let data = &app.data;
+    let county = &data.county;
+    let (tag, style) = match (item.class, &item.done) {
+        (_, Some(_)) => ("✓ done", theme.done),
+        (DutyClass::Contact, None) if item.due < day => ("‼ overdue", theme.overdue),
+        (DutyClass::Contact, None) => ("☎ to answer", theme.due_soon),
+        (DutyClass::DueToday, None) => ("! today", theme.due_soon),
+        (DutyClass::Overdue, None) => ("‼ overdue", theme.overdue),
+        (DutyClass::DueSoon, None) => ("· soon", theme.upcoming),
+    };
+    let (what, detail) = match &item.what {
+        DutyWhat::Contact(id) => match county.contacts.iter().find(|c| c.id == *id) {
+            Some(c) => {
+                let label = match c.kind {
+                    ContactKind::PhoneMessage => "call back",
+                    ContactKind::EmailReceived => "email reply",
+                };
+                (label.to_string(), one_line(&c.summary))
+            }
+            None => ("contact".to_string(), String::new()),
+        },
+        DutyWhat::Milestone(name, detail) => (milestone_label(*name).to_string(), one_line(detail)),
+        DutyWhat::Handover(id) => match county.handovers.iter().find(|h| h.id == *id) {
+            Some(h) => (h.what.clone(), one_line(&h.note)),
+            None => ("hand-over".to_string(), String::new()),
+        },
+    };
+    let child = &county.children[item.child];
+    let mut spans = vec![
+        Span::styled(format!("  {tag:<12}"), style),
+        Span::raw(format!("{:<15} ", crate::ui::text::clip(&what, 15))),
+        Span::raw(format!("{:<10}", short_date(item.due))),
+        Span::raw(format!("{} ({})", data.rows[item.child].name, child.id)),
+    ];
+    if let Some(Some(by)) = &item.done {
+        let on_cover = if child.officer.as_deref() == Some(by.as_str()) { "" } else { " on cover" };
+        spans.push(Span::styled(format!(" · by {}{on_cover}", data.staff_name(by)), theme.done));
+    }
+    if !detail.is_empty() {
+        spans.push(Span::styled(format!(" · {detail}"), theme.dim));
+    }
+    Line::from(spans)
 }

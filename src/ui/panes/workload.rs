@@ -68,9 +68,10 @@ pub fn draw(frame: &mut Frame, app: &App, view: &WorkloadView, theme: &Theme, ar
         cells.push(number(load.due_soon, theme.due_soon));
         cells.push(number(load.open_contacts, theme.base));
         cells.push(number(load.covering, theme.base));
-        cells.push(match load.away_until {
-            Some(to) => Span::styled(to.format("%-d %b").to_string(), theme.warning),
-            None => Span::raw(""),
+        cells.push(match (load.away, load.away_until) {
+            (true, Some(to)) => Span::styled(to.format("%-d %b").to_string(), theme.warning),
+            (true, None) => Span::styled("?", theme.warning),
+            (false, _) => Span::raw(""),
         });
         let (word, style) = if load.score > high {
             ("above", theme.overdue)
@@ -127,6 +128,7 @@ mod tests {
             open_contacts: 0,
             transfers: 0,
             covering: 0,
+            away: false,
             away_until: None,
             score,
         }
