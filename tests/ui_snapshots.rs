@@ -217,6 +217,15 @@ impl caseload::casework::Records for LoganRecords {
     fn viewed(&self, child: &str, staff: &str) -> Result<(), String> {
         FakeRecords.viewed(child, staff)
     }
+    fn handback(
+        &self,
+        county: &caseload::domain::County,
+        milestones: &[Vec<caseload::domain::Milestone>],
+        absence: &caseload::domain::Absence,
+        today: chrono::NaiveDate,
+    ) -> Result<caseload::casework::handback::Handback, String> {
+        FakeRecords.handback(county, milestones, absence, today)
+    }
     fn save(
         &mut self,
         entry: &caseload::casework::Entry,

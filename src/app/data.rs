@@ -97,6 +97,15 @@ impl CaseData {
         if let Some(absences) = changes.absences {
             county.absences = absences;
         }
+        if let Some(covers) = changes.covers {
+            county.covers = covers;
+        }
+        if let Some(rota) = changes.rota {
+            county.rota = rota;
+        }
+        if let Some(handovers) = changes.handovers {
+            county.handovers = handovers;
+        }
         county.versions.extend(changes.versions);
         let changed: HashSet<&str> = changes.child_ids.iter().map(String::as_str).collect();
         if !changed.is_empty() {

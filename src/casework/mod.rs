@@ -2,11 +2,16 @@
 //! who may record it, the rules it is checked against (`domain::casework`) and the store write.
 //! One file per kind; `record` only dispatches. No terminal and no argument parsing here.
 
+mod absence;
 mod allocation;
 mod arrival;
+pub mod audit_words;
 mod contact;
+mod cover;
 mod details;
 mod dispute;
+pub mod handback;
+mod leave;
 mod panel;
 pub mod permissions;
 mod step;
@@ -18,11 +23,14 @@ use chrono::NaiveDate;
 use crate::domain::casework::FieldError;
 use crate::domain::{Calendar, CaseEvent, Changes, Child, County, RecordRef, RulesConfig, Staff};
 use crate::store::{Store, StoreError, Tx};
+pub use absence::{AcknowledgeHandback, EndAbsence, RecordAbsence, RotaDay, SetRota, weekday_name};
 pub use allocation::{Allocate, ChildMove};
 pub use arrival::RegisterChild;
 pub use contact::{AnswerContact, PromiseAnswer, RecordContact};
+pub use cover::{EndCover, GiveCover};
 pub use details::EditDetails;
 pub use dispute::{RegisterDispute, UpdateDispute};
+pub use leave::{PlanItem, PlanLeave};
 pub use panel::{RecordPanelDecision, SubmitToPanel};
 use permissions::{Holder, Work};
 pub use step::RecordStep;
@@ -46,6 +54,13 @@ pub enum Entry {
     Register(RegisterChild),
     Allocate(Allocate),
     Task(CompleteTask),
+    Absence(RecordAbsence),
+    EndAbsence(EndAbsence),
+    Acknowledge(AcknowledgeHandback),
+    Rota(SetRota),
+    Cover(GiveCover),
+    EndCover(EndCover),
+    Leave(PlanLeave),
 }
 
 /// `RecordContact { .. }.into()` and the like.
@@ -73,6 +88,13 @@ entry_from!(
     Register(RegisterChild),
     Allocate(Allocate),
     Task(CompleteTask),
+    Absence(RecordAbsence),
+    EndAbsence(EndAbsence),
+    Acknowledge(AcknowledgeHandback),
+    Rota(SetRota),
+    Cover(GiveCover),
+    EndCover(EndCover),
+    Leave(PlanLeave),
 );
 
 impl Entry {
@@ -93,6 +115,13 @@ impl Entry {
             Entry::Register(e) => e,
             Entry::Allocate(e) => e,
             Entry::Task(e) => e,
+            Entry::Absence(e) => e,
+            Entry::EndAbsence(e) => e,
+            Entry::Acknowledge(e) => e,
+            Entry::Rota(e) => e,
+            Entry::Cover(e) => e,
+            Entry::EndCover(e) => e,
+            Entry::Leave(e) => e,
         }
     }
 
@@ -193,6 +222,18 @@ impl Ctx<'_, '_> {
         self.tx.child(id)?.ok_or_else(|| FieldError { field: "child", message: format!("no child has id {id}") }.into())
     }
 
+    /// The absence with `id`, or the error that names the field.
+    fn absence(&self, id: i64) -> Result<crate::domain::Absence, RecordError> {
+        self.tx
+            .absence(id)?
+            .ok_or_else(|| FieldError { field: "absence", message: format!("no absence has id {id}") }.into())
+    }
+
+    /// Whether the person saving may do `work` (not about one child).
+    fn allowed(&self, work: Work) -> Result<(), RecordError> {
+        permissions::check(&self.staff, work, None).map_err(RecordError::NotAllowed)
+    }
+
     /// The member of staff with `id`, or the error that names the field.
     fn staff_member(&self, id: &str) -> Result<Staff, RecordError> {
         self.tx
@@ -244,6 +285,14 @@ pub trait Records {
     fn viewed(&self, child_id: &str, staff_id: &str) -> Result<(), String>;
     /// Checks and saves an entry (see `record`).
     fn save(&mut self, entry: &Entry, actor: &str, rules: &Rules) -> Result<String, RecordError>;
+    /// What was done on an officer's caseload during `absence` (see `handback::handback`).
+    fn handback(
+        &self,
+        county: &County,
+        milestones: &[Vec<crate::domain::Milestone>],
+        absence: &crate::domain::Absence,
+        today: NaiveDate,
+    ) -> Result<handback::Handback, String>;
 }
 
 impl Records for Store {
@@ -254,6 +303,15 @@ impl Records for Store {
         // The newest change first: anything saved while the county is read is read again later.
         let seen = self.last_change().map_err(|e| e.to_string())?;
         Ok((self.load_county().map_err(|e| e.to_string())?, seen))
+    }
+    fn handback(
+        &self,
+        county: &County,
+        milestones: &[Vec<crate::domain::Milestone>],
+        absence: &crate::domain::Absence,
+        today: NaiveDate,
+    ) -> Result<handback::Handback, String> {
+        handback::handback(self, county, milestones, absence, today).map_err(|e| e.to_string())
     }
     fn changes(&self, seen: i64) -> Result<Changes, String> {
         self.changes_since(seen).map_err(|e| e.to_string())

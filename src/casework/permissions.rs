@@ -10,6 +10,9 @@
 //!   the unallocated ones; managers for any child. Business support do not record casework.
 //! - Weekly surgeries: officers their own; managers and business support anyone's.
 //! - Replacing the database (import, restore): managers, and whoever creates a new one.
+//! - Absences: officers record their own planned leave and training; seniors their team's
+//!   absences of any kind; managers anyone's. Cover and the duty rota: seniors for their team,
+//!   managers for any.
 
 use chrono::NaiveDate;
 
@@ -33,6 +36,12 @@ pub enum Work<'a> {
     Register,
     /// Allocating and reallocating children: seniors within their team, managers anywhere.
     Allocate,
+    /// Recording `officer`'s absence: their own planned leave or training; any absence of a
+    /// senior's team; anyone's for managers.
+    Absence { officer: &'a Staff, planned: bool },
+    /// Giving an absent officer's children to a colleague, and the duty rota of `team`: seniors
+    /// for their team, managers for any.
+    Cover { team: &'a str },
 }
 
 /// Who holds a child's case: the officer it is allocated to (id and name), their team, and who
@@ -78,6 +87,24 @@ pub fn check(staff: &Staff, work: Work, holder: Option<&Holder>) -> Result<(), S
         Work::Register => Ok(()),
         Work::Allocate if matches!(staff.role, Role::Senior | Role::Manager) => Ok(()),
         Work::Allocate => Err("children are allocated by seniors (within their team) and managers".into()),
+        Work::Absence { officer, planned } => match staff.role {
+            Role::Manager => Ok(()),
+            Role::Senior if officer.team == staff.team => Ok(()),
+            Role::Officer | Role::Senior if officer.id == staff.id && planned => Ok(()),
+            Role::Officer | Role::Senior if officer.id == staff.id => {
+                Err("record your own planned leave or training; a senior or manager records sickness".into())
+            }
+            Role::Senior => Err(format!("seniors record absences in their own team ({})", staff.team)),
+            Role::Officer | Role::Admin => {
+                Err("officers record their own planned leave; seniors their team's absences, managers anyone's".into())
+            }
+        },
+        Work::Cover { team } => match staff.role {
+            Role::Manager => Ok(()),
+            Role::Senior if team == staff.team => Ok(()),
+            Role::Senior => Err(format!("seniors arrange cover and the duty rota for their own team ({})", staff.team)),
+            Role::Officer | Role::Admin => Err("cover and the duty rota are arranged by seniors and managers".into()),
+        },
     }
 }
 

@@ -266,3 +266,88 @@ fn sort(items: &mut [DutyItem], county: &County) {
         ))
     });
 }
+
+/// Something that falls due while an officer is away, for their leave plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeaveItem {
+    /// Index into `county.children`.
+    pub child: usize,
+    pub item: HandoverItem,
+    /// The milestone's name, or the contact's, panel case's or booking's id.
+    pub item_ref: String,
+    /// "annual review", "call back: Mum asked about transport".
+    pub what: String,
+    pub due: NaiveDate,
+}
+
+/// Everything on `officer`'s caseload that falls due from `from` to `to`: open milestones, phone
+/// messages and emails waiting (whenever they fall due: someone must answer them), panels their
+/// children go to, and call-backs booked in their surgery; soonest first.
+pub fn leave_items(
+    county: &County,
+    milestones: &[Vec<Milestone>],
+    calendar: &Calendar,
+    rules: &RulesConfig,
+    officer: &str,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Vec<LeaveItem> {
+    let mut items = Vec::new();
+    for (child, record) in county.children.iter().enumerate() {
+        if record.officer.as_deref() != Some(officer) || record.stage == Stage::Ceased {
+            continue;
+        }
+        for contact in county.contacts.iter().filter(|c| c.child_id == record.id && c.answered.is_none()) {
+            let due = contact_due(contact, calendar, rules);
+            let what = format!("{}: {}", contact.kind.noun(), contact.summary.replace('\n', " "));
+            items.push(LeaveItem { child, item: HandoverItem::Contact, item_ref: contact.id.to_string(), what, due });
+        }
+        for m in milestones.get(child).into_iter().flatten() {
+            let skip = m.advisory
+                || m.status == Status::Done
+                || matches!(m.name, MilestoneName::CallBack | MilestoneName::EmailReply | MilestoneName::PlanEnd);
+            if skip || m.due < from || m.due > to {
+                continue;
+            }
+            let what = if m.detail.is_empty() {
+                m.name.as_str().replace('_', " ")
+            } else {
+                format!("{}: {}", m.name.as_str().replace('_', " "), m.detail.replace('\n', " "))
+            };
+            items.push(LeaveItem {
+                child,
+                item: HandoverItem::Milestone,
+                item_ref: m.name.as_str().to_string(),
+                what,
+                due: m.due,
+            });
+        }
+        for panel in county.panels.iter().filter(|p| p.child_id == record.id && p.outcome.is_none()) {
+            if panel.panel_date >= from && panel.panel_date <= to {
+                let what = format!("panel: {}", panel.question.as_str().replace('_', " "));
+                items.push(LeaveItem {
+                    child,
+                    item: HandoverItem::Panel,
+                    item_ref: panel.id.to_string(),
+                    what,
+                    due: panel.panel_date,
+                });
+            }
+        }
+    }
+    for booking in county.bookings.iter().filter(|b| b.officer_id == officer && b.date >= from && b.date <= to) {
+        let Some(child) = booking.child_id.as_ref().and_then(|id| county.children.iter().position(|c| &c.id == id))
+        else {
+            continue;
+        };
+        let what = format!("call-back {}: {}", booking.start.format("%H:%M"), booking.query.replace('\n', " "));
+        items.push(LeaveItem {
+            child,
+            item: HandoverItem::Booking,
+            item_ref: booking.id.to_string(),
+            what,
+            due: booking.date,
+        });
+    }
+    items.sort_by(|a, b| (a.due, a.child, &a.item_ref).cmp(&(b.due, b.child, &b.item_ref)));
+    items
+}

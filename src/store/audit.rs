@@ -21,6 +21,8 @@ pub struct AuditRow {
     pub child_id: Option<String>,
     pub before: Option<Value>,
     pub after: Option<Value>,
+    /// The working day the change was for (the save clock's), where noted.
+    pub day: Option<chrono::NaiveDate>,
 }
 
 /// Who did what to which record, for one audit row.
@@ -60,6 +62,22 @@ pub fn record(conn: &Connection, row: &Row, before: Option<&Value>, after: Optio
     Ok(())
 }
 
+fn audit_row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        staff_id: r.get(2)?,
+        account: r.get(3)?,
+        action: r.get(4)?,
+        entity: r.get(5)?,
+        entity_id: r.get(6)?,
+        child_id: r.get(7)?,
+        before: r.get(8)?,
+        after: r.get(9)?,
+        day: r.get(10)?,
+    })
+}
+
 /// A record as JSON, for an audit row's before and after.
 pub(super) fn json<T: Serialize>(record: &T) -> Option<Value> {
     serde_json::to_value(record).ok()
@@ -86,7 +104,7 @@ impl Store {
     /// The audit rows `filter` asks for, newest first.
     pub fn audit(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>> {
         let mut sql = String::from(
-            "SELECT id, at, staff_id, account, action, entity, entity_id, child_id, before, after FROM audit WHERE 1 = 1",
+            "SELECT id, at, staff_id, account, action, entity, entity_id, child_id, before, after, day FROM audit WHERE 1 = 1",
         );
         let mut values: Vec<rusqlite::types::Value> = Vec::new();
         let mut condition = |clause: &str, value: String| {
@@ -108,21 +126,37 @@ impl Store {
         sql.push_str(&format!(" ORDER BY id DESC LIMIT {}", filter.limit));
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement
-            .query_map(rusqlite::params_from_iter(values), |r| {
-                Ok(AuditRow {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    staff_id: r.get(2)?,
-                    account: r.get(3)?,
-                    action: r.get(4)?,
-                    entity: r.get(5)?,
-                    entity_id: r.get(6)?,
-                    child_id: r.get(7)?,
-                    before: r.get(8)?,
-                    after: r.get(9)?,
-                })
-            })?
+            .query_map(rusqlite::params_from_iter(values), audit_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// What people other than `officer` changed on `children` from `from` to `to` (by the working
+    /// day of each save), oldest first, at most `limit` rows.
+    pub fn audit_of_children(
+        &self,
+        children: &[&str],
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        officer: &str,
+        limit: usize,
+    ) -> Result<Vec<AuditRow>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, at, staff_id, account, action, entity, entity_id, child_id, before, after, day FROM audit
+             WHERE child_id = ?1 AND coalesce(day, substr(at, 1, 10)) BETWEEN ?2 AND ?3
+               AND coalesce(staff_id, '') != ?4 AND action NOT LIKE 'view%'
+             ORDER BY id",
+        )?;
+        let mut rows = Vec::new();
+        for child in children {
+            let found = statement.query_map(rusqlite::params![child, from, to, officer], audit_row)?;
+            rows.extend(found.collect::<rusqlite::Result<Vec<_>>>()?);
+            if rows.len() >= limit {
+                rows.truncate(limit);
+                break;
+            }
+        }
+        rows.sort_by_key(|r| r.id);
         Ok(rows)
     }
 

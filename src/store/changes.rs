@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use rusqlite::Connection;
 
 use super::{
-    Result, Store, absences, allocations, children, contacts, disputes, panels, requests, staff, steps, surgeries,
-    tasks,
+    Result, Store, absences, allocations, children, contacts, covers, disputes, handovers, panels, requests, rota,
+    staff, steps, surgeries, tasks,
 };
 use crate::domain::{Changes, RecordRef};
 
@@ -26,6 +26,7 @@ impl Store {
         let mut changes = Changes { seen, ..Changes::default() };
         let mut child_ids = BTreeSet::new();
         let (mut staff, mut slots, mut bookings, mut absences) = (false, false, false, false);
+        let (mut covers, mut rota, mut handovers) = (false, false, false);
         {
             let mut statement = self.conn.prepare_cached(
                 "SELECT id, entity, child_id FROM audit WHERE id > ?1 AND action NOT LIKE 'view%' ORDER BY id",
@@ -42,6 +43,9 @@ impl Store {
                     "booking" => bookings = true,
                     "staff" => (staff, slots) = (true, true),
                     "absence" => absences = true,
+                    "cover" => covers = true,
+                    "rota" => rota = true,
+                    "handover" => handovers = true,
                     // An import, a restore, or something this build does not know: read it all.
                     _ => changes.everything = true,
                 }
@@ -80,6 +84,18 @@ impl Store {
         }
         if absences {
             changes.absences = Some(absences::load(conn)?);
+            let mut statement = conn.prepare_cached("SELECT id, version FROM absences")?;
+            let versions = statement.query_map([], |r| Ok((RecordRef::Absence(r.get(0)?), r.get(1)?)))?;
+            changes.versions.extend(versions.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        if covers {
+            changes.covers = Some(covers::load(conn)?);
+        }
+        if rota {
+            changes.rota = Some(rota::load(conn)?);
+        }
+        if handovers {
+            changes.handovers = Some(handovers::load(conn)?);
         }
         Ok(changes)
     }

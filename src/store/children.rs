@@ -89,6 +89,12 @@ impl Tx<'_> {
         get(&self.conn, id)
     }
 
+    /// The children allocated to `officer`.
+    pub fn children_of(&self, officer: &str) -> Result<Vec<Child>> {
+        let sql = format!("SELECT {COLUMNS} FROM children WHERE officer_id = ?1 ORDER BY id");
+        Ok(self.conn.prepare(&sql)?.query_map([officer], child_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// Children born on `dob`, to find someone already on file.
     pub fn children_born(&self, dob: NaiveDate) -> Result<Vec<Child>> {
         let sql = format!("SELECT {COLUMNS} FROM children WHERE date_of_birth = ?1 ORDER BY id");

@@ -1,7 +1,7 @@
 //! Phone surgeries: officers' weekly blocks and the call-backs booked into them.
 
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::audit::json as json_of;
@@ -78,6 +78,11 @@ impl Tx<'_> {
     }
 
     /// The call-backs booked on `from` or later.
+    pub fn booking(&self, id: i64) -> Result<Option<Booking>> {
+        let sql = format!("SELECT {BOOKING_COLUMNS} FROM surgery_bookings WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], booking_row).optional()?)
+    }
+
     pub fn bookings_from(&self, from: NaiveDate) -> Result<Vec<Booking>> {
         let sql = format!("SELECT {BOOKING_COLUMNS} FROM surgery_bookings WHERE date >= ?1 ORDER BY date, start");
         Ok(self.conn.prepare(&sql)?.query_map([from], booking_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -120,6 +125,25 @@ impl Tx<'_> {
             json_of(&after).as_ref(),
         )?;
         Ok(id)
+    }
+
+    /// Moves a call-back (as read in this transaction) to `officer` at `start` the same day.
+    pub fn move_booking(&self, before: &Booking, officer: &str, start: NaiveTime, actor: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE surgery_bookings SET officer_id = ?2, start = ?3 WHERE id = ?1",
+            params![before.id, officer, start.format("%H:%M").to_string()],
+        )?;
+        let after = Booking { officer_id: officer.to_string(), start, ..before.clone() };
+        let key = before.id.to_string();
+        self.audit(
+            actor,
+            "move_call_back",
+            "booking",
+            Some(&key),
+            before.child_id.as_deref(),
+            json_of(before).as_ref(),
+            json_of(&after).as_ref(),
+        )
     }
 
     /// Replaces an officer's weekly surgery blocks.

@@ -228,6 +228,16 @@ impl Records for FakeRecords {
     fn changes(&self, seen: i64) -> Result<Changes, String> {
         Ok(Changes { seen, everything: true, ..Changes::default() })
     }
+    /// The test records keep no audit log: nothing was done by others.
+    fn handback(
+        &self,
+        _: &County,
+        _: &[Vec<caseload::domain::Milestone>],
+        absence: &caseload::domain::Absence,
+        _: NaiveDate,
+    ) -> Result<caseload::casework::handback::Handback, String> {
+        Ok(caseload::casework::handback::Handback { absence: absence.clone(), done: vec![], handovers: vec![] })
+    }
     fn save(&mut self, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
         Err(RecordError::Store(caseload::store::StoreError::Other("the test records are read-only".into())))
     }
