@@ -120,6 +120,11 @@ impl Casework for EndAbsence {
         let last = self.back.pred_opt().unwrap_or(self.back);
         let after = Absence { to: Some(last), ..absence.clone() };
         ctx.tx.update_absence(&absence, &after, "end_absence", ctx.actor())?;
+        if self.back <= ctx.rules.today {
+            let covered: Vec<String> =
+                ctx.tx.covers()?.into_iter().filter(|c| c.absence_id == Some(absence.id)).map(|c| c.child_id).collect();
+            super::cover::close_cover_tasks(ctx, covered.iter().map(String::as_str), "back at work")?;
+        }
         Ok(format!(
             "{} back on {}: cover given for the absence ends with it; what was done meanwhile waits for them to read",
             officer.name,

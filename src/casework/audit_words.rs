@@ -26,7 +26,16 @@ pub fn describe(row: &AuditRow, staff: &HashMap<&str, &str>) -> String {
             let entry = text(&field(after, "entry")).replace('-', " ");
             format!("{entry}: {}", text(&field(after, "summary")))
         }
-        "answer_contact" => format!("answered on {}", day(&field(after, "answered"))),
+        "answer_contact" => {
+            let what = text(&field(after, "kind")).replace('_', " ").replace("email received", "email");
+            let summary = text(&field(after, "summary"));
+            let about = if summary.is_empty() { String::new() } else { format!(": {summary}") };
+            format!(
+                "{what} of {} answered on {}{about}",
+                day(&field(after, "received")),
+                day(&field(after, "answered"))
+            )
+        }
         "promise_answer" => format!("family told to expect an answer by {}", day(&field(after, "promised"))),
         "submit_to_panel" => format!(
             "put to the panel of {}: {}",
@@ -57,6 +66,7 @@ pub fn describe(row: &AuditRow, staff: &HashMap<&str, &str>) -> String {
             text(&field(after, "detail")),
             day(&field(after, "due"))
         ),
+        "close_task" => format!("to-do closed: {}", text(&field(after, "detail"))),
         "complete_task" => format!("to-do done {}: {}", day(&field(after, "done")), text(&field(after, "detail"))),
         "register_request" => format!(
             "request for assessment received {} from the {}",

@@ -56,8 +56,21 @@ impl Casework for GiveCover {
             return Err(invalid("to", format!("{} has passed", human(self.to))));
         }
         let absences = ctx.tx.absences()?;
-        if let Some(away) = absences.iter().find(|a| a.staff_id == cover.id && a.covers(self.from)) {
-            return Err(invalid("cover", format!("{} is {} {}", cover.name, away.kind.label(), away.until())));
+        // Someone away for part of the period cannot cover it.
+        let clash = absences
+            .iter()
+            .find(|a| a.staff_id == cover.id && a.from <= self.to && a.to.is_none_or(|to| self.from <= to));
+        if let Some(away) = clash {
+            return Err(invalid(
+                "cover",
+                format!(
+                    "{} is {} from {} {}: cover a shorter period, or choose someone else",
+                    cover.name,
+                    away.kind.label(),
+                    human(away.from),
+                    away.until()
+                ),
+            ));
         }
         let held: Vec<_> = ctx.tx.children_of(&officer.id)?.into_iter().filter(|c| c.stage != Stage::Ceased).collect();
         let children: Vec<_> = match &self.children {
@@ -112,7 +125,14 @@ impl Casework for GiveCover {
                 staff_id: Some(cover.id.clone()),
                 detail: format!("{} covering for {} until {}", cover.name, officer.name, self.to.format("%-d %b")),
             };
-            ctx.tx.add_task(&task, ctx.actor())?;
+            // Cover passed on before the family was told: the one to-do goes to the new cover.
+            let open = ctx.tx.open_tasks(&child.id)?.into_iter().find(|t| t.kind == TaskKind::TellCover);
+            match open {
+                Some(before) => ctx.tx.reassign_task(&before, &Task { id: before.id, ..task }, ctx.actor())?,
+                None => {
+                    ctx.tx.add_task(&task, ctx.actor())?;
+                }
+            }
         }
         let how_many = if self.children.is_none() {
             format!("all {} of {}'s children", children.len(), officer.name)
@@ -168,6 +188,22 @@ impl Casework for EndCover {
             let last = self.last_day.max(cover.from.pred_opt().unwrap_or(cover.from));
             ctx.tx.end_cover(cover, last, ctx.actor())?;
         }
+        close_cover_tasks(ctx, covers.iter().map(|c| c.child_id.as_str()), "cover ended")?;
         Ok(format!("cover of {} of {}'s children ends after {}", covers.len(), officer.name, human(self.last_day)))
     }
+}
+
+/// The "tell the family who is covering" to-dos still open for `children`, closed: the cover they
+/// were about has ended.
+pub(super) fn close_cover_tasks<'a>(
+    ctx: &Ctx,
+    children: impl Iterator<Item = &'a str>,
+    why: &str,
+) -> Result<(), RecordError> {
+    for child in children {
+        for task in ctx.tx.open_tasks(child)?.into_iter().filter(|t| t.kind == TaskKind::TellCover) {
+            ctx.tx.close_task(&task, ctx.rules.today, why, ctx.actor())?;
+        }
+    }
+    Ok(())
 }

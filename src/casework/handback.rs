@@ -35,12 +35,25 @@ pub struct HandoverOutcome {
     pub done: Option<NaiveDate>,
 }
 
+/// Who covered some of the officer's children, and for how long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoverSummary {
+    pub cover: String,
+    pub children: usize,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Handback {
     pub absence: Absence,
+    pub covers: Vec<CoverSummary>,
     pub done: Vec<HandbackLine>,
     pub handovers: Vec<HandoverOutcome>,
 }
+
+/// Bookkeeping that the cover summary says once, rather than a line per child.
+const SAID_ONCE: &[&str] = &["give_cover", "end_cover", "set_task", "reassign_task", "close_task"];
 
 /// The most lines read for one handback (a long absence on a busy caseload).
 const MOST: usize = 2000;
@@ -63,6 +76,7 @@ pub fn handback(
     let rows = store.audit_of_children(&ids, absence.from, last, officer, MOST)?;
     let mut done: Vec<HandbackLine> = rows
         .iter()
+        .filter(|row| !SAID_ONCE.contains(&row.action.as_str()))
         .filter_map(|row| {
             let child = children.iter().find(|c| Some(c.id.as_str()) == row.child_id.as_deref())?;
             let by = row.staff_id.as_deref().map_or("someone", |id| names.get(id).copied().unwrap_or(id)).to_string();
@@ -99,7 +113,16 @@ pub fn handback(
             }
         })
         .collect();
-    Ok(Handback { absence: absence.clone(), done, handovers })
+    let mut covers: Vec<CoverSummary> = Vec::new();
+    for c in county.covers.iter().filter(|c| c.absence_id == Some(absence.id) && c.to >= c.from) {
+        let cover = names.get(c.cover_id.as_str()).copied().unwrap_or(&c.cover_id).to_string();
+        let to = c.to.min(last);
+        match covers.iter_mut().find(|s| s.cover == cover && s.from == c.from && s.to == to) {
+            Some(summary) => summary.children += 1,
+            None => covers.push(CoverSummary { cover, children: 1, from: c.from, to }),
+        }
+    }
+    Ok(Handback { absence: absence.clone(), covers, done, handovers })
 }
 
 /// The absences of `officer` over by `today` whose handback they have not yet acknowledged.

@@ -62,30 +62,30 @@ impl Casework for PlanLeave {
         let absences = ctx.tx.absences()?;
         let held: Vec<String> = ctx.tx.children_of(&officer.id)?.into_iter().map(|c| c.id).collect();
         let mut plan = Vec::new();
-        for (n, item) in self.items.iter().enumerate() {
-            let line = n + 1;
+        for item in &self.items {
+            let line = format!("{} for {}", item.what, item.child_id);
             if !held.contains(&item.child_id) {
-                return Err(invalid("item", format!("item {line}: {} is not {}'s", item.child_id, officer.name)));
+                return Err(invalid("item", format!("{line}: {} is not {}'s", item.child_id, officer.name)));
             }
             let to_staff = match (item.to, item.to_staff.as_deref()) {
                 (HandTo::Colleague, Some(id)) => {
                     let colleague = staff
                         .iter()
                         .find(|s| s.id == id)
-                        .ok_or_else(|| invalid("colleague", format!("item {line}: no member of staff has id {id}")))?;
+                        .ok_or_else(|| invalid("colleague", format!("{line}: no member of staff has id {id}")))?;
                     if colleague.id == officer.id || !matches!(colleague.role, Role::Officer | Role::Senior) {
-                        return Err(invalid("colleague", format!("item {line}: {} cannot take it", colleague.name)));
+                        return Err(invalid("colleague", format!("{line}: {} cannot take it", colleague.name)));
                     }
                     if let Some(away) = absences.iter().find(|a| a.staff_id == colleague.id && a.covers(item.due)) {
                         return Err(invalid(
                             "colleague",
-                            format!("item {line}: {} is {} on {}", colleague.name, away.kind.label(), human(item.due)),
+                            format!("{line}: {} is {} on {}", colleague.name, away.kind.label(), human(item.due)),
                         ));
                     }
                     Some(colleague.id.clone())
                 }
                 (HandTo::Colleague, None) => {
-                    return Err(invalid("colleague", format!("item {line}: say which colleague")));
+                    return Err(invalid("colleague", format!("{line}: say which colleague")));
                 }
                 _ => None,
             };

@@ -1,6 +1,7 @@
 //! The command-line commands: each reads its arguments (`cli`), works through the casework
 //! layer or the store, and prints. `run` dispatches.
 
+mod absence;
 mod allocate;
 mod audit;
 mod child;
@@ -95,6 +96,21 @@ pub enum Command {
     /// To-dos: telling a family and school who their new officer is
     #[command(subcommand)]
     Todo(todo::TodoCommand),
+    /// Who is away: record an absence, end one, list them
+    #[command(subcommand)]
+    Absence(absence::AbsenceCommand),
+    /// The duty rota: who is duty officer for each team this week; `rota set` changes it
+    Rota(absence::RotaArgs),
+    /// The duty queue: absent officers' urgent work, calls first, and what was handed to you
+    Duty(absence::DutyArgs),
+    /// Give an absent officer's children to a colleague for a period, end it, list it
+    #[command(subcommand)]
+    Cover(absence::CoverCommand),
+    /// Plan leave: what falls due while away, and who takes each thing
+    #[command(subcommand)]
+    Leave(absence::LeaveCommand),
+    /// What was done on your caseload while you were away; --ack marks it read
+    Handback(absence::HandbackArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -123,6 +139,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Team(args)) => team::team(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Finder(args)) => team::finder(&Context::new(&cli.global, default_db_path)?, &args),
         Some(Command::Todo(command)) => todo::todo(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Absence(command)) => absence::absence(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Rota(args)) => absence::rota(&Context::new(&cli.global, default_db_path)?, args),
+        Some(Command::Duty(args)) => absence::duty(&Context::new(&cli.global, default_db_path)?, &args),
+        Some(Command::Cover(command)) => absence::cover(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Leave(command)) => absence::leave(&Context::new(&cli.global, default_db_path)?, command),
+        Some(Command::Handback(args)) => absence::handback_command(&Context::new(&cli.global, default_db_path)?, &args),
     }
 }
 

@@ -92,6 +92,24 @@ impl Tx<'_> {
         )
     }
 
+    /// Closes a to-do (as read in this transaction) no longer needed, on `date`, saying why.
+    pub fn close_task(&self, before: &Task, date: NaiveDate, why: &str, actor: &str) -> Result<()> {
+        let detail = format!("{} ({why})", before.detail);
+        self.conn.execute("UPDATE tasks SET done = ?2, detail = ?3 WHERE id = ?1", params![before.id, date, detail])?;
+        self.bump(&RecordRef::Task(before.id), actor)?;
+        let after = Task { done: Some(date), detail, ..before.clone() };
+        let key = before.id.to_string();
+        self.audit(
+            actor,
+            "close_task",
+            "task",
+            Some(&key),
+            Some(&before.child_id),
+            json_of(before).as_ref(),
+            json_of(&after).as_ref(),
+        )
+    }
+
     /// Marks a to-do (as read in this transaction) done on `date`.
     pub fn complete_task(&self, before: &Task, date: NaiveDate, actor: &str) -> Result<()> {
         self.conn.execute("UPDATE tasks SET done = ?2 WHERE id = ?1", params![before.id, date])?;

@@ -236,7 +236,12 @@ impl Records for FakeRecords {
         absence: &caseload::domain::Absence,
         _: NaiveDate,
     ) -> Result<caseload::casework::handback::Handback, String> {
-        Ok(caseload::casework::handback::Handback { absence: absence.clone(), done: vec![], handovers: vec![] })
+        Ok(caseload::casework::handback::Handback {
+            absence: absence.clone(),
+            covers: vec![],
+            done: vec![],
+            handovers: vec![],
+        })
     }
     fn save(&mut self, _: &Entry, _: &str, _: &Rules) -> Result<String, RecordError> {
         Err(RecordError::Store(caseload::store::StoreError::Other("the test records are read-only".into())))
