@@ -197,6 +197,7 @@ impl Context {
             Identified::Staff(id) => {
                 let index = app.find_staff(&id).ok_or_else(|| eyre!("{id} is not on the staff list"))?;
                 app.sign_in(index);
+                crate::app::update::settle(&mut app, store);
             }
             // The demo's staff are fictional: choose who to be.
             Identified::Nobody(_) if sign_in == SignIn::Picker => {

@@ -24,15 +24,28 @@ pub enum Mode {
     Form,
     /// A list of suggested moves to take or leave.
     Review,
+    /// The leave planner: what falls due while away, each handed to someone.
+    Plan,
+    /// The handback: what was done while away, to read and acknowledge.
+    Read,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] =
-        [Mode::Normal, Mode::Help, Mode::Filter, Mode::Picker, Mode::Search, Mode::Form, Mode::Review];
+    pub const ALL: [Mode; 9] = [
+        Mode::Normal,
+        Mode::Help,
+        Mode::Filter,
+        Mode::Picker,
+        Mode::Search,
+        Mode::Form,
+        Mode::Review,
+        Mode::Plan,
+        Mode::Read,
+    ];
 
     /// In these modes letters, digits and the space bar type text, so they are never actions there.
     pub fn types_text(self) -> bool {
-        matches!(self, Mode::Picker | Mode::Search | Mode::Form)
+        matches!(self, Mode::Picker | Mode::Search | Mode::Form | Mode::Plan)
     }
 
     /// How the help overlay heads the keys of this mode.
@@ -45,6 +58,8 @@ impl Mode {
             Mode::Search => "While typing a search",
             Mode::Form => "In forms (type to fill a field)",
             Mode::Review => "In a balancing proposal",
+            Mode::Plan => "In the leave planner (type a note for the selected item)",
+            Mode::Read => "In the handback",
         }
     }
 }
@@ -96,15 +111,15 @@ macro_rules! actions {
 
 actions! {
     Help: "help", [Normal, Help], keys ["?", "f1"], vim [], "help", "show or hide this help";
-    Quit: "quit", [Normal, Help, Filter, Picker, Search, Form, Review], keys ["q", "ctrl-c"], vim [], "quit", "quit (Ctrl-c also from a form or a search)";
+    Quit: "quit", [Normal, Help, Filter, Picker, Search, Form, Review, Plan, Read], keys ["q", "ctrl-c"], vim [], "quit", "quit (Ctrl-c also from a form or a search)";
     NextPane: "next_pane", [Normal], keys ["tab"], vim [], "next pane", "next pane";
     PrevPane: "prev_pane", [Normal], keys ["shift-tab"], vim [], "previous pane", "previous pane";
-    Up: "up", [Normal, Help, Filter, Picker, Search, Review], keys ["up"], vim ["k"], "up", "move up";
-    Down: "down", [Normal, Help, Filter, Picker, Search, Review], keys ["down"], vim ["j"], "down", "move down";
-    PageUp: "page_up", [Normal, Help, Picker, Review], keys ["pgup"], vim ["ctrl-u"], "page up", "page up";
-    PageDown: "page_down", [Normal, Help, Picker, Review], keys ["pgdown"], vim ["ctrl-d"], "page down", "page down";
-    Top: "top", [Normal, Help, Picker, Review], keys ["home"], vim ["g"], "first", "first row";
-    Bottom: "bottom", [Normal, Help, Picker, Review], keys ["end"], vim ["G"], "last", "last row";
+    Up: "up", [Normal, Help, Filter, Picker, Search, Review, Plan, Read], keys ["up"], vim ["k"], "up", "move up";
+    Down: "down", [Normal, Help, Filter, Picker, Search, Review, Plan, Read], keys ["down"], vim ["j"], "down", "move down";
+    PageUp: "page_up", [Normal, Help, Picker, Review, Read], keys ["pgup"], vim ["ctrl-u"], "page up", "page up";
+    PageDown: "page_down", [Normal, Help, Picker, Review, Read], keys ["pgdown"], vim ["ctrl-d"], "page down", "page down";
+    Top: "top", [Normal, Help, Picker, Review, Plan, Read], keys ["home"], vim ["g"], "first", "first row";
+    Bottom: "bottom", [Normal, Help, Picker, Review, Plan, Read], keys ["end"], vim ["G"], "last", "last row";
     Open: "open", [Normal], keys ["enter"], vim ["l"], "timeline", "open the selected child's timeline";
     Back: "back", [Normal], keys ["esc"], vim ["h"], "back", "back: leave a pane, clear search or filters";
     Search: "search", [Normal], keys ["/"], vim [], "search", "search by name or id";
@@ -127,16 +142,21 @@ actions! {
     Mark: "mark", [Normal, Review], keys ["m", "space"], vim [], "mark", "mark the selected child, to move marked children together; in a proposal, take or leave a move";
     Balance: "balance", [Normal], keys ["B"], vim [], "balance", "suggest moves that bring a team inside the norm (workload pane)";
     Dispute: "dispute", [Normal], keys ["d"], vim [], "dispute", "mediation or tribunal appeal", form forms::dispute::open;
+    Absence: "absence", [Normal], keys ["A"], vim [], "absence", "record an absence (leave, sickness, training); on an absent officer's duty heading, end it", form forms::absence::open;
+    Rota: "rota", [Normal], keys ["R"], vim [], "rota", "set the duty officer for a day or a weekday (seniors, managers)", form forms::absence::open_rota;
+    Cover: "cover", [Normal], keys ["C"], vim [], "cover", "give an absent officer's children to a colleague for a period (seniors, managers)", form forms::cover::open;
+    PlanLeave: "plan_leave", [Normal], keys ["L"], vim [], "plan leave", "plan your leave: hand over what falls due while you are away";
+    Handback: "handback", [Normal], keys ["H"], vim [], "handback", "what was done on your caseload while you were away";
     Choose: "choose", [Picker, Filter, Search], keys ["enter"], vim ["l"], "choose", "choose; in a search, keep it; in the filter menu, the next value";
     NextField: "next_field", [Form], keys ["tab", "down"], vim [], "field", "next field";
     PrevField: "prev_field", [Form], keys ["shift-tab", "up"], vim [], "field", "previous field";
-    NextChoice: "next_choice", [Form, Filter], keys ["right", "space"], vim [], "change", "next choice (Space too on a choice)";
-    PrevChoice: "prev_choice", [Form, Filter], keys ["left"], vim [], "change", "previous choice";
-    Erase: "erase", [Form, Picker, Search], keys ["backspace"], vim [], "erase", "erase the last character";
-    ClearField: "clear_field", [Form], keys ["ctrl-u"], vim [], "clear", "empty the field";
-    Save: "save", [Form], keys ["enter"], vim [], "save", "save (a second time to confirm closing a case)";
-    Accept: "accept", [Review], keys ["enter"], vim [], "make the moves", "make the moves taken";
-    Cancel: "cancel", [Help, Filter, Picker, Search, Form, Review], keys ["esc"], vim [], "cancel", "close; in a form, cancel; in a search, clear it";
+    NextChoice: "next_choice", [Form, Filter, Plan], keys ["right", "space"], vim [], "change", "next choice (Space too on a choice)";
+    PrevChoice: "prev_choice", [Form, Filter, Plan], keys ["left"], vim [], "change", "previous choice";
+    Erase: "erase", [Form, Picker, Search, Plan], keys ["backspace"], vim [], "erase", "erase the last character";
+    ClearField: "clear_field", [Form, Plan], keys ["ctrl-u"], vim [], "clear", "empty the field";
+    Save: "save", [Form, Plan], keys ["enter"], vim [], "save", "save (a second time to confirm closing a case); in the leave planner, save the plan";
+    Accept: "accept", [Review, Read], keys ["enter"], vim [], "accept", "make the moves taken; in a handback, mark it read";
+    Cancel: "cancel", [Help, Filter, Picker, Search, Form, Review, Plan, Read], keys ["esc"], vim [], "cancel", "close; in a form, cancel; in a search, clear it";
 }
 
 impl Action {

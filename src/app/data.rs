@@ -55,6 +55,8 @@ pub struct CaseData {
     /// compares these numbers, not the names, so a refresh does not compare 20,000 strings.
     pub name_rank: Vec<u32>,
     pub setting_rank: Vec<u32>,
+    /// The children covered by a colleague today: child index → index into `county.covers`.
+    pub covered: HashMap<usize, usize>,
     pub today: NaiveDate,
 }
 
@@ -70,13 +72,32 @@ impl CaseData {
             teams: Vec::new(),
             name_rank: Vec::new(),
             setting_rank: Vec::new(),
+            covered: HashMap::new(),
             today,
         };
         data.index_staff();
         data.child_index = data.county.children.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         data.rows = (0..data.county.children.len()).map(|i| data.row(i)).collect();
         data.rank();
+        data.index_covers();
         data
+    }
+
+    /// Which children a colleague covers today (the covers are few: worked out on every change).
+    fn index_covers(&mut self) {
+        let county = &self.county;
+        self.covered = county
+            .covers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.active(self.today, &county.absences))
+            .filter_map(|(i, c)| self.child_index.get(&c.child_id).map(|&child| (child, i)))
+            .collect();
+    }
+
+    /// The cover of child `i` today, if a colleague covers them.
+    pub fn cover_of(&self, i: usize) -> Option<&crate::domain::Cover> {
+        self.covered.get(&i).and_then(|&c| self.county.covers.get(c))
     }
 
     /// Takes in what colleagues changed: the children named are replaced (with all their
@@ -169,6 +190,7 @@ impl CaseData {
         if reorder {
             self.rank();
         }
+        self.index_covers();
     }
 
     /// Works out `name_rank` and `setting_rank` from the rows.

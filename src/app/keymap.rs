@@ -122,8 +122,17 @@ pub enum HelpRow {
 }
 
 /// The order help lists the modes in; each action is listed under the first of its modes.
-const HELP_ORDER: [Mode; 7] =
-    [Mode::Normal, Mode::Form, Mode::Review, Mode::Search, Mode::Picker, Mode::Filter, Mode::Help];
+const HELP_ORDER: [Mode; 9] = [
+    Mode::Normal,
+    Mode::Form,
+    Mode::Review,
+    Mode::Plan,
+    Mode::Read,
+    Mode::Search,
+    Mode::Picker,
+    Mode::Filter,
+    Mode::Help,
+];
 
 /// The bindings in force: the action table's default keys for the chosen preset, overlaid by
 /// `[keys]` in config.toml, looked up by mode.

@@ -3,11 +3,13 @@
 pub mod action;
 pub mod data;
 pub mod forms;
+pub mod handback;
 pub mod history;
 pub mod keymap;
 pub mod list;
 pub mod panes;
 pub mod picker;
+pub mod plan;
 pub mod review;
 pub mod update;
 
@@ -62,6 +64,10 @@ pub enum Overlay {
     Form(forms::Form),
     /// Suggested moves for a team, to take or leave.
     Review(review::Review),
+    /// The leave planner.
+    Plan(plan::LeavePlan),
+    /// What was done while the person was away.
+    Handback(handback::HandbackView),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +162,7 @@ impl App {
         self.scope = scope;
         self.panes.caseload = panes::CaseloadView::default();
         self.refresh_views();
+        handback::on_sign_in(self);
     }
 
     /// Finds the staff member by id or by login.
@@ -204,6 +211,8 @@ impl App {
         match &self.overlay {
             Some(Overlay::Form(_)) => Mode::Form,
             Some(Overlay::Review(_)) => Mode::Review,
+            Some(Overlay::Plan(_)) => Mode::Plan,
+            Some(Overlay::Handback(_)) => Mode::Read,
             Some(Overlay::Picker(..)) => Mode::Picker,
             Some(Overlay::Filter { .. }) => Mode::Filter,
             Some(Overlay::Help { .. }) => Mode::Help,

@@ -149,11 +149,25 @@ pub(super) fn open_scope_picker(app: &mut App) {
     for staff in data.county.staff.iter().filter(|s| s.role == Role::Officer) {
         items.push(PickItem {
             label: staff.name.clone(),
-            detail: format!("{} · {} · {} children", staff.id, staff.team, loads.get(staff.id.as_str()).unwrap_or(&0)),
+            detail: format!(
+                "{} · {} · {} children{}",
+                staff.id,
+                staff.team,
+                loads.get(staff.id.as_str()).unwrap_or(&0),
+                away_words(app, &staff.id)
+            ),
             value: format!("officer:{}", staff.id),
         });
     }
     app.overlay = Some(Overlay::Picker(PickerPurpose::Scope, Picker::new("Whose caseload?", items)));
+}
+
+/// " · off sick until further notice", " · on leave until Fri 4 Dec", or nothing.
+fn away_words(app: &App, staff_id: &str) -> String {
+    app.data
+        .county
+        .away(staff_id, app.today())
+        .map_or_else(String::new, |a| format!(" · {} {}", a.kind.label(), a.until()))
 }
 
 /// The first picker: who is using the tool.
@@ -182,7 +196,7 @@ pub fn who_am_i_picker(app: &App) -> Picker {
         .into_iter()
         .map(|s| PickItem {
             label: s.name.clone(),
-            detail: format!("{} · {} · {}", role_label(s.role), s.team, s.id),
+            detail: format!("{} · {} · {}{}", role_label(s.role), s.team, s.id, away_words(app, &s.id)),
             value: s.id.clone(),
         })
         .collect();

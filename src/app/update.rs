@@ -25,6 +25,7 @@ pub fn handle_key(app: &mut App, key: &KeyEvent, records: &mut dyn Records) {
         None => return,
     }
     sync_timeline(app, records);
+    super::handback::sync(app, records);
 }
 
 /// The character a key types, if it types one.
@@ -50,12 +51,15 @@ fn act(app: &mut App, mode: Mode, action: Action, records: &mut dyn Records) {
         Mode::Search => search(app, action),
         Mode::Form => forms::act(app, action, records),
         Mode::Review => super::review::act(app, action, records),
+        Mode::Plan => super::plan::act(app, action, records),
+        Mode::Read => super::handback::act(app, action, records),
     }
 }
 
 fn type_char(app: &mut App, mode: Mode, c: char) {
     match mode {
         Mode::Form => forms::type_char(app, c),
+        Mode::Plan => super::plan::type_char(app, c),
         Mode::Picker => picker::type_char(app, c),
         Mode::Search => {
             app.panes.caseload.search.push(c);
@@ -63,7 +67,7 @@ fn type_char(app: &mut App, mode: Mode, c: char) {
             app.panes.caseload.select(0);
             app.focus_child = app.panes.caseload.selected_child().or(app.focus_child);
         }
-        Mode::Normal | Mode::Help | Mode::Filter | Mode::Review => {}
+        Mode::Normal | Mode::Help | Mode::Filter | Mode::Review | Mode::Read => {}
     }
 }
 
@@ -162,6 +166,8 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
         }
         Action::ClearFilters => clear_filters(app),
         Action::Scope => picker::open_scope_picker(app),
+        Action::PlanLeave => super::plan::open(app),
+        Action::Handback => super::handback::open(app),
         Action::Reload => reload(app, records),
         // The rest work on the pane showing, which may handle them its own way.
         _ => {
@@ -303,4 +309,5 @@ fn sync_timeline(app: &mut App, records: &dyn Records) {
 /// Runs after `apply` when no key started it (tests, `render`).
 pub fn settle(app: &mut App, records: &dyn Records) {
     sync_timeline(app, records);
+    super::handback::sync(app, records);
 }

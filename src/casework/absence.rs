@@ -73,7 +73,7 @@ impl Casework for RecordAbsence {
                 .and_then(|id| staff.iter().find(|s| s.id == id).map(|s| s.name.clone()))
         };
         let next = if self.kind.planned() {
-            "plan what falls due while away (L on the duty pane, or `caseload leave plan`)".to_string()
+            "plan what falls due while away (L, or `caseload leave plan`)".to_string()
         } else {
             match duty {
                 Some(duty) => {

@@ -133,3 +133,62 @@ pub fn waiting<'a>(county: &'a County, officer: &str, today: NaiveDate) -> Optio
         .filter(|a| a.staff_id == officer && a.over(today) && a.acknowledged.is_none())
         .max_by_key(|a| a.from)
 }
+
+impl Handback {
+    /// The handback in words, a line each: who covered, what each colleague did and when, what
+    /// became of each hand-over, and when it was read.
+    pub fn lines(&self, county: &County) -> Vec<String> {
+        let name =
+            |id: &str| county.staff.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone());
+        let back = self;
+        let a = &back.absence;
+        let mut text = format!(
+            "While {} was {} ({} to {}):\n",
+            name(&a.staff_id),
+            a.kind.label(),
+            a.from.format("%a %-d %b"),
+            a.to.map_or_else(|| "now".to_string(), |d| d.format("%a %-d %b").to_string())
+        );
+        for c in &back.covers {
+            text.push_str(&format!(
+                "  {} covered {} of your children, {} to {}\n",
+                c.cover,
+                c.children,
+                c.from.format("%a %-d %b"),
+                c.to.format("%a %-d %b")
+            ));
+        }
+        for line in &back.done {
+            text.push_str(&format!(
+                "  {}  {:<18} {} ({}): {}\n",
+                line.day.format("%a %-d %b"),
+                line.by,
+                line.child,
+                line.child_id,
+                line.what
+            ));
+        }
+        if back.done.is_empty() {
+            text.push_str("  nobody else recorded anything on your caseload\n");
+        }
+        if !back.handovers.is_empty() {
+            text.push_str("Handed over:\n");
+            for h in &back.handovers {
+                let state =
+                    h.done.map_or_else(|| "not done".to_string(), |d| format!("done {}", d.format("%a %-d %b")));
+                text.push_str(&format!(
+                    "  {}  {} ({}): {} → {} · {state}\n",
+                    h.due.format("%a %-d %b"),
+                    h.child,
+                    h.child_id,
+                    h.what,
+                    h.to
+                ));
+            }
+        }
+        if let Some(day) = a.acknowledged {
+            text.push_str(&format!("Read on {}.\n", day.format("%a %-d %b %Y")));
+        }
+        text.lines().map(str::to_string).collect()
+    }
+}

@@ -510,53 +510,9 @@ pub fn handback_command(ctx: &Context, args: &HandbackArgs) -> Result<i32> {
 
 /// The handback as plain text.
 pub fn handback_text(county: &County, back: &Handback) -> String {
-    let a = &back.absence;
-    let mut text = format!(
-        "While {} was {} ({} to {}):\n",
-        name(county, &a.staff_id),
-        a.kind.label(),
-        a.from.format("%a %-d %b"),
-        a.to.map_or_else(|| "now".to_string(), |d| d.format("%a %-d %b").to_string())
-    );
-    for c in &back.covers {
-        text.push_str(&format!(
-            "  {} covered {} of your children, {} to {}\n",
-            c.cover,
-            c.children,
-            c.from.format("%a %-d %b"),
-            c.to.format("%a %-d %b")
-        ));
-    }
-    for line in &back.done {
-        text.push_str(&format!(
-            "  {}  {:<18} {} ({}): {}\n",
-            line.day.format("%a %-d %b"),
-            line.by,
-            line.child,
-            line.child_id,
-            line.what
-        ));
-    }
-    if back.done.is_empty() {
-        text.push_str("  nobody else recorded anything on your caseload\n");
-    }
-    if !back.handovers.is_empty() {
-        text.push_str("Handed over:\n");
-        for h in &back.handovers {
-            let state = h.done.map_or_else(|| "not done".to_string(), |d| format!("done {}", d.format("%a %-d %b")));
-            text.push_str(&format!(
-                "  {}  {} ({}): {} → {} · {state}\n",
-                h.due.format("%a %-d %b"),
-                h.child,
-                h.child_id,
-                h.what,
-                h.to
-            ));
-        }
-    }
-    match a.acknowledged {
-        Some(day) => text.push_str(&format!("Read on {}.\n", day.format("%a %-d %b %Y"))),
-        None => text.push_str("Not yet read: `caseload handback --ack` marks it read.\n"),
+    let mut text: String = back.lines(county).into_iter().map(|line| line + "\n").collect();
+    if back.absence.acknowledged.is_none() {
+        text.push_str("Not yet read: `caseload handback --ack` marks it read.\n");
     }
     text
 }

@@ -1,6 +1,6 @@
 //! `caseload demo`: a fictional county in its own database.
 
-use color_eyre::eyre::{Result, WrapErr};
+use color_eyre::eyre::{Result, WrapErr, eyre};
 
 use super::{Context, display};
 use crate::demo::generate;
@@ -53,6 +53,8 @@ pub fn ensure_demo(ctx: &Context, args: &DemoArgs) -> Result<()> {
     let (county, events) = generate(args.children as usize, args.seed, ctx.today, DEMO_EVENTS_PER_CHILD);
     store.replace_all(&county, &events, Some("demo"), ctx.today).wrap_err("cannot write the demo database")?;
     store.mark_demo()?;
+    crate::demo::record_absences(&mut store, &ctx.calendar, &ctx.config.rules, ctx.today)
+        .map_err(|e| eyre!("cannot write the demo database: {e}"))?;
     eprintln!(
         "Built a fictional demo county: {} children, {} staff, {} events in {}",
         county.children.len(),

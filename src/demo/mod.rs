@@ -4,6 +4,7 @@
 //! Deterministic for a seed and `today`. Everyone in it is invented.
 
 mod children;
+mod cover;
 mod history;
 mod names;
 mod rng;
@@ -13,6 +14,8 @@ mod tests;
 mod today;
 
 use chrono::{Days, NaiveDate};
+
+pub use cover::record_absences;
 
 use crate::domain::*;
 use names::*;

@@ -1,5 +1,6 @@
 //! Drawing. Every function here reads the state; none touches the database.
 
+mod absence;
 mod form;
 pub mod list;
 mod overlays;

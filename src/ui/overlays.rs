@@ -20,6 +20,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, overlay: &Overlay, area
         Overlay::Picker(_, picker) => pick(frame, theme, picker, area),
         Overlay::Form(form) => super::form::draw(frame, theme, &app.keymap, form, area),
         Overlay::Review(review) => super::review::draw(frame, app, theme, review, area),
+        Overlay::Plan(plan) => super::absence::draw_plan(frame, app, theme, plan, area),
+        Overlay::Handback(view) => super::absence::draw_handback(frame, app, theme, view, area),
     }
 }
 

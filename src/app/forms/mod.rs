@@ -3,8 +3,10 @@
 //! shares (fields, editing, saving); each kind of record has its own file with its fields, the
 //! choices it offers and how they become the casework entry.
 
+pub(crate) mod absence;
 pub(crate) mod allocate;
 pub(crate) mod contact;
+pub(crate) mod cover;
 pub(crate) mod details;
 pub(crate) mod dispute;
 pub(crate) mod panel;

@@ -130,6 +130,9 @@ pub struct CaseloadView {
     pub marked: BTreeSet<String>,
     /// On one officer's caseload, their workload score (read against the norm in the header).
     pub officer_score: Option<f64>,
+    /// On one officer's caseload, the children they cover for absent colleagues: whose, how
+    /// many, until when.
+    pub covering: Vec<(String, usize, chrono::NaiveDate)>,
 }
 
 impl Default for CaseloadView {
@@ -144,6 +147,7 @@ impl Default for CaseloadView {
             counts: ScopeCounts::default(),
             marked: BTreeSet::new(),
             officer_score: None,
+            covering: Vec::new(),
         }
     }
 }
@@ -284,6 +288,22 @@ impl PaneState for CaseloadView {
             )),
             _ => None,
         };
+        self.covering.clear();
+        if let Scope::Officer(id) = view.scope {
+            for cover in view.data.covered.values().filter_map(|&c| view.data.county.covers.get(c)) {
+                if &cover.cover_id != id {
+                    continue;
+                }
+                match self.covering.iter_mut().find(|(officer, ..)| officer == &cover.officer_id) {
+                    Some(entry) => {
+                        entry.1 += 1;
+                        entry.2 = entry.2.max(cover.to);
+                    }
+                    None => self.covering.push((cover.officer_id.clone(), 1, cover.to)),
+                }
+            }
+            self.covering.sort();
+        }
     }
 
     fn act(&mut self, action: Action, view: &View) -> Reply {
@@ -316,7 +336,11 @@ impl PaneState for CaseloadView {
 pub fn in_scope(scope: &Scope, data: &CaseData, i: usize) -> bool {
     let child = &data.county.children[i];
     match scope {
-        Scope::Officer(id) => child.officer.as_deref() == Some(id.as_str()) && child.stage != Stage::Ceased,
+        // An officer's caseload includes the children they cover for an absent colleague.
+        Scope::Officer(id) => {
+            child.stage != Stage::Ceased
+                && (child.officer.as_deref() == Some(id.as_str()) || data.cover_of(i).is_some_and(|c| &c.cover_id == id))
+        }
         Scope::Team(team) => data.rows[i].team == *team && child.stage != Stage::Ceased,
         Scope::Unallocated => child.officer.is_none() && child.stage != Stage::Ceased,
         Scope::Authority => true,

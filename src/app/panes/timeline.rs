@@ -66,6 +66,18 @@ impl TimelineView {
             .officer
             .as_deref()
             .map_or_else(|| "unallocated".to_string(), |id| format!("{} ({id})", data.staff_name(id)));
+        // Away today, and who covers: the person to ask.
+        let officer = match (record.officer.as_deref().and_then(|id| data.county.away(id, data.today)), data.cover_of(child)) {
+            (Some(away), Some(cover)) => format!(
+                "{officer} · {} {} · covered by {} until {}",
+                away.kind.label(),
+                away.until(),
+                data.staff_name(&cover.cover_id),
+                cover.to.format("%a %-d %b")
+            ),
+            (Some(away), None) => format!("{officer} · {} {} · the duty officer takes urgent work", away.kind.label(), away.until()),
+            (None, _) => officer,
+        };
         let mut lines = vec![
             DocLine::Heading("Details"),
             DocLine::Field(

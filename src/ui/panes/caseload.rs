@@ -30,6 +30,17 @@ pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, ar
             if counts.due_soon > 0 { theme.due_soon } else { theme.base },
         ),
     ];
+    if let Scope::Officer(id) = &app.scope
+        && let Some(away) = app.data.county.away(id, app.today())
+    {
+        spans.push(Span::styled(format!(" · {} {}", away.kind.label(), away.until()), theme.warning));
+    }
+    for (officer, n, to) in &view.covering {
+        spans.push(Span::styled(
+            format!(" · ↻ {n} cover for {} until {}", app.data.staff_name(officer), to.format("%a %-d %b")),
+            theme.key,
+        ));
+    }
     if let Some(score) = view.officer_score {
         // The norm is for the workload score, as on the workload pane.
         let [low, high] = app.config.workload.norm;
@@ -113,8 +124,12 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     draw_list(frame, theme, area, &view.list, &columns, |&child| {
         let record = &app.data.county.children[child];
         let row = &app.data.rows[child];
+        // Marked to move (✓); covered for an absent colleague (↻).
+        let covering = matches!(&app.scope, Scope::Officer(id) if app.data.cover_of(child).is_some_and(|c| &c.cover_id == id));
         let name = if view.marked.contains(&record.id) {
             Span::styled(format!("✓ {}", row.name), theme.key)
+        } else if covering {
+            Span::styled(format!("↻ {}", row.name), theme.key)
         } else {
             Span::raw(row.name.as_str())
         };

@@ -21,15 +21,30 @@ pub fn draw(frame: &mut Frame, app: &App, pane: &DutyCover, theme: &Theme, area:
     let [header, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let day = pane.shown_day.unwrap_or(app.today());
     let when = if day == app.today() { "today".to_string() } else { day.format("%a %-d %b %Y").to_string() };
-    let keys = app.keymap.hint_line(&[
+    let title = format!("Duty queue for {when}");
+    // As many of the keys as fit, the day's and answering first.
+    let candidates: [(&[Action], &str); 8] = [
         (&[Action::PrevDay], "day before"),
         (&[Action::NextDay], "after"),
         (&[Action::Filter], pane.kind.label()),
         (&[Action::AnswerContact], "answer"),
-    ]);
+        (&[Action::Absence], "absence"),
+        (&[Action::Rota], "rota"),
+        (&[Action::Cover], "cover"),
+        (&[Action::PlanLeave], "plan leave"),
+    ];
+    let room = usize::from(header.width).saturating_sub(crate::ui::text::width(&title) + 3);
+    let mut keys = String::new();
+    for n in 1..=candidates.len() {
+        let more = app.keymap.hint_line(&candidates[..n]);
+        if crate::ui::text::width(&more) > room {
+            break;
+        }
+        keys = more;
+    }
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("Duty queue for {when}"), theme.heading),
+            Span::styled(title, theme.heading),
             Span::styled(format!(" · {keys}"), theme.dim),
         ])),
         header,

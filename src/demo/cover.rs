@@ -1,0 +1,172 @@
+//! The demo's absences and cover, recorded the way staff record them — through the casework
+//! layer, each on the day it would have been done (so the audit log, the handback and the duty
+//! pane read as they would in a real team): a duty rota; an officer off sick today with no cover;
+//! one on leave who planned it and whose children a colleague covers; and one back today after
+//! sickness, with what the duty officer did meanwhile waiting for them to read.
+
+use chrono::NaiveDate;
+
+use crate::casework::{
+    AnswerContact, EndAbsence, Entry, GiveCover, PlanItem, PlanLeave, RecordAbsence, RecordContact, Records, RotaDay,
+    Rules, SetRota,
+};
+use crate::domain::casework::ContactEntry;
+use crate::domain::county::county_milestones;
+use crate::domain::duty::leave_items;
+use crate::domain::{AbsenceKind, Calendar, County, HandTo, HandoverItem, Role, RulesConfig, Staff, Stage};
+use crate::store::Store;
+
+/// Records the demo's absences, rota and cover into `store`, which holds the generated county.
+pub fn record_absences(
+    store: &mut Store,
+    calendar: &Calendar,
+    rules: &RulesConfig,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let county = store.load_county().map_err(|e| e.to_string())?;
+    let Some(manager) = county.staff.iter().find(|s| s.role == Role::Manager).map(|s| s.id.clone()) else {
+        return Ok(());
+    };
+    let back = |n: u32| working_days_before(calendar, today, n);
+    let ahead = |n: u32| calendar.add_working_days(calendar.next_working_day_on_or_after(today), n);
+    let save = |store: &mut Store, entry: Entry, actor: &str, day: NaiveDate| -> Result<String, String> {
+        let rules = Rules { today: day, now: None, calendar, rules };
+        store.save(&entry, actor, &rules).map_err(|e| format!("demo: {e}"))
+    };
+
+    // North Pre-14: a weekly rota, and an officer off sick from today with nobody covering.
+    let north = officers(&county, "North Pre-14");
+    let north_senior = county.staff.iter().find(|s| s.team == "North Pre-14" && s.role == Role::Senior);
+    if let ([sick, other, ..], Some(senior)) = (north.as_slice(), north_senior) {
+        for (weekday, who) in [(1, *other), (2, senior), (3, *other), (4, senior), (5, *other)] {
+            let entry =
+                SetRota { team: "North Pre-14".into(), day: RotaDay::Weekday(weekday), staff_id: Some(who.id.clone()) };
+            save(store, Entry::Rota(entry), &manager, back(15))?;
+        }
+        let entry = RecordAbsence {
+            staff_id: sick.id.clone(),
+            kind: AbsenceKind::Sickness,
+            from: today,
+            to: None,
+            note: "rang in this morning".into(),
+        };
+        save(store, Entry::Absence(entry), &manager, today)?;
+    }
+
+    // South Pre-14: an officer on leave since two working days ago, who planned it three weeks
+    // ahead and handed some work over; their senior gave their children to a colleague.
+    let south = officers(&county, "South Pre-14");
+    let senior = county.staff.iter().find(|s| s.team == "South Pre-14" && s.role == Role::Senior);
+    if let ([away, colleague, ..], Some(senior)) = (south.as_slice(), senior) {
+        let (from, to, planned_on) = (back(2), ahead(7), back(15));
+        let entry = RecordAbsence {
+            staff_id: away.id.clone(),
+            kind: AbsenceKind::Leave,
+            from,
+            to: Some(to),
+            note: "annual leave".into(),
+        };
+        save(store, Entry::Absence(entry), &away.id, planned_on)?;
+        let county = store.load_county().map_err(|e| e.to_string())?;
+        let absence_id = county.absences.iter().find(|a| a.staff_id == away.id).map_or(0, |a| a.id);
+        let milestones = county_milestones(&county, planned_on, calendar, rules);
+        let items: Vec<PlanItem> = leave_items(&county, &milestones, calendar, rules, &away.id, (from, to))
+            .into_iter()
+            .filter(|item| item.item == HandoverItem::Milestone)
+            .take(3)
+            .zip([
+                (HandTo::Before, None, ""),
+                (HandTo::Duty, None, "the family know; school expect a call"),
+                (HandTo::Colleague, Some(colleague.id.clone()), "Mum prefers calls after 3pm"),
+            ])
+            .map(|(item, (to, to_staff, note))| PlanItem {
+                child_id: county.children[item.child].id.clone(),
+                item: item.item,
+                item_ref: item.item_ref,
+                what: item.what,
+                due: item.due,
+                to,
+                to_staff,
+                note: note.into(),
+            })
+            .collect();
+        if !items.is_empty() {
+            save(store, Entry::Leave(PlanLeave { absence_id, items }), &away.id, back(10))?;
+        }
+        let cover = GiveCover { absence_id, children: None, cover_id: colleague.id.clone(), from, to };
+        save(store, Entry::Cover(cover), &senior.id, from)?;
+    }
+
+    // South Post-14: an officer back today after a week off sick; the team's duty officer took a
+    // phone message about one of their children and rang back.
+    let post = officers(&county, "South Post-14");
+    let duty_senior = county.staff.iter().find(|s| s.team == "South Post-14" && s.role == Role::Senior);
+    if let (Some(returning), Some(duty)) = (post.first(), duty_senior) {
+        let (from, last) = (back(7), back(1));
+        let entry = RecordAbsence {
+            staff_id: returning.id.clone(),
+            kind: AbsenceKind::Sickness,
+            from,
+            to: None,
+            note: String::new(),
+        };
+        save(store, Entry::Absence(entry), &manager, from)?;
+        let child = county
+            .children
+            .iter()
+            .find(|c| c.officer.as_deref() == Some(returning.id.as_str()) && c.stage == Stage::Plan)
+            .map(|c| c.id.clone());
+        if let Some(child_id) = child {
+            let summary = "Dad rang: taxi to college has not come two mornings running";
+            let entry = RecordContact {
+                child_id: child_id.clone(),
+                entry: ContactEntry::PhoneMessage,
+                date: back(5),
+                summary: summary.into(),
+            };
+            save(store, Entry::Contact(entry), &duty.id, back(5))?;
+            let county = store.load_county().map_err(|e| e.to_string())?;
+            let contact = county.contacts.iter().find(|c| c.child_id == child_id && c.summary == summary).map(|c| c.id);
+            if let Some(contact_id) = contact {
+                let entry = AnswerContact { contact_id, date: back(4), seen: None };
+                save(store, Entry::Answer(entry), &duty.id, back(4))?;
+            }
+            let entry = RecordContact {
+                child_id,
+                entry: ContactEntry::Call,
+                date: back(4),
+                summary: "Rang transport: taxi rebooked from Monday; Dad told".into(),
+            };
+            save(store, Entry::Contact(entry), &duty.id, back(4))?;
+        }
+        let county = store.load_county().map_err(|e| e.to_string())?;
+        if let Some(absence) = county.absences.iter().find(|a| a.staff_id == returning.id) {
+            let entry = EndAbsence { absence_id: absence.id, back: today, seen: None };
+            save(store, Entry::EndAbsence(entry), &manager, last)?;
+        }
+    }
+    Ok(())
+}
+
+/// The officers of `team` holding children, in staff order.
+fn officers<'a>(county: &'a County, team: &str) -> Vec<&'a Staff> {
+    county
+        .staff
+        .iter()
+        .filter(|s| s.team == team && s.role == Role::Officer)
+        .filter(|s| county.children.iter().any(|c| c.officer.as_deref() == Some(s.id.as_str())))
+        .collect()
+}
+
+/// The working day `n` working days before `day`.
+fn working_days_before(calendar: &Calendar, day: NaiveDate, n: u32) -> NaiveDate {
+    let mut day = day;
+    let mut left = n;
+    while left > 0 {
+        day = day.pred_opt().unwrap_or(day);
+        if calendar.is_working_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
