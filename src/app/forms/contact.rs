@@ -2,7 +2,8 @@
 //! (or telling the family when to expect an answer).
 
 use super::{
-    Field, FieldKind, Form, FormKind, Refusal, choice, date_field, nothing_follows, selected_child, text_field,
+    Field, FieldKind, Form, FormKind, Refusal, choice, choice_at, date_field, nothing_follows, selected_child,
+    text_field,
 };
 use crate::app::App;
 use crate::casework::permissions::Work;
@@ -73,7 +74,8 @@ pub fn open_answer(app: &App) -> Result<Form, Refusal> {
         Some(child),
         format!("Answer a contact · {name}"),
         vec![
-            choice("contact", "Contact", open),
+            // The line's own contact when the duty pane's selection is one.
+            choice_at("contact", "Contact", open, &app.target().contact.map(|id| id.to_string()).unwrap_or_default()),
             choice(
                 "action",
                 "Action",

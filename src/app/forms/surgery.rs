@@ -25,14 +25,35 @@ pub fn open_booking(app: &App) -> Result<Form, Refusal> {
     if officers.is_empty() {
         return Err(Refusal::Nothing("no officer has phone surgeries set up (press 5, then e, to set yours)".into()));
     }
-    // The child's own officer first.
-    if let Some(own) = county.children[child].officer.as_deref()
-        && let Some(position) = officers.iter().position(|o| *o == own)
-    {
-        let own = officers.remove(position);
-        officers.insert(0, own);
+    // The child's own officer first; while they are away, whoever covers the child, then the
+    // team's duty officer, before them.
+    let today = app.today();
+    let own = county.children[child].officer.as_deref();
+    let away = own.and_then(|id| county.away(id, today));
+    let cover = away.and_then(|_| app.data.cover_of(child)).map(|c| c.cover_id.as_str());
+    let duty = away.and_then(|a| {
+        let team = county.staff.iter().find(|s| s.id == a.staff_id).map(|s| s.team.as_str())?;
+        county.duty_officer(team, today)
+    });
+    for first in [own, duty, cover].into_iter().flatten() {
+        if let Some(position) = officers.iter().position(|o| *o == first) {
+            let first = officers.remove(position);
+            officers.insert(0, first);
+        }
     }
-    let options = officers.iter().map(|id| (id.to_string(), format!("{} ({id})", app.data.staff_name(id)))).collect();
+    let options = officers
+        .iter()
+        .map(|id| {
+            let role = if Some(*id) == cover {
+                " · covering".to_string()
+            } else if Some(*id) == duty {
+                " · on duty".to_string()
+            } else {
+                county.away(id, today).map_or_else(String::new, |a| format!(" · {} {}", a.kind.label(), a.until()))
+            };
+            (id.to_string(), format!("{} ({id}){role}", app.data.staff_name(id)))
+        })
+        .collect();
     let mut form = Form::new(
         &BOOKING,
         Some(child),
@@ -45,6 +66,24 @@ pub fn open_booking(app: &App) -> Result<Form, Refusal> {
             text_field("query", "Query", ""),
         ],
     );
+    if let Some(away) = away {
+        let name = app.data.staff_name(&away.staff_id);
+        let offered = [cover, duty].into_iter().flatten().find(|id| officers.contains(id));
+        form.info = vec![match offered {
+            Some(id) => format!(
+                "{name} is {} {}: {} is offered first",
+                away.kind.label(),
+                away.until(),
+                app.data.staff_name(id)
+            ),
+            None => format!(
+                "{name} is {} {}, and neither the cover nor the duty officer holds phone surgeries: book with \
+                 someone who does, or ring the family",
+                away.kind.label(),
+                away.until()
+            ),
+        }];
+    }
     fill_next_free(&mut form, app);
     Ok(form)
 }

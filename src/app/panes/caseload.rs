@@ -327,7 +327,7 @@ impl PaneState for CaseloadView {
     }
 
     fn target(&self, _data: &CaseData) -> Target {
-        Target { child: self.selected_child(), absence: None }
+        Target { child: self.selected_child(), absence: None, contact: None }
     }
 }
 

@@ -130,8 +130,17 @@ impl PaneState for DutyCover {
 
     fn target(&self, _data: &CaseData) -> Target {
         match self.list.selected_line() {
-            Some(DutyLine::Item(s, i)) => Target { child: Some(self.sections[*s].items[*i].child), absence: None },
-            Some(DutyLine::Heading(s) | DutyLine::Nothing(s)) => Target { child: None, absence: absence_of(&self.sections[*s]) },
+            Some(DutyLine::Item(s, i)) => {
+                let item = &self.sections[*s].items[*i];
+                let contact = match item.what {
+                    DutyWhat::Contact(id) => Some(id),
+                    _ => None,
+                };
+                Target { child: Some(item.child), absence: None, contact }
+            }
+            Some(DutyLine::Heading(s) | DutyLine::Nothing(s)) => {
+                Target { child: None, absence: absence_of(&self.sections[*s]), contact: None }
+            }
             None => Target::default(),
         }
     }

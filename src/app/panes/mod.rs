@@ -108,6 +108,8 @@ pub struct Target {
     pub child: Option<usize>,
     /// Index into `county.absences` (an absent officer's heading on the duty pane).
     pub absence: Option<usize>,
+    /// The contact the line is about (a call-back or email on the duty pane), by id.
+    pub contact: Option<i64>,
 }
 
 /// What a pane did with an action.

@@ -98,6 +98,6 @@ impl PaneState for PanelQueue {
             Some(PanelLine::Case(p)) => data.child_index.get(&data.county.panels[*p].child_id).copied(),
             _ => None,
         };
-        Target { child, absence: None }
+        Target { child, absence: None, contact: None }
     }
 }

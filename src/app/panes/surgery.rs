@@ -102,6 +102,6 @@ impl PaneState for SurgeryDay {
             }
             _ => None,
         };
-        Target { child, absence: None }
+        Target { child, absence: None, contact: None }
     }
 }

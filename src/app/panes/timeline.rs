@@ -152,7 +152,7 @@ impl PaneState for TimelineView {
     }
 
     fn target(&self, _data: &CaseData) -> Target {
-        Target { child: self.child, absence: None }
+        Target { child: self.child, absence: None, contact: None }
     }
 
     fn heading(&self, data: &CaseData) -> Option<String> {
