@@ -52,23 +52,26 @@ fn show(p: &Place, today: &str, who: Option<&str>, args: &[&str]) {
 #[test]
 fn explore() {
     let p = Place::new();
-    show(&p, TODAY, Some("S1"), &["absence", "add", "--kind", "sickness"]);
-    show(&p, TODAY, Some("S1"), &["absence", "add", "--staff", "S2", "--kind", "leave", "--from", "2026-12-07"]);
-    show(&p, TODAY, Some("S1"), &["absence", "add", "--kind", "leave", "--from", "2026-12-14", "--to", "2026-12-18"]);
-    show(&p, TODAY, Some("S4"), &["absence", "add", "--staff", "S1", "--kind", "sickness", "--from", TODAY, "--to", "2026-12-04"]);
-    show(&p, TODAY, None, &["absence", "list"]);
-    show(&p, TODAY, None, &["deadlines"]);
-    show(&p, TODAY, None, &["rota"]);
-    show(&p, TODAY, Some("S1"), &["rota", "set", "--team", "North Pre-14", "--weekday", "wed", "--staff", "S1"]);
-    show(&p, TODAY, Some("S3"), &["rota", "set", "--team", "North Pre-14", "--weekday", "wed", "--staff", "S1"]);
-    show(&p, TODAY, Some("S4"), &["rota", "set", "--team", "North Pre-14", "--date", "2026-11-27", "--staff", "S2"]);
-    show(&p, TODAY, None, &["rota"]);
-    show(&p, TODAY, Some("S3"), &["cover", "give", "3", "--to", "S2", "--until", "2026-12-04"]);
-    show(&p, TODAY, Some("S3"), &["cover", "give", "3", "--to", "S3", "--until", "2026-12-04"]);
-    show(&p, TODAY, None, &["cover", "list"]);
-    show(&p, TODAY, None, &["todo", "list"]);
-    show(&p, TODAY, Some("S3"), &["duty"]);
-    show(&p, "2026-12-07", Some("S3"), &["duty"]);
-    show(&p, "2026-12-07", Some("S3"), &["cover", "list"]);
-    show(&p, TODAY, Some("S3"), &["duty", "--json"]);
+    show(&p, TODAY, Some("S4"), &["absence", "add", "--staff", "S1", "--kind", "sickness", "--from", "2026-12-14"]);
+    show(&p, TODAY, Some("S5"), &["contact", "add", "C3", "--kind", "phone_message", "--summary", "Dad rang"]);
+    show(&p, TODAY, Some("S5"), &["contact", "add", "C1", "--kind", "email_received", "--summary", "School emailed"]);
+    show(&p, "2026-12-17", Some("S3"), &["duty"]);
+    let p = Place::new();
+    show(&p, TODAY, Some("S1"), &["absence", "add", "--kind", "leave", "--to", "2026-11-27"]);
+    show(&p, TODAY, Some("S1"), &["leave", "plan"]);
+    show(&p, TODAY, Some("S1"), &["leave", "plan", "--item", "1=S2"]);
+    show(&p, TODAY, Some("S1"), &["leave", "plan", "--item", "1=duty:ring mum", "--item", "2=before"]);
+    show(&p, TODAY, Some("S1"), &["leave", "plan"]);
+    show(&p, TODAY, Some("S1"), &["leave", "plan", "--item", "3=S2:papers in tray"]);
+    show(&p, TODAY, Some("S1"), &["leave", "plan"]);
+    show(&p, "2026-11-26", Some("S2"), &["duty"]);
+    show(&p, "2026-11-26", Some("S3"), &["duty"]);
+    let p = Place::new();
+    show(&p, TODAY, Some("S4"), &["absence", "add", "--staff", "S1", "--kind", "sickness", "--from", "2026-11-09", "--to", "2026-11-13"]);
+    show(&p, "2026-11-11", Some("S5"), &["contact", "add", "C2", "--kind", "call", "--summary", "Mum rang about the review"]);
+    show(&p, TODAY, Some("S1"), &["handback"]);
+    show(&p, TODAY, Some("S1"), &["handback", "--json"]);
+    show(&p, TODAY, Some("S1"), &["handback", "--ack"]);
+    show(&p, TODAY, Some("S1"), &["handback"]);
+    show(&p, TODAY, Some("S1"), &["absence", "list", "--all"]);
 }
