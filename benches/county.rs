@@ -73,6 +73,11 @@ fn main() {
         store.replace_all(&county, &events, Some("bench"), today).expect("write");
     });
     drop(events);
+    // The demo's absences, rota, cover and hand-overs, recorded through the casework layer.
+    once("record the demo's absences and cover", "-", || {
+        caseload::demo::record_absences(&mut store, &Calendar::england_and_wales(), &RulesConfig::default(), today)
+            .expect("absences");
+    });
     let loaded = once("load the county (no history)", "-", || store.load_county().expect("load"));
     // The shipped example: the demo county's team table, for the finder and balancing.
     let config = Config::parse(caseload::config::EXAMPLE).expect("the example configuration");
@@ -89,6 +94,10 @@ fn main() {
     for pane in caseload::app::Pane::ALL {
         measure(&format!("  refresh {}", pane.name()), "-", 5, || app.refresh_pane(*pane));
     }
+
+    measure("the duty queue (an officer off sick, one on leave)", "≤ 16 ms", 20, || {
+        app.refresh_pane(caseload::app::Pane::Duty);
+    });
 
     let theme = Theme::new(ThemeName::Default, false);
     measure("one key + one 200×60 frame", "≤ 16 ms", 200, || {

@@ -6,13 +6,15 @@
 //! within the next few working days (`duty_days`, 5 by default). Work done that day stays on the
 //! queue, marked done, so the line acted on does not move from under the person acting.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::absence::{HandTo, HandoverItem};
 use super::calendar::Calendar;
 use super::milestones::{Milestone, MilestoneName, Status, contact_due};
-use super::model::{County, Stage};
+use super::model::{Contact, County, Stage};
 use super::settings::RulesConfig;
 
 /// Where an item stands in the queue, first first.
@@ -122,6 +124,7 @@ pub fn duty_queue(
         .filter(|&i| view.team.is_none_or(|t| team_of(&county.absences[i].staff_id) == t))
         .collect();
     absent.sort_by_key(|&i| name_of(&county.absences[i].staff_id));
+    let contacts = if absent.is_empty() { HashMap::new() } else { contacts_by_child(county) };
     let mut sections = Vec::new();
     for a in absent {
         let officer = county.absences[a].staff_id.as_str();
@@ -135,7 +138,8 @@ pub fn duty_queue(
                 covered += 1;
                 continue;
             }
-            items.extend(child_items(county, milestones, calendar, rules, child, day, horizon));
+            let theirs = contacts.get(record.id.as_str()).map_or(&[][..], Vec::as_slice);
+            items.extend(child_items(theirs, milestones, calendar, rules, child, day, horizon));
         }
         items.retain(|i| view.kind.shows(&i.what));
         sort(&mut items, county);
@@ -187,8 +191,17 @@ pub fn duty_queue(
 
 /// A child's items for the duty queue on `day`: contacts open (or answered that day), and
 /// milestones overdue or due by `horizon` (or done that day).
+/// Each child's contacts, read once rather than once per child.
+fn contacts_by_child(county: &County) -> HashMap<&str, Vec<&Contact>> {
+    let mut by_child: HashMap<&str, Vec<&Contact>> = HashMap::new();
+    for contact in &county.contacts {
+        by_child.entry(contact.child_id.as_str()).or_default().push(contact);
+    }
+    by_child
+}
+
 fn child_items(
-    county: &County,
+    contacts: &[&Contact],
     milestones: &[Vec<Milestone>],
     calendar: &Calendar,
     rules: &RulesConfig,
@@ -196,9 +209,8 @@ fn child_items(
     day: NaiveDate,
     horizon: NaiveDate,
 ) -> Vec<DutyItem> {
-    let id = &county.children[child].id;
     let mut items = Vec::new();
-    for contact in county.contacts.iter().filter(|c| &c.child_id == id) {
+    for contact in contacts {
         let done = match contact.answered {
             Some(answered) if answered == day => Some(contact.answered_by.clone()),
             Some(_) => continue,
@@ -292,11 +304,13 @@ pub fn leave_items(
     (from, to): (NaiveDate, NaiveDate),
 ) -> Vec<LeaveItem> {
     let mut items = Vec::new();
+    let contacts = contacts_by_child(county);
     for (child, record) in county.children.iter().enumerate() {
         if record.officer.as_deref() != Some(officer) || record.stage == Stage::Ceased {
             continue;
         }
-        for contact in county.contacts.iter().filter(|c| c.child_id == record.id && c.answered.is_none()) {
+        let theirs = contacts.get(record.id.as_str()).into_iter().flatten();
+        for contact in theirs.filter(|c| c.answered.is_none()) {
             let due = contact_due(contact, calendar, rules);
             let what = format!("{}: {}", contact.kind.noun(), contact.summary.replace('\n', " "));
             items.push(LeaveItem { child, item: HandoverItem::Contact, item_ref: contact.id.to_string(), what, due });
