@@ -224,3 +224,59 @@ fn a_colleagues_save_shows_within_two_seconds_while_keys_are_being_pressed() {
     }
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn back_at_work_the_demo_officer_reads_the_handback_first_and_it_stays_read_after_a_restart() {
+    if !tmux_available() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is part of the CI machine image and must be there");
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.db");
+    let built = Command::new(BIN)
+        .args(["demo", "--print", "--children", "400", "--today", TODAY, "--db"])
+        .arg(&db)
+        .output()
+        .expect("demo runs");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    // The demo's officer back today after a week off sick.
+    let county = caseload::store::Store::open(&db).expect("open").load_county().expect("load");
+    let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("a date");
+    let back = county.absences.iter().find(|a| a.to.is_some_and(|to| to < today)).expect("someone back today");
+    let name = county.staff.iter().find(|s| s.id == back.staff_id).expect("on the staff list").name.clone();
+    let tmux = Tmux { socket: format!("caseload-handback-{}", std::process::id()), session: "e2e".into() };
+    let command = format!(
+        "env -u USER -u LOGNAME -u USERNAME {bin} demo --today {TODAY} --db {db}; echo FIRST; \
+         {bin} demo --today {TODAY} --db {db}; echo DONE; sleep 30",
+        bin = BIN,
+        db = shell_path(&db),
+    );
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &command]);
+
+    // The picker says who is away.
+    tmux.wait_for("Who are you?");
+    tmux.wait_for("· off sick");
+    tmux.keys(&[name.as_str()]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("While you were away");
+    assert!(screen.contains(&format!("While {name} was off sick")), "{screen}");
+    assert!(screen.contains("mark read"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("handback acknowledged");
+    // The second run's picker replaces the first run's screen.
+    tmux.keys(&["q"]);
+
+    // Signed in again: straight to the caseload; H shows the handback, read.
+    tmux.wait_for("Who are you?");
+    tmux.keys(&[name.as_str()]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("signed in as");
+    assert!(!screen.contains("While you were away"), "{screen}");
+    tmux.keys(&["H"]);
+    let screen = tmux.wait_for("Read on Mon 23 Nov 2026");
+    assert!(screen.contains("Handback"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for("DONE");
+}

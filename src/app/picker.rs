@@ -162,12 +162,12 @@ pub(super) fn open_scope_picker(app: &mut App) {
     app.overlay = Some(Overlay::Picker(PickerPurpose::Scope, Picker::new("Whose caseload?", items)));
 }
 
-/// " · off sick until further notice", " · on leave until Fri 4 Dec", or nothing.
+/// " · off sick", " · on leave to 4 Dec", or nothing: short, to fit beside the role and team.
 fn away_words(app: &App, staff_id: &str) -> String {
-    app.data
-        .county
-        .away(staff_id, app.today())
-        .map_or_else(String::new, |a| format!(" · {} {}", a.kind.label(), a.until()))
+    app.data.county.away(staff_id, app.today()).map_or_else(String::new, |a| {
+        let to = a.to.map_or_else(String::new, |to| format!(" to {}", to.format("%-d %b")));
+        format!(" · {}{to}", a.kind.label())
+    })
 }
 
 /// The first picker: who is using the tool.

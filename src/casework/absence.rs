@@ -114,8 +114,17 @@ impl Casework for EndAbsence {
             ctx.tx.cancel_absence(&absence, ctx.actor())?;
             return Ok(format!("{}'s absence from {} cancelled", officer.name, human(absence.from)));
         }
-        if absence.over(self.back) && absence.to.is_some_and(|to| to.succ_opt() == Some(self.back)) {
-            return Err(invalid("back", format!("{} is already back on {}", officer.name, human(self.back))));
+        // Ending an absence never lengthens it: more time away is another absence.
+        if let Some(to) = absence.to
+            && to < self.back
+        {
+            let first_back = to.succ_opt().unwrap_or(to);
+            let more = if first_back < self.back {
+                format!(": record more time away as another absence from {}", human(first_back))
+            } else {
+                String::new()
+            };
+            return Err(invalid("back", format!("{} is already back on {}{more}", officer.name, human(first_back))));
         }
         let last = self.back.pred_opt().unwrap_or(self.back);
         let after = Absence { to: Some(last), ..absence.clone() };

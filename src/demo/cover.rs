@@ -34,14 +34,32 @@ pub fn record_absences(
         store.save(&entry, actor, &rules).map_err(|e| format!("demo: {e}"))
     };
 
-    // North Pre-14: a weekly rota, and an officer off sick from today with nobody covering.
-    let north = officers(&county, "North Pre-14");
-    let north_senior = county.staff.iter().find(|s| s.team == "North Pre-14" && s.role == Role::Senior);
-    if let ([sick, other, ..], Some(senior)) = (north.as_slice(), north_senior) {
-        for (weekday, who) in [(1, *other), (2, senior), (3, *other), (4, senior), (5, *other)] {
-            let entry =
-                SetRota { team: "North Pre-14".into(), day: RotaDay::Weekday(weekday), staff_id: Some(who.id.clone()) };
-            save(store, Entry::Rota(entry), &manager, back(15))?;
+    // Three officers holding children, from the teams the README's story names where the county
+    // has them (a small demo may have one officer a team).
+    let mut pool = officers(&county);
+    let mut pick = |team: &str| {
+        let at = pool.iter().position(|s| s.team == team).unwrap_or(0);
+        (!pool.is_empty()).then(|| pool.remove(at))
+    };
+    let returning = pick("South Post-14");
+    let away = pick("South Pre-14");
+    let sick = pick("North Pre-14");
+    let senior_of =
+        |team: &str| county.staff.iter().find(|s| s.team == team && s.role == Role::Senior).map(|s| s.id.clone());
+
+    // An officer off sick from today with nobody covering; their team has a weekly rota.
+    if let Some(sick) = sick {
+        let team = sick.team.clone();
+        let other = county
+            .staff
+            .iter()
+            .find(|s| s.team == team && s.id != sick.id && s.role == Role::Officer)
+            .map(|s| s.id.clone());
+        if let (Some(other), Some(senior)) = (other.or_else(|| senior_of(&team)), senior_of(&team)) {
+            for (weekday, who) in [(1, &other), (2, &senior), (3, &other), (4, &senior), (5, &other)] {
+                let entry = SetRota { team: team.clone(), day: RotaDay::Weekday(weekday), staff_id: Some(who.clone()) };
+                save(store, Entry::Rota(entry), &manager, back(15))?;
+            }
         }
         let entry = RecordAbsence {
             staff_id: sick.id.clone(),
@@ -55,9 +73,12 @@ pub fn record_absences(
 
     // South Pre-14: an officer on leave since two working days ago, who planned it three weeks
     // ahead and handed some work over; their senior gave their children to a colleague.
-    let south = officers(&county, "South Pre-14");
-    let senior = county.staff.iter().find(|s| s.team == "South Pre-14" && s.role == Role::Senior);
-    if let ([away, colleague, ..], Some(senior)) = (south.as_slice(), senior) {
+    let colleague = away.and_then(|away| {
+        let at = pool.iter().position(|s| s.team == away.team).unwrap_or(0);
+        (!pool.is_empty()).then(|| pool.remove(at))
+    });
+    let senior = away.and_then(|away| senior_of(&away.team));
+    if let (Some(away), Some(colleague), Some(senior)) = (away, colleague, senior) {
         let (from, to, planned_on) = (back(2), ahead(7), back(15));
         let entry = RecordAbsence {
             staff_id: away.id.clone(),
@@ -94,14 +115,13 @@ pub fn record_absences(
             save(store, Entry::Leave(PlanLeave { absence_id, items }), &away.id, back(10))?;
         }
         let cover = GiveCover { absence_id, children: None, cover_id: colleague.id.clone(), from, to };
-        save(store, Entry::Cover(cover), &senior.id, from)?;
+        save(store, Entry::Cover(cover), &senior, from)?;
     }
 
     // South Post-14: an officer back today after a week off sick; the team's duty officer took a
     // phone message about one of their children and rang back.
-    let post = officers(&county, "South Post-14");
-    let duty_senior = county.staff.iter().find(|s| s.team == "South Post-14" && s.role == Role::Senior);
-    if let (Some(returning), Some(duty)) = (post.first(), duty_senior) {
+    let duty = returning.and_then(|r| senior_of(&r.team));
+    if let (Some(returning), Some(duty)) = (returning, duty) {
         let (from, last) = (back(7), back(1));
         let entry = RecordAbsence {
             staff_id: returning.id.clone(),
@@ -124,12 +144,12 @@ pub fn record_absences(
                 date: back(5),
                 summary: summary.into(),
             };
-            save(store, Entry::Contact(entry), &duty.id, back(5))?;
+            save(store, Entry::Contact(entry), &duty, back(5))?;
             let county = store.load_county().map_err(|e| e.to_string())?;
             let contact = county.contacts.iter().find(|c| c.child_id == child_id && c.summary == summary).map(|c| c.id);
             if let Some(contact_id) = contact {
                 let entry = AnswerContact { contact_id, date: back(4), seen: None };
-                save(store, Entry::Answer(entry), &duty.id, back(4))?;
+                save(store, Entry::Answer(entry), &duty, back(4))?;
             }
             let entry = RecordContact {
                 child_id,
@@ -137,7 +157,7 @@ pub fn record_absences(
                 date: back(4),
                 summary: "Rang transport: taxi rebooked from Monday; Dad told".into(),
             };
-            save(store, Entry::Contact(entry), &duty.id, back(4))?;
+            save(store, Entry::Contact(entry), &duty, back(4))?;
         }
         let county = store.load_county().map_err(|e| e.to_string())?;
         if let Some(absence) = county.absences.iter().find(|a| a.staff_id == returning.id) {
@@ -148,16 +168,15 @@ pub fn record_absences(
     Ok(())
 }
 
-/// The officers of `team` holding children, in staff order.
-fn officers<'a>(county: &'a County, team: &str) -> Vec<&'a Staff> {
+/// The officers holding children, in staff order.
+fn officers(county: &County) -> Vec<&Staff> {
     county
         .staff
         .iter()
-        .filter(|s| s.team == team && s.role == Role::Officer)
+        .filter(|s| s.role == Role::Officer)
         .filter(|s| county.children.iter().any(|c| c.officer.as_deref() == Some(s.id.as_str())))
         .collect()
 }
-
 /// The working day `n` working days before `day`.
 fn working_days_before(calendar: &Calendar, day: NaiveDate, n: u32) -> NaiveDate {
     let mut day = day;
