@@ -281,6 +281,8 @@ fn cover_goes_to_a_colleague_with_a_to_do_each_and_ends_by_date_alone() {
     assert_eq!(theo["group"]["Absent"]["covered"], 0, "{theo}");
     assert!(!theo["items"].as_array().expect("items").is_empty(), "{theo}");
     assert_eq!(place.load().covers, covers, "the cover records are as given: it ends by its dates");
+    // Telling the families who covers is moot once cover is over: the to-dos leave the lists.
+    assert_eq!(place.ok_on("2026-12-07", "S3", &["todo", "list"]), "No to-dos waiting.\n");
 }
 
 #[test]

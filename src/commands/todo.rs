@@ -43,7 +43,7 @@ pub fn todo(ctx: &Context, command: TodoCommand) -> Result<i32> {
             let mut open: Vec<_> = county
                 .tasks
                 .iter()
-                .filter(|t| t.done.is_none())
+                .filter(|t| t.done.is_none() && county.task_live(t, ctx.today))
                 .filter(|t| officer.is_none() || t.staff_id == officer)
                 .collect();
             open.sort_by_key(|t| (t.due, t.id));

@@ -20,7 +20,8 @@ pub fn county_milestones(
     let contacts = group_by_child(&county.contacts);
     let disputes = group_by_child(&county.disputes);
     let panels = group_by_child(&county.panels);
-    let tasks = group_by_child(&county.tasks);
+    let live: Vec<_> = county.tasks.iter().filter(|t| county.task_live(t, today)).cloned().collect();
+    let tasks = group_by_child(&live);
     county
         .children
         .iter()
@@ -53,7 +54,8 @@ pub fn child_milestones(
     let contacts: Vec<_> = county.contacts.iter().filter(|r| r.child_id() == id).cloned().collect();
     let disputes: Vec<_> = county.disputes.iter().filter(|r| r.child_id() == id).cloned().collect();
     let panels: Vec<_> = county.panels.iter().filter(|r| r.child_id() == id).cloned().collect();
-    let tasks: Vec<_> = county.tasks.iter().filter(|r| r.child_id() == id).cloned().collect();
+    let tasks: Vec<_> =
+        county.tasks.iter().filter(|r| r.child_id() == id && county.task_live(r, today)).cloned().collect();
     let records =
         CaseRecords { steps: &steps, contacts: &contacts, disputes: &disputes, panels: &panels, tasks: &tasks };
     milestones_for(child, records, today, calendar, rules)

@@ -562,6 +562,18 @@ impl County {
         self.absences.iter().find(|a| a.staff_id == staff_id && a.covers(day))
     }
 
+    /// Whether to-do `task` still asks something on `day`: telling a family who covers is moot
+    /// once every cover given for the child has ended (by its date or with the absence).
+    pub fn task_live(&self, task: &Task, day: NaiveDate) -> bool {
+        task.done.is_some()
+            || task.kind != TaskKind::TellCover
+            || self.covers.iter().any(|c| {
+                c.child_id == task.child_id
+                    && day <= c.to
+                    && c.absence_id.is_none_or(|id| self.absences.iter().any(|a| a.id == id && !a.over(day)))
+            })
+    }
+
     /// The cover in force for `child_id` on `day`.
     pub fn cover_for(&self, child_id: &str, day: NaiveDate) -> Option<&Cover> {
         self.covers.iter().find(|c| c.child_id == child_id && c.active(day, &self.absences))

@@ -50,8 +50,14 @@ pub fn open_answer(app: &App) -> Result<Form, Refusal> {
     let id = &app.data.county.children[child].id;
     let open_contacts: Vec<&crate::domain::Contact> =
         app.data.county.contacts.iter().filter(|c| &c.child_id == id && c.answered.is_none()).collect();
-    let open_tasks: Vec<&crate::domain::Task> =
-        app.data.county.tasks.iter().filter(|t| &t.child_id == id && t.done.is_none()).collect();
+    let open_tasks: Vec<&crate::domain::Task> = app
+        .data
+        .county
+        .tasks
+        .iter()
+        .filter(|t| &t.child_id == id && t.done.is_none())
+        .filter(|t| app.data.county.task_live(t, app.today()))
+        .collect();
     let mut records: Vec<RecordRef> = open_contacts.iter().map(|c| RecordRef::Contact(c.id)).collect();
     records.extend(open_tasks.iter().map(|t| RecordRef::Task(t.id)));
     let mut open: Vec<(String, String)> = open_contacts
