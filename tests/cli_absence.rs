@@ -131,9 +131,9 @@ fn absent_section(queue: &Value, index: usize) -> Option<&Value> {
     queue.as_array().expect("an array").iter().find(|s| s["group"]["Absent"]["absence"].as_u64() == Some(index as u64))
 }
 
-/// Where `staff`'s absence is in the county as loaded (the queue's `absence` is this index).
+/// The id of `staff`'s absence (the queue's `absence`).
 fn absence_index(county: &County, staff: &str) -> usize {
-    county.absences.iter().position(|a| a.staff_id == staff).expect("an absence")
+    county.absences.iter().find(|a| a.staff_id == staff).expect("an absence").id as usize
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,8 +200,12 @@ fn rota_set_by_a_senior_or_manager_shows_in_the_rota_and_an_officer_is_refused()
     assert!(said.contains("Theo Brown is duty officer for North Pre-14 every Wednesday"), "{said}");
     let said = place.ok("S4", &["rota", "set", "--team", NORTH, "--date", "2026-11-27", "--staff", "S2"]);
     assert!(said.contains("Priya Shah is duty officer for North Pre-14 on Fri 27 Nov 2026"), "{said}");
-    // Priya is off sick on Tuesday 24th: set, but never on duty while away.
-    place.ok("S4", &["rota", "set", "--team", NORTH, "--date", "2026-11-24", "--staff", "S2"]);
+    // Priya is off sick on Tuesday 24th: refused for that date, naming why.
+    let said = place.refused("S4", &["rota", "set", "--team", NORTH, "--date", "2026-11-24", "--staff", "S2"]);
+    assert!(said.contains("--staff: Priya Shah is off sick on Tue 24 Nov 2026"), "{said}");
+    // And a Saturday is no duty day.
+    let said = place.refused("S4", &["rota", "set", "--team", NORTH, "--date", "2026-11-28", "--staff", "S1"]);
+    assert!(said.contains("--date: Sat 28 Nov 2026 is not a working day"), "{said}");
 
     let rota = place.ok("S1", &["rota"]);
     for line in [
@@ -222,7 +226,6 @@ fn rota_set_by_a_senior_or_manager_shows_in_the_rota_and_an_officer_is_refused()
     assert_eq!(
         lines,
         vec![
-            (NORTH.to_string(), None, Some(day("2026-11-24")), "S2".to_string()),
             (NORTH.to_string(), None, Some(day("2026-11-27")), "S2".to_string()),
             (NORTH.to_string(), Some(3), None, "S1".to_string()),
         ]
@@ -401,7 +404,7 @@ fn leave_plan_numbers_the_items_saves_the_choices_and_refuses_a_colleague_away()
     let said = place.ok("S1", &["leave", "plan", "--item", "1=duty:ring mum", "--item", "2=before"]);
     assert!(said.contains("1 to do before going, 1 to the duty officer, 0 to colleagues"), "{said}");
     let planned = place.ok("S1", &["leave", "plan"]);
-    for (item, to) in items.iter().zip(["the duty officer", "before going", "not planned"]) {
+    for (item, to) in items.iter().zip(["the duty officer (ring mum)", "before going", "not planned"]) {
         assert!(planned.contains(&format!("{item}{to}\n")), "{item}{to} in\n{planned}");
     }
     let handovers = place.load().handovers;

@@ -97,7 +97,11 @@ pub fn open(app: &mut App) {
         .filter(|s| s.team == officer.team && s.id != officer.id && matches!(s.role, Role::Officer | Role::Senior))
         .collect();
     colleagues.sort_by_key(|s| s.name.as_str());
-    choices.extend(colleagues.iter().map(|s| (PlanChoice::Colleague(s.id.clone()), s.name.clone())));
+    // Someone away when the leave begins is said so (a save handing them work is refused).
+    choices.extend(colleagues.iter().map(|s| {
+        let away = county.away(&s.id, absence.from).map_or_else(String::new, |a| format!(" ({})", a.kind.label()));
+        (PlanChoice::Colleague(s.id.clone()), format!("{}{away}", s.name))
+    }));
     let lines: Vec<PlanLine> = found
         .into_iter()
         .map(|item| {

@@ -82,7 +82,28 @@ impl Casework for RecordAbsence {
                 None => format!("{} has no duty officer that day: set the rota", officer.team),
             }
         };
-        Ok(format!("{} {} from {} {}: {next}", officer.name, self.kind.label(), human(self.from), absence.until()))
+        // Cover they give stops while they are away: the duty officer stands in until new cover.
+        let covering = ctx
+            .tx
+            .covers()?
+            .into_iter()
+            .filter(|c| c.cover_id == officer.id && c.to >= self.from && self.to.is_none_or(|to| c.from <= to))
+            .count();
+        let covering = if covering > 0 {
+            format!(
+                "; the {covering} children they cover go to the duty officer while they are away: give new cover (C, or \
+                 `caseload cover give`)"
+            )
+        } else {
+            String::new()
+        };
+        Ok(format!(
+            "{} {} from {} {}: {next}{covering}",
+            officer.name,
+            self.kind.label(),
+            human(self.from),
+            absence.until()
+        ))
     }
 }
 
@@ -206,6 +227,9 @@ impl Casework for SetRota {
             RotaDay::Date(date) if date < ctx.rules.today => {
                 return Err(invalid("date", format!("{} has passed", human(date))));
             }
+            RotaDay::Date(date) if !ctx.rules.calendar.is_working_day(date) => {
+                return Err(invalid("date", format!("{} is not a working day", human(date))));
+            }
             RotaDay::Date(date) => (None, Some(date)),
         };
         let who = match &self.staff_id {
@@ -215,6 +239,15 @@ impl Casework for SetRota {
                     return Err(invalid(
                         "officer",
                         format!("{} is not an officer or senior of {}", person.name, self.team),
+                    ));
+                }
+                if let Some(date) = date
+                    && let Some(away) =
+                        ctx.tx.absences()?.into_iter().find(|a| a.staff_id == person.id && a.covers(date))
+                {
+                    return Err(invalid(
+                        "officer",
+                        format!("{} is {} on {}: choose someone at work", person.name, away.kind.label(), human(date)),
                     ));
                 }
                 Some(person)

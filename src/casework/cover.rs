@@ -184,6 +184,14 @@ impl Casework for EndCover {
                 format!("no cover of {}'s children runs past {}", officer.name, human(self.last_day)),
             ));
         }
+        // Cover already given stands: it can end yesterday at the earliest, never before.
+        let yesterday = ctx.rules.today.pred_opt().unwrap_or(ctx.rules.today);
+        if self.last_day < yesterday && covers.iter().any(|c| c.from <= yesterday) {
+            return Err(invalid(
+                "last_day",
+                format!("{} has passed: cover already given ends yesterday at the earliest", human(self.last_day)),
+            ));
+        }
         for cover in &covers {
             let last = self.last_day.max(cover.from.pred_opt().unwrap_or(cover.from));
             ctx.tx.end_cover(cover, last, ctx.actor())?;

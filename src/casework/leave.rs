@@ -76,10 +76,21 @@ impl Casework for PlanLeave {
                     if colleague.id == officer.id || !matches!(colleague.role, Role::Officer | Role::Senior) {
                         return Err(invalid("colleague", format!("{line}: {} cannot take it", colleague.name)));
                     }
-                    if let Some(away) = absences.iter().find(|a| a.staff_id == colleague.id && a.covers(item.due)) {
+                    if colleague.team != officer.team {
                         return Err(invalid(
                             "colleague",
-                            format!("{line}: {} is {} on {}", colleague.name, away.kind.label(), human(item.due)),
+                            format!(
+                                "{line}: {} is not in {} (hand it to the duty officer)",
+                                colleague.name, officer.team
+                            ),
+                        ));
+                    }
+                    // Away when it falls due, or when the leave begins (for what is already due).
+                    let day = item.due.max(absence.from);
+                    if let Some(away) = absences.iter().find(|a| a.staff_id == colleague.id && a.covers(day)) {
+                        return Err(invalid(
+                            "colleague",
+                            format!("{line}: {} is {} on {}", colleague.name, away.kind.label(), human(day)),
                         ));
                     }
                     Some(colleague.id.clone())

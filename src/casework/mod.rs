@@ -243,10 +243,15 @@ impl Ctx<'_, '_> {
 
     /// Whether the person saving may do `work` on `child`, as the records stand.
     fn may(&self, work: Work, child: &Child) -> Result<(), RecordError> {
-        let (staff, absences, covers, rota) =
-            (self.tx.staff()?, self.tx.absences()?, self.tx.covers()?, self.tx.rota()?);
-        let facts =
-            crate::domain::absence::CoverFacts { staff: &staff, absences: &absences, covers: &covers, rota: &rota };
+        let (staff, absences, covers, rota, handovers) =
+            (self.tx.staff()?, self.tx.absences()?, self.tx.covers()?, self.tx.rota()?, self.tx.all_handovers()?);
+        let facts = crate::domain::absence::CoverFacts {
+            staff: &staff,
+            absences: &absences,
+            covers: &covers,
+            rota: &rota,
+            handovers: &handovers,
+        };
         let holder = Holder::of(child, &facts, self.rules.today);
         permissions::check(&self.staff, work, Some(&holder)).map_err(RecordError::NotAllowed)
     }

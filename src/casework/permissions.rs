@@ -242,7 +242,7 @@ mod tests {
             staff("S2", Role::Officer, "North"),
             staff("S3", Role::Senior, "North"),
         ];
-        let facts = CoverFacts { staff: &team, absences: &absences, covers: &covers, rota: &[] };
+        let facts = CoverFacts { staff: &team, absences: &absences, covers: &covers, rota: &[], handovers: &[] };
         assert_eq!(Holder::of(&child, &facts, day(24)).cover, vec!["S1".to_string()]);
         assert!(Holder::of(&child, &facts, day(26)).cover.is_empty(), "the absence has ended");
         assert_eq!(Holder::of(&child, &facts, day(24)).team.as_deref(), Some("North"));

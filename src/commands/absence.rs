@@ -138,7 +138,9 @@ pub enum LeaveCommand {
         /// The absence (see `caseload absence list`) [default: your next planned one]
         #[arg(long)]
         absence: Option<i64>,
-        /// Item N goes to: before (you do it first), duty, or a colleague's staff id; ":note" adds a note
+        /// Item N goes to: before (you do it first), duty, or a colleague's staff id; ":note" adds a
+        /// note. Items not named keep what was planned for them
+        /// (`N=none` takes one out of the plan)
         #[arg(long = "item", value_name = "N=TO[:NOTE]")]
         items: Vec<String>,
     },
@@ -274,7 +276,7 @@ pub fn duty(ctx: &Context, args: &DutyArgs) -> Result<i32> {
     let view = DutyView { day, me: me.as_deref(), team: args.team.as_deref(), kind };
     let sections = duty_queue(&county, &milestones, &ctx.calendar, &ctx.config.rules, view);
     if args.json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&sections)?))?;
+        emit(&format!("{}\n", serde_json::to_string_pretty(&duty_json(&county, &sections)?)?))?;
         return Ok(0);
     }
     let mut text = format!("Duty queue for {}\n", day.format("%a %-d %b %Y"));
@@ -360,7 +362,11 @@ pub fn cover(ctx: &Context, command: CoverCommand) -> Result<i32> {
         }
         CoverCommand::End { absence, last_day, children } => {
             let last_day = last_day.unwrap_or_else(|| ctx.today.pred_opt().unwrap_or(ctx.today));
-            save(ctx, EndCover { absence_id: absence, children, last_day }, &[("children", "--children")])
+            save(
+                ctx,
+                EndCover { absence_id: absence, children, last_day },
+                &[("children", "--children"), ("last_day", "--last-day")],
+            )
         }
         CoverCommand::List { date } => {
             let (_store, county, _) = ctx.load()?;
@@ -433,8 +439,9 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<i32> {
                     HandTo::Colleague => h.to_staff.as_deref().map_or_else(String::new, |id| name(&county, id)),
                 },
             );
+            let note = planned.filter(|h| !h.note.is_empty()).map_or_else(String::new, |h| format!(" ({})", h.note));
             text.push_str(&format!(
-                "{:>3}. {}  {} ({})  {}  → {to}\n",
+                "{:>3}. {}  {} ({})  {}  → {to}{note}\n",
                 n + 1,
                 item.due.format("%a %-d %b"),
                 child.full_name(),
@@ -445,12 +452,30 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<i32> {
         if found.is_empty() {
             text.push_str("  nothing falls due\n");
         } else {
-            text.push_str("Plan with --item N=before|duty|STAFF_ID[:note] for each (all in one command).\n");
+            text.push_str(
+                "Plan with --item N=before|duty|STAFF_ID[:note] (or N=none); items not named keep their plan.\n",
+            );
         }
         emit(&text)?;
         return Ok(0);
     }
-    let mut plan = Vec::new();
+    // Items not named keep what was planned for them before (in the interface or here).
+    let mut plan: Vec<PlanItem> = county
+        .handovers
+        .iter()
+        .filter(|h| h.absence_id == absence.id)
+        .map(|h| PlanItem {
+            child_id: h.child_id.clone(),
+            item: h.item,
+            item_ref: h.item_ref.clone(),
+            what: h.what.clone(),
+            due: h.due,
+            to: h.to,
+            to_staff: h.to_staff.clone(),
+            note: h.note.clone(),
+        })
+        .collect();
+    let mut named = Vec::new();
     for given in &items {
         let Some((number, rest)) = given.split_once('=') else {
             return refuse(format!("--item {given}: write N=before, N=duty or N=STAFF_ID, with :note if wanted"));
@@ -459,7 +484,16 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<i32> {
         else {
             return refuse(format!("--item {given}: no item {} (see `caseload leave plan`)", number.trim()));
         };
+        if named.contains(&number.trim()) {
+            return refuse(format!("--item {given}: item {} is named twice", number.trim()));
+        }
+        named.push(number.trim());
+        let child_id = &county.children[item.child].id;
+        plan.retain(|p| !(&p.child_id == child_id && p.item == item.item && p.item_ref == item.item_ref));
         let (to, note) = rest.split_once(':').unwrap_or((rest, ""));
+        if to.trim().eq_ignore_ascii_case("none") {
+            continue;
+        }
         let (to, to_staff) = match to.trim().to_ascii_lowercase().as_str() {
             "before" => (HandTo::Before, None),
             "duty" => (HandTo::Duty, None),
@@ -506,6 +540,34 @@ pub fn handback_command(ctx: &Context, args: &HandbackArgs) -> Result<i32> {
     }
     emit(&handback_text(&county, &back))?;
     Ok(0)
+}
+
+/// The queue as JSON with ids, not positions: each group's `absence` is the absence's id (as
+/// `absence list` shows it) with the `officer`'s staff id, and each item's `child` the child's id
+/// with their `child_name`.
+fn duty_json(county: &County, sections: &[crate::domain::duty::DutySection]) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(sections)?;
+    for section in value.as_array_mut().into_iter().flatten() {
+        for group in ["Absent", "HandedOver"] {
+            let Some(group) = section["group"].get_mut(group).and_then(serde_json::Value::as_object_mut) else {
+                continue;
+            };
+            let absence =
+                group.get("absence").and_then(serde_json::Value::as_u64).and_then(|i| county.absences.get(i as usize));
+            if let Some(absence) = absence {
+                group.insert("absence".into(), absence.id.into());
+                group.insert("officer".into(), absence.staff_id.clone().into());
+            }
+        }
+        for item in section["items"].as_array_mut().into_iter().flatten() {
+            let child = item["child"].as_u64().and_then(|i| county.children.get(i as usize));
+            if let (Some(child), Some(item)) = (child, item.as_object_mut()) {
+                item.insert("child".into(), child.id.clone().into());
+                item.insert("child_name".into(), child.full_name().into());
+            }
+        }
+    }
+    Ok(value)
 }
 
 /// The handback as plain text.

@@ -98,7 +98,12 @@ pub fn record_absences(
             .zip([
                 (HandTo::Before, None, ""),
                 (HandTo::Duty, None, "the family know; school expect a call"),
-                (HandTo::Colleague, Some(colleague.id.clone()), "Mum prefers calls after 3pm"),
+                // Hand-overs stay within the team.
+                if colleague.team == away.team {
+                    (HandTo::Colleague, Some(colleague.id.clone()), "Mum prefers calls after 3pm")
+                } else {
+                    (HandTo::Duty, None, "Mum prefers calls after 3pm")
+                },
             ])
             .map(|(item, (to, to_staff, note))| PlanItem {
                 child_id: county.children[item.child].id.clone(),

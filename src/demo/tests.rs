@@ -80,3 +80,22 @@ fn shares_look_like_an_authority() {
     assert!((20..=150).contains(&unallocated), "{unallocated}");
     assert!(county.children.iter().any(|c| !c.first_name.is_ascii()));
 }
+
+#[test]
+fn the_demos_absences_are_recorded_for_a_county_of_any_size() {
+    let today = day(2026, 11, 23);
+    let calendar = Calendar::england_and_wales();
+    for children in [60, 400, 1200] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = crate::store::Store::open(&dir.path().join("demo.db")).expect("open");
+        let (county, events) = generate(children, 1, today, 2);
+        store.replace_all(&county, &events, Some("demo"), today).expect("write");
+        record_absences(&mut store, &calendar, &RulesConfig::default(), today).expect("recorded");
+        let county = store.load_county().expect("load");
+        let sick_today = county.absences.iter().filter(|a| a.from == today && a.to.is_none()).count();
+        let back_today = county.absences.iter().filter(|a| a.over(today) && a.acknowledged.is_none()).count();
+        assert_eq!((county.absences.len(), sick_today, back_today), (3, 1, 1), "{children} children");
+        assert!(county.covers.iter().any(|c| c.active(today, &county.absences)), "{children}: someone covers");
+        assert!(!county.handovers.is_empty(), "{children}: hand-overs");
+    }
+}

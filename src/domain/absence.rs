@@ -88,11 +88,13 @@ pub struct Cover {
 }
 
 impl Cover {
-    /// In force on `day`.
+    /// In force on `day`: within its dates, while the officer is away, and while whoever covers
+    /// is not away themselves (then the duty officer stands in, as for no cover).
     pub fn active(&self, day: NaiveDate, absences: &[Absence]) -> bool {
         self.from <= day
             && day <= self.to
             && self.absence_id.is_none_or(|id| absences.iter().find(|a| a.id == id).is_some_and(|a| a.covers(day)))
+            && !absences.iter().any(|a| a.staff_id == self.cover_id && a.covers(day))
     }
 }
 
@@ -133,29 +135,40 @@ pub struct CoverFacts<'a> {
     pub absences: &'a [Absence],
     pub covers: &'a [Cover],
     pub rota: &'a [RotaEntry],
+    /// Leave hand-overs: a colleague handed an item may act on that child while the officer is away.
+    pub handovers: &'a [Handover],
 }
 
 impl CoverFacts<'_> {
     /// Who stands in for a child's officer on `day`: the colleague covering the child, else (the
     /// officer being away) their team's duty officer. Nobody while the officer is at work.
     pub fn stand_ins(&self, child_id: &str, officer: &str, day: NaiveDate) -> Vec<String> {
-        let named: Vec<String> = self
+        let mut stand_ins: Vec<String> = self
             .covers
             .iter()
             .filter(|c| c.child_id == child_id && c.active(day, self.absences))
             .map(|c| c.cover_id.clone())
             .collect();
-        if !named.is_empty() {
-            return named;
-        }
         let away = self.absences.iter().any(|a| a.staff_id == officer && a.covers(day));
-        let team = self.staff.iter().find(|s| s.id == officer).map(|s| s.team.as_str());
-        match (away, team) {
-            (true, Some(team)) => {
-                duty_officer(team, day, self.rota, self.staff, self.absences).map(str::to_string).into_iter().collect()
-            }
-            _ => Vec::new(),
+        if !away {
+            return stand_ins;
         }
+        if stand_ins.is_empty() {
+            let team = self.staff.iter().find(|s| s.id == officer).map(|s| s.team.as_str());
+            if let Some(duty) = team.and_then(|team| duty_officer(team, day, self.rota, self.staff, self.absences)) {
+                stand_ins.push(duty.to_string());
+            }
+        }
+        // A colleague handed something on this child for the absence may do it too.
+        for h in self.handovers.iter().filter(|h| h.child_id == child_id && h.to == HandTo::Colleague) {
+            let during = self.absences.iter().any(|a| a.id == h.absence_id && a.staff_id == officer && a.covers(day));
+            if let (true, Some(id)) = (during, &h.to_staff)
+                && !stand_ins.contains(id)
+            {
+                stand_ins.push(id.clone());
+            }
+        }
+        stand_ins
     }
 }
 

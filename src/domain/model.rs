@@ -586,6 +586,7 @@ impl County {
             absences: &self.absences,
             covers: &self.covers,
             rota: &self.rota,
+            handovers: &self.handovers,
         }
     }
 

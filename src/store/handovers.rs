@@ -63,6 +63,11 @@ pub(super) fn insert_all(conn: &Connection, handovers: &[Handover]) -> Result<()
 }
 
 impl Tx<'_> {
+    /// Every hand-over, of every leave plan.
+    pub fn all_handovers(&self) -> Result<Vec<Handover>> {
+        load(&self.conn)
+    }
+
     pub fn handovers(&self, absence_id: i64) -> Result<Vec<Handover>> {
         Ok(load(&self.conn)?.into_iter().filter(|h| h.absence_id == absence_id).collect())
     }

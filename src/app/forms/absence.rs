@@ -25,7 +25,7 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
     let me = app.me.map(|i| &app.data.county.staff[i]).ok_or_else(|| Refusal::NotAllowed("sign in first".into()))?;
     let selected = app.target().absence.and_then(|a| app.data.county.absences.get(a));
     let end = selected.map(|absence| end_form(app, me, absence));
-    let record = record_form(app, me);
+    let record = record_form(app, me, selected.map(|a| a.staff_id.as_str()));
     let (mut record, end) = match (record, end) {
         (Ok(record), Some(Ok(end))) => (record, end),
         (_, Some(Ok(end))) => return Ok(end),
@@ -33,7 +33,7 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
     };
     let name = end.title.split(" is ").next().unwrap_or_default().to_string();
     let options =
-        vec![("new".to_string(), "a new absence".to_string()), ("end".to_string(), format!("the end of {name}'s"))];
+        vec![("new".to_string(), "a new absence".to_string()), ("end".to_string(), format!("end {name}'s absence"))];
     let mut end = end;
     for (index, form) in [&mut record, &mut end].into_iter().enumerate() {
         form.fields.insert(
@@ -50,10 +50,11 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
 }
 
 /// A new absence: for themself, their team (seniors) or anyone (managers).
-fn record_form(app: &App, me: &Staff) -> Result<Form, Refusal> {
+fn record_form(app: &App, me: &Staff, selected: Option<&str>) -> Result<Form, Refusal> {
     // Who they may record for: themself (planned leave, training), their team (seniors), anyone
     // (managers). The officer whose caseload shows comes first, then the person signed in.
     let first = match &app.scope {
+        _ if selected.is_some() => selected.unwrap_or_default(),
         crate::app::Scope::Officer(id) => id.as_str(),
         _ if me.role == Role::Officer => me.id.as_str(),
         _ => "",
@@ -146,11 +147,14 @@ fn end_form(app: &App, me: &Staff, absence: &crate::domain::Absence) -> Result<F
             absence.from.format("%a %-d %b"),
             absence.until()
         ),
-        vec![date_field("back", "Back at work on (the day it began: cancel it)", Some(back))],
+        vec![date_field("back", "Back on", Some(back))],
     );
     form.record_id = Some(absence.id);
     form.may_change([RecordRef::Absence(absence.id)]);
-    form.info = vec!["Cover given for the absence ends with it; the officer reads what was done when back.".into()];
+    form.info = vec![
+        "The day they are back at work; the day it began cancels an absence not yet begun.".into(),
+        "Cover given for the absence ends with it; the officer reads what was done when back.".into(),
+    ];
     Ok(form)
 }
 
