@@ -50,7 +50,19 @@ pub fn draw(frame: &mut Frame, app: &App, pane: &DutyCover, theme: &Theme, area:
         header,
     );
     if pane.list.lines.is_empty() {
-        let text = format!("Nobody is away {when}, and nothing was handed to you.");
+        let whose = match &app.scope {
+            crate::app::Scope::Team(team) => format!(" in {team}"),
+            crate::app::Scope::Officer(id) => {
+                app.data.county.staff.iter().find(|s| &s.id == id).map_or_else(String::new, |s| format!(" in {}", s.team))
+            }
+            _ => String::new(),
+        };
+        let other = if app.can_change_scope() && !whose.is_empty() {
+            format!(" ({} shows another team)", app.keymap.hint(Action::Scope))
+        } else {
+            String::new()
+        };
+        let text = format!("Nobody{whose} is away {when}, and nothing was handed to you{other}.");
         frame.render_widget(Paragraph::new(text).style(theme.dim), list);
         return;
     }
