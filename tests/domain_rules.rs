@@ -451,3 +451,22 @@ fn details_are_checked_before_they_change() {
     assert!(refused.message.contains("Year 2 is 5 years from their age group (Year 7)"), "{}", refused.message);
     assert_eq!(apply_details(&before, &entry("not a postcode", None), 9, today).expect_err("bad").field, "postcode");
 }
+
+#[test]
+fn tribunal_working_days_leave_out_christmas_to_new_year_and_august() {
+    // HESC Rules r.12: the LA's 30 working days to respond to an appeal skip 25 Dec–1 Jan and
+    // every day in August, as well as weekends and bank holidays.
+    let calendar = Calendar::england_and_wales();
+    // DOMAIN.md's worked example: registered Mon 14 Dec 2026 → Tue 2 Feb 2027 (8 days before
+    // Christmas, none from 25 Dec to 1 Jan, 22 from Mon 4 Jan).
+    assert_eq!(calendar.add_tribunal_working_days(d("2026-12-14"), 30), d("2027-02-02"));
+    // Ordinary working days would give Thu 28 Jan (28 Dec and 1 Jan are bank holidays anyway).
+    assert_eq!(calendar.add_working_days(d("2026-12-14"), 30), d("2027-01-28"));
+    // August is left out whole: registered Fri 17 Jul 2026, 10 working days to 31 Jul, then the
+    // count resumes on Tue 1 Sep (31 Aug is a bank holiday too): the 30th is Mon 28 Sep.
+    assert_eq!(calendar.add_tribunal_working_days(d("2026-07-17"), 30), d("2026-09-28"));
+    for day in ["2026-08-03", "2026-12-29", "2027-01-01", "2026-12-31"] {
+        assert!(!calendar.is_tribunal_working_day(d(day)), "{day}");
+    }
+    assert!(calendar.is_tribunal_working_day(d("2027-01-04")));
+}

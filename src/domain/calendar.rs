@@ -71,6 +71,29 @@ impl Calendar {
         day
     }
 
+    /// A tribunal working day: a working day outside 25 December – 1 January and outside August
+    /// (Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.12).
+    pub fn is_tribunal_working_day(&self, day: NaiveDate) -> bool {
+        let christmas = (day.month() == 12 && day.day() >= 25) || (day.month() == 1 && day.day() == 1);
+        self.is_working_day(day) && day.month() != 8 && !christmas
+    }
+
+    /// The tribunal working day `n` tribunal working days after `start` (as `add_working_days`).
+    pub fn add_tribunal_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = start;
+        let mut left = n;
+        while left > 0 {
+            match day.checked_add_days(Days::new(1)) {
+                Some(next) => day = next,
+                None => return day,
+            }
+            if self.is_tribunal_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
     /// Working days `d` with `from < d <= to`; 0 when `to <= from`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         from.iter_days().skip(1).take_while(|d| *d <= to).filter(|d| self.is_working_day(*d)).count() as u32

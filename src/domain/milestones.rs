@@ -504,10 +504,14 @@ fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &C
         ),
         DisputeKind::Appeal => out.push(
             MilestoneName::AppealResponse,
-            calendar.add_working_days(d.registered, 30),
+            calendar.add_tribunal_working_days(d.registered, 30),
             done_or_closed(d.responded),
             false,
-            format!("appeal registered {} + 30 working days for the LA's response", human_date(d.registered)),
+            format!(
+                "appeal registered {} + 30 tribunal working days for the LA's response (not 25 Dec–1 Jan or \
+                 August: HESC Rules r.12)",
+                human_date(d.registered)
+            ),
             d.detail.clone(),
         ),
     }
