@@ -43,7 +43,9 @@ fn expected_open(row: &BTreeMap<String, String>, today: NaiveDate) -> BTreeSet<(
         if stage == "request" && get("assess_decision_date").is_empty() {
             open.insert(("assess_decision".into(), plus_days(request, 42)));
         }
-        if matches!(stage, "request" | "assessment") {
+        // Reg 10(1): a decision not to issue is due within 16 weeks; once they have passed
+        // undecided it is too late to refuse, and nothing is open against them.
+        if matches!(stage, "request" | "assessment") && plus_days(request, 112) >= today {
             open.insert(("issue_decision".into(), plus_days(request, 112)));
         }
         if matches!(stage, "request" | "assessment" | "draft") {

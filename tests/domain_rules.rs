@@ -470,3 +470,40 @@ fn tribunal_working_days_leave_out_christmas_to_new_year_and_august() {
     }
     assert!(calendar.is_tribunal_working_day(d("2027-01-04")));
 }
+
+#[test]
+fn the_sixteen_weeks_bind_only_a_decision_not_to_issue() {
+    // Reg 10(1): a decision NOT to issue must be notified within 16 weeks of the request (here
+    // 22 Jun 2026). A decision to issue has no such limit (the plan's 20 weeks are the duty).
+    let request = d("2026-03-02");
+    let assessing = Child { request_date: Some(request), ..child(Stage::Assessment) };
+    let agreed = step(StepKind::AssessDecision, "2026-04-10", "agreed");
+    let late_timeline = |m: &Milestone| caseload::app::panes::timeline::days_late(m);
+
+    // Decided to issue on 1 Jul, after week 16: done, and never late.
+    let to_issue = step(StepKind::IssueDecision, "2026-07-01", "agreed");
+    let ms = run(&assessing, &[agreed.clone(), to_issue], &[], "2026-07-02");
+    let issue = find(&ms, MilestoneName::IssueDecision);
+    assert_eq!((issue.status, issue.done), (Status::Done, Some(d("2026-07-01"))));
+    assert_eq!(late_timeline(issue), None, "a decision to issue is never late against Reg 10(1)");
+
+    // A plan issued (or imported) after week 16 says the same.
+    let issued = Child { plan_date: Some(d("2026-07-15")), ..child(Stage::Plan) };
+    let issued = Child { request_date: Some(request), ..issued };
+    let ms = run(&issued, &[], &[], "2026-08-01");
+    assert_eq!(late_timeline(find(&ms, MilestoneName::IssueDecision)), None);
+
+    // A decision not to issue after week 16 is late, by the days past it.
+    let refused = step(StepKind::IssueDecision, "2026-07-01", "declined");
+    let ms = run(&assessing, &[agreed.clone(), refused], &[], "2026-07-02");
+    assert_eq!(late_timeline(find(&ms, MilestoneName::IssueDecision)), Some(9));
+
+    // Still assessing after week 16 with no decision: not overdue here — too late to refuse —
+    // and the final plan's date says so.
+    let ms = run(&assessing, &[agreed], &[], "2026-07-02");
+    assert!(ms.iter().all(|m| m.name != MilestoneName::IssueDecision || m.status != Status::Overdue), "{ms:#?}");
+    assert!(find(&ms, MilestoneName::FinalPlan).rule.contains("too late to refuse"), "{ms:#?}");
+    // Before week 16 the decision is simply due.
+    let ms = run(&assessing, &[], &[], "2026-06-15");
+    assert_eq!(find(&ms, MilestoneName::IssueDecision).status, Status::DueSoon);
+}

@@ -215,6 +215,10 @@ fn latest_on_or_after(steps: &[Step], kind: StepKind, since: NaiveDate) -> Optio
     steps.iter().filter(|s| s.kind == kind && s.date >= since).map(|s| s.date).max()
 }
 
+/// The `issue_decision` milestone's detail when the decision was not to issue: the one decision
+/// Reg 10(1)'s 16 weeks bind, and so the only one that can be late against them.
+pub const DECIDED_NOT_TO_ISSUE: &str = "decided not to issue";
+
 fn declined(step: Option<&Step>) -> bool {
     step.is_some_and(|s| s.detail.trim().eq_ignore_ascii_case("declined"))
 }
@@ -250,17 +254,29 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
         if !declined(assess_step) {
             let issue_step = latest(steps, StepKind::IssueDecision);
             let issue_done = issue_step.map(|s| s.date).or(child.draft_date).or(child.plan_date);
-            out.push(
-                MilestoneName::IssueDecision,
-                from_request(112),
-                done_or(issue_done, past_assessment),
-                false,
-                format!(
-                    "request received {} + 16 weeks: a decision not to issue is due by then (Reg 10(1))",
-                    human_date(request)
-                ),
-                String::new(),
-            );
+            // Reg 10(1) binds only a decision not to issue: a decision to issue is never late
+            // against it, and once week 16 has passed undecided it is too late to refuse (the
+            // live duty is the final plan).
+            let sixteen_weeks = from_request(112);
+            let too_late_to_refuse = issue_done.is_none() && !past_assessment && sixteen_weeks < out.today;
+            if !too_late_to_refuse {
+                let detail = match (declined(issue_step), issue_done.is_some() || past_assessment) {
+                    (true, _) => DECIDED_NOT_TO_ISSUE,
+                    (false, true) => "decided to issue",
+                    (false, false) => "",
+                };
+                out.push(
+                    MilestoneName::IssueDecision,
+                    sixteen_weeks,
+                    done_or(issue_done, past_assessment),
+                    false,
+                    format!(
+                        "request received {} + 16 weeks: a decision not to issue is due by then (Reg 10(1))",
+                        human_date(request)
+                    ),
+                    detail.to_string(),
+                );
+            }
             if !declined(issue_step) {
                 let exception_days: u64 = steps
                     .iter()
@@ -268,6 +284,12 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
                     .map(|s| s.until.map_or(0, |until| exception_length(s.date, until)))
                     .sum();
                 let mut rule = format!("request received {} + 20 weeks (Reg 13(2))", human_date(request));
+                if too_late_to_refuse {
+                    rule.push_str(&format!(
+                        "; the 16 weeks to decide not to issue ended {}: too late to refuse",
+                        human_date(sixteen_weeks)
+                    ));
+                }
                 if exception_days > 0 {
                     rule.push_str(&format!(", + {exception_days} days under an exception (Reg 10(4))"));
                 }

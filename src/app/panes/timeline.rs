@@ -167,6 +167,10 @@ pub fn days_late(m: &Milestone) -> Option<i64> {
     if m.advisory || m.name == MilestoneName::DraftCommentsClose {
         return None;
     }
+    // Only a decision not to issue can be late against the 16 weeks (Reg 10(1)).
+    if m.name == MilestoneName::IssueDecision && m.detail != crate::domain::milestones::DECIDED_NOT_TO_ISSUE {
+        return None;
+    }
     let late = (m.done? - m.due).num_days();
     (late > 0).then_some(late)
 }
