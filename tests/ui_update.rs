@@ -280,3 +280,27 @@ fn the_history_merges_records_and_events_newest_first() {
         ]
     );
 }
+
+#[test]
+fn esc_from_a_timeline_goes_back_to_the_pane_it_was_opened_from() {
+    // Matilda, on duty, opens Ibrahim's timeline from his call-back on the duty pane.
+    let mut app = app_as("S3");
+    handle_key(&mut app, &key(KeyCode::Char('4')), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Down), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    assert_eq!(app.pane, Pane::Timeline);
+    let child = app.panes.timeline.child.expect("a child is loaded");
+    assert_eq!(app.data.county.children[child].id, "C4");
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
+    assert_eq!(app.pane, Pane::Duty, "back to the duty pane, on the same line");
+    assert!(matches!(
+        app.panes.duty.list.lines[app.panes.duty.list.selected],
+        caseload::app::panes::duty::DutyLine::Item(0, 0)
+    ));
+    // From the panel queue too.
+    handle_key(&mut app, &key(KeyCode::Char('3')), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    assert_eq!(app.pane, Pane::Timeline);
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
+    assert_eq!(app.pane, Pane::Panel);
+}

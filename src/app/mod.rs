@@ -90,6 +90,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The child the timeline shows.
     pub focus_child: Option<usize>,
+    /// The pane the timeline was opened from, where Esc goes back to.
+    pub timeline_from: Pane,
     pub message: Option<(String, Tone)>,
     /// The child whose record was last opened (and audited as opened).
     pub viewed: Option<String>,
@@ -118,6 +120,7 @@ impl App {
             panes: Panes::default(),
             overlay: None,
             focus_child: None,
+            timeline_from: Pane::Caseload,
             message: None,
             viewed: None,
             seen_change: 0,

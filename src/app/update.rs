@@ -143,7 +143,12 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
             let step = if action == Action::NextPane { 1 } else { Pane::ALL.len() - 1 };
             app.show(Pane::ALL[(i + step) % Pane::ALL.len()]);
         }
-        Action::ShowPane(pane) => app.show(pane),
+        Action::ShowPane(pane) => {
+            if pane == Pane::Timeline && app.pane != Pane::Timeline {
+                app.timeline_from = app.pane;
+            }
+            app.show(pane);
+        }
         Action::Search => {
             app.pane = Pane::Caseload;
             app.panes.caseload.searching = true;
@@ -174,6 +179,11 @@ fn normal(app: &mut App, action: Action, records: &mut dyn Records) {
             if pane_act(app, action) == Reply::Ignored {
                 match (action, action.form()) {
                     (Action::Open, _) => open_selected(app),
+                    // From the timeline, back to where it was opened; from elsewhere, the caseload.
+                    (Action::Back, _) if app.pane == Pane::Timeline => {
+                        let from = app.timeline_from;
+                        app.show(from);
+                    }
                     (Action::Back, _) => app.pane = Pane::Caseload,
                     (Action::Mark, _) => app.say("children are marked on the caseload pane"),
                     (_, Some(opener)) => forms::open(app, opener),
@@ -219,6 +229,9 @@ fn open_selected(app: &mut App) {
     match app.target().child {
         Some(child) => {
             app.focus_child = Some(child);
+            if app.pane != Pane::Timeline {
+                app.timeline_from = app.pane;
+            }
             app.pane = Pane::Timeline;
         }
         None => app.say("select a child first"),
