@@ -507,3 +507,36 @@ fn the_sixteen_weeks_bind_only_a_decision_not_to_issue() {
     let ms = run(&assessing, &[], &[], "2026-06-15");
     assert_eq!(find(&ms, MilestoneName::IssueDecision).status, Status::DueSoon);
 }
+
+#[test]
+fn an_eighteen_year_old_is_in_year_fourteen_not_post_nineteen() {
+    // Year = age on the 31 August before the school year − 4: born 15 Oct 2007, 18 on 31 Aug
+    // 2026, so in Year 14 (a third sixth-form year) in 2026/27; Post-19 from age 19 on.
+    assert_eq!(year_group::year_group(d("2007-10-15"), d("2026-11-23"), None), 14);
+    assert_eq!(year_group::year_group_label(14), "Year 14");
+    assert_eq!(year_group::year_group_label(year_group::year_group(d("2006-10-15"), d("2026-11-23"), None)), "Post-19");
+}
+
+#[test]
+fn lateness_against_a_working_day_standard_is_in_working_days() {
+    // A phone message on Wed 18 Nov 2026 is due back Fri 20 Nov (2 working days); returned on
+    // Mon 23 Nov it is 1 working day late, not 3 days.
+    let c = Child { plan_date: Some(d("2020-01-10")), ..child(Stage::Plan) };
+    let message = Contact {
+        id: 1,
+        child_id: "C1".into(),
+        kind: ContactKind::PhoneMessage,
+        received: d("2026-11-18"),
+        summary: "rang".into(),
+        promised: None,
+        answered: Some(d("2026-11-23")),
+        staff_id: None,
+        answered_by: None,
+    };
+    let ms = run(&c, &[], &[message], "2026-11-24");
+    let call_back = find(&ms, MilestoneName::CallBack);
+    assert_eq!(call_back.due, d("2026-11-20"));
+    let late = caseload::app::panes::timeline::lateness(call_back, &Calendar::england_and_wales()).expect("late");
+    assert_eq!((late.days, late.working), (1, true));
+    assert!(!MilestoneName::AnnualReview.in_working_days(), "calendar periods keep calendar days");
+}

@@ -304,3 +304,24 @@ fn esc_from_a_timeline_goes_back_to_the_pane_it_was_opened_from() {
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.pane, Pane::Panel);
 }
+
+#[test]
+fn sorting_by_age_sorts_by_age() {
+    let mut app = app_as("S4");
+    handle_key(&mut app, &key(KeyCode::Char('v')), &mut FakeRecords);
+    type_text(&mut app, "whole");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    // s moves to the next column: Name, then Age.
+    while app.panes.caseload.sort != caseload::app::panes::caseload::SortKey::Age {
+        handle_key(&mut app, &key(KeyCode::Char('s')), &mut FakeRecords);
+    }
+    let ages = |app: &caseload::app::App| -> Vec<chrono::NaiveDate> {
+        app.panes.caseload.visible().iter().map(|&i| app.data.county.children[i].date_of_birth).collect()
+    };
+    let ascending = ages(&app);
+    assert!(ascending.len() > 3);
+    assert!(ascending.windows(2).all(|w| w[0] >= w[1]), "youngest (latest born) first: {ascending:?}");
+    handle_key(&mut app, &key(KeyCode::Char('S')), &mut FakeRecords);
+    let descending = ages(&app);
+    assert!(descending.windows(2).all(|w| w[0] <= w[1]), "oldest first: {descending:?}");
+}

@@ -290,12 +290,12 @@ pub fn status_rank(status: Status) -> u8 {
     }
 }
 
-/// "N", "R", "Y1"…"Y13", "19+": a year group in three characters.
+/// "N", "R", "Y1"…"Y14", "19+": a year group in three characters.
 pub fn short_year(year: i32) -> String {
     match year {
         y if y < 0 => "N".to_string(),
         0 => "R".to_string(),
-        y if y <= 13 => format!("Y{y}"),
+        y if y <= 14 => format!("Y{y}"),
         _ => "19+".to_string(),
     }
 }

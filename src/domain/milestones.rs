@@ -49,6 +49,22 @@ super::model::word_enum!(
     }
 );
 
+impl MilestoneName {
+    /// Set in working days (service standards, tribunal steps) rather than calendar periods:
+    /// lateness against them is counted in working days too.
+    pub fn in_working_days(self) -> bool {
+        matches!(
+            self,
+            MilestoneName::CallBack
+                | MilestoneName::EmailReply
+                | MilestoneName::PanelDecisionSent
+                | MilestoneName::PanelResubmission
+                | MilestoneName::TellFamily
+                | MilestoneName::AppealResponse
+        )
+    }
+}
+
 super::model::word_enum!(
     Status {
         Done => "done",

@@ -38,13 +38,14 @@ pub fn override_offset(dob: NaiveDate, today: NaiveDate, override_year: Option<i
     override_year.map_or(0, |year| year_group_in(dob, academic_year_start(today)) - year)
 }
 
-/// "Nursery", "Reception", "Year 6", "Year 13", "Post-19"; "Pre-school" below Nursery.
+/// "Nursery", "Reception", "Year 6", "Year 13", "Year 14" (a third year in the sixth form, age 18
+/// at its start), "Post-19"; "Pre-school" below Nursery.
 pub fn year_group_label(year: i32) -> String {
     match year {
         y if y < -1 => "Pre-school".to_string(),
         -1 => "Nursery".to_string(),
         0 => "Reception".to_string(),
-        y if y <= 13 => format!("Year {y}"),
+        y if y <= 14 => format!("Year {y}"),
         _ => "Post-19".to_string(),
     }
 }
@@ -116,6 +117,7 @@ mod tests {
         assert_eq!(year_group_label(-1), "Nursery");
         assert_eq!(year_group_label(0), "Reception");
         assert_eq!(year_group_label(6), "Year 6");
-        assert_eq!(year_group_label(14), "Post-19");
+        assert_eq!(year_group_label(14), "Year 14", "18 at the start of the school year");
+        assert_eq!(year_group_label(15), "Post-19");
     }
 }

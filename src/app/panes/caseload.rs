@@ -353,8 +353,8 @@ fn sort_key(data: &CaseData, key: SortKey, i: usize) -> u64 {
     let day = |d: chrono::NaiveDate| u64::try_from(d.num_days_from_ce()).unwrap_or(0);
     match key {
         SortKey::Name => 0,
-        // Youngest first reads oddly; sort by date of birth, oldest first.
-        SortKey::Age => day(child.date_of_birth),
+        // By age: the youngest (latest born) first, ascending.
+        SortKey::Age => u64::MAX - day(child.date_of_birth),
         SortKey::Setting => u64::from(data.setting_rank[i]),
         SortKey::Stage => child.stage as u64,
         SortKey::Next => row.next.as_ref().map_or(0, |n| 1 + milestone_order(n.name)),

@@ -161,8 +161,26 @@ impl PaneState for TimelineView {
     }
 }
 
-/// Calendar days a milestone was done after its due date, if it was late. An advisory review is
-/// never late, and the draft comments period is a window that closes, not a task to do.
+/// How late a milestone was done, if it was: in working days against a working-day standard (a
+/// call-back, a panel letter…), else in calendar days. An advisory review is never late, and the
+/// draft comments period is a window that closes, not a task to do.
+pub fn lateness(m: &Milestone, calendar: &crate::domain::Calendar) -> Option<Late> {
+    let days = days_late(m)?;
+    Some(match (m.name.in_working_days(), m.done) {
+        (true, Some(done)) => Late { days: i64::from(calendar.working_days_between(m.due, done)), working: true },
+        _ => Late { days, working: false },
+    })
+    .filter(|late| late.days > 0)
+}
+
+/// Lateness, and whether it is counted in working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Late {
+    pub days: i64,
+    pub working: bool,
+}
+
+/// Calendar days a milestone was done after its due date, if it was late (see `lateness`).
 pub fn days_late(m: &Milestone) -> Option<i64> {
     if m.advisory || m.name == MilestoneName::DraftCommentsClose {
         return None;

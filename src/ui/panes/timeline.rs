@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::App;
 use crate::app::history;
 use crate::app::panes::TimelineView;
-use crate::app::panes::timeline::{DocLine, days_late};
+use crate::app::panes::timeline::{DocLine, lateness};
 use crate::ui::text::{date, milestone_label, one_line, width as text_width, wrap};
 use crate::ui::theme::{Theme, status_tag};
 
@@ -56,10 +56,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TimelineView, theme: &Theme, ar
                 if m.advisory {
                     spans.push(Span::styled("advisory  ", theme.dim));
                 }
-                match (m.done, days_late(m)) {
+                match (m.done, lateness(m, &app.calendar)) {
                     (Some(done), Some(late)) => {
                         spans.push(Span::styled(format!("done {}, ", date(done)), theme.done));
-                        spans.push(Span::styled(format!("{}  ", days_word(late, "late")), theme.due_soon));
+                        let words = days_word(late.days, if late.working { "late, in working days" } else { "late" });
+                        spans.push(Span::styled(format!("{words}  "), theme.due_soon));
                     }
                     (Some(done), None) => spans.push(Span::styled(format!("done {}  ", date(done)), theme.done)),
                     (None, _) => {}
