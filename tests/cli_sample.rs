@@ -199,6 +199,9 @@ fn report_json_counts_from_the_rules() {
     assert_eq!(report["plans_issued_within_20_weeks_last_12_months"], within);
     let percent = report["percent_within_20_weeks_last_12_months"].as_f64().expect("a number");
     assert!((percent - within as f64 * 100.0 / issued as f64).abs() < 0.05, "{percent}");
+    // The sample records no exception to the 20 weeks: without them the share is the same.
+    assert_eq!(report["plans_issued_without_exception_last_12_months"], issued);
+    assert_eq!(report["percent_within_20_weeks_excluding_exceptions_last_12_months"].as_f64(), Some(percent));
     assert_eq!(report["reviews_overdue"], overdue_reviews);
     for (officer, load) in &loads {
         assert_eq!(report["caseload_by_officer"][officer], *load, "{officer}");

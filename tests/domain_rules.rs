@@ -540,3 +540,45 @@ fn lateness_against_a_working_day_standard_is_in_working_days() {
     assert_eq!((late.days, late.working), (1, true));
     assert!(!MilestoneName::AnnualReview.in_working_days(), "calendar periods keep calendar days");
 }
+
+#[test]
+fn the_twenty_week_share_is_reported_with_and_without_exceptions() {
+    // DOMAIN.md: report timeliness both with and without exceptions, as the DfE does. Three plans
+    // issued in the last 12 months: one in 20 weeks; one late after an exception (Reg 10(4)(c));
+    // one late with none. With exceptions: 1 of 3 in time; without them: 1 of the 2 left.
+    let plan = |id: &str, request: &str, issued: &str| Child {
+        id: id.into(),
+        request_date: Some(d(request)),
+        plan_date: Some(d(issued)),
+        ..child(Stage::Plan)
+    };
+    let county = County {
+        children: vec![
+            plan("C1", "2026-01-05", "2026-05-18"),
+            plan("C2", "2026-01-05", "2026-07-20"),
+            plan("C3", "2026-02-02", "2026-08-17"),
+        ],
+        steps: vec![Step {
+            id: 1,
+            child_id: "C2".into(),
+            kind: StepKind::Exception,
+            date: d("2026-03-02"),
+            until: Some(d("2026-04-13")),
+            detail: "c".into(),
+            recorded_by: None,
+        }],
+        ..County::default()
+    };
+    let milestones: Vec<Vec<Milestone>> = vec![Vec::new(); 3];
+    let report = report::headline(&county, &milestones, d("2026-11-23"), &BandTable::Count(9));
+    assert_eq!((report.plans_issued_last_12_months, report.plans_issued_within_20_weeks_last_12_months), (3, 1));
+    assert_eq!(report.percent_within_20_weeks_last_12_months, Some(33.3));
+    assert_eq!(
+        (
+            report.plans_issued_without_exception_last_12_months,
+            report.plans_issued_within_20_weeks_excluding_exceptions_last_12_months
+        ),
+        (2, 1)
+    );
+    assert_eq!(report.percent_within_20_weeks_excluding_exceptions_last_12_months, Some(50.0));
+}

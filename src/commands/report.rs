@@ -36,6 +36,7 @@ pub fn format_report(r: &Report) -> String {
          \x20   waiting over 30 weeks       {over30}\n\
          \x20 plans issued, last 12 months  {issued} (request date on record)\n\
          \x20   within 20 weeks             {within} ({percent})\n\
+         \x20   without exceptions          {within_plain} of {plain} ({percent_plain})\n\
          \x20 annual reviews overdue        {reviews}\n\
          \x20 unallocated                   {unallocated}\n",
         today = r.today.format("%-d %b %Y"),
@@ -46,6 +47,11 @@ pub fn format_report(r: &Report) -> String {
         over30 = r.assessments_over_30_weeks,
         issued = r.plans_issued_last_12_months,
         within = r.plans_issued_within_20_weeks_last_12_months,
+        within_plain = r.plans_issued_within_20_weeks_excluding_exceptions_last_12_months,
+        plain = r.plans_issued_without_exception_last_12_months,
+        percent_plain = r
+            .percent_within_20_weeks_excluding_exceptions_last_12_months
+            .map_or_else(|| "none issued".to_string(), |p| format!("{p:.1}%")),
         reviews = r.reviews_overdue,
         unallocated = r.unallocated,
     );

@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::milestones::{Milestone, MilestoneName, Status};
-use super::model::{County, Stage};
+use super::model::{County, Stage, StepKind};
 use super::settings::BandTable;
 
 /// Days in 20 and 30 calendar weeks.
@@ -25,6 +25,11 @@ pub struct Report {
     pub plans_issued_within_20_weeks_last_12_months: usize,
     /// 0–100 to one decimal; `None` when no plan with a known request date was issued.
     pub percent_within_20_weeks_last_12_months: Option<f64>,
+    /// The same over the plans whose assessment had no exception (Reg 10(4)) recorded, as the
+    /// DfE also reports it.
+    pub plans_issued_without_exception_last_12_months: usize,
+    pub plans_issued_within_20_weeks_excluding_exceptions_last_12_months: usize,
+    pub percent_within_20_weeks_excluding_exceptions_last_12_months: Option<f64>,
     pub reviews_overdue: usize,
     pub unallocated: usize,
     pub caseload_by_officer: BTreeMap<String, usize>,
@@ -50,6 +55,9 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
         plans_issued_last_12_months: 0,
         plans_issued_within_20_weeks_last_12_months: 0,
         percent_within_20_weeks_last_12_months: None,
+        plans_issued_without_exception_last_12_months: 0,
+        plans_issued_within_20_weeks_excluding_exceptions_last_12_months: 0,
+        percent_within_20_weeks_excluding_exceptions_last_12_months: None,
         reviews_overdue: 0,
         unallocated: 0,
         caseload_by_officer: BTreeMap::new(),
@@ -61,6 +69,11 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
         if staff.role == super::model::Role::Officer {
             report.caseload_by_officer.insert(staff.id.clone(), 0);
         }
+    }
+    // Children with an exception to the 20 weeks recorded, and when (to match it to the request).
+    let mut exceptions: std::collections::HashMap<&str, Vec<NaiveDate>> = std::collections::HashMap::new();
+    for step in county.steps.iter().filter(|s| s.kind == StepKind::Exception) {
+        exceptions.entry(step.child_id.as_str()).or_default().push(step.date);
     }
     for (index, child) in county.children.iter().enumerate() {
         if child.stage == Stage::Plan {
@@ -99,8 +112,18 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
             && plan <= today
         {
             report.plans_issued_last_12_months += 1;
-            if (plan - request).num_days() <= TWENTY_WEEKS {
+            let within = (plan - request).num_days() <= TWENTY_WEEKS;
+            if within {
                 report.plans_issued_within_20_weeks_last_12_months += 1;
+            }
+            let excepted = exceptions
+                .get(child.id.as_str())
+                .is_some_and(|dates| dates.iter().any(|d| request <= *d && *d <= plan));
+            if !excepted {
+                report.plans_issued_without_exception_last_12_months += 1;
+                if within {
+                    report.plans_issued_within_20_weeks_excluding_exceptions_last_12_months += 1;
+                }
             }
         }
         if child.stage.is_active() {
@@ -110,10 +133,16 @@ pub fn headline(county: &County, milestones: &[Vec<Milestone>], today: NaiveDate
             }
         }
     }
-    if report.plans_issued_last_12_months > 0 {
-        let share = report.plans_issued_within_20_weeks_last_12_months as f64 * 100.0
-            / report.plans_issued_last_12_months as f64;
-        report.percent_within_20_weeks_last_12_months = Some((share * 10.0).round() / 10.0);
-    }
+    report.percent_within_20_weeks_last_12_months =
+        share(report.plans_issued_within_20_weeks_last_12_months, report.plans_issued_last_12_months);
+    report.percent_within_20_weeks_excluding_exceptions_last_12_months = share(
+        report.plans_issued_within_20_weeks_excluding_exceptions_last_12_months,
+        report.plans_issued_without_exception_last_12_months,
+    );
     report
+}
+
+/// `part` of `whole` as a percentage to one decimal; `None` of nothing.
+fn share(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| ((part as f64 * 1000.0 / whole as f64).round()) / 10.0)
 }
