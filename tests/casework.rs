@@ -209,7 +209,15 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     // An exception (Reg 10(4)(d), family away) needs its end date, and then moves the 20 weeks.
     let plan_due = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open").due;
     assert_eq!(invalid(go(&mut store, StepKind::Exception, "2026-10-12", "d")).0, "until");
-    let away = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::Exception, "2026-10-12", "d") };
+    // (d) needs a continuous period of at least 4 weeks: two weeks away is no exception.
+    let short = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::Exception, "2026-10-12", "d") };
+    let (field, message) = invalid(save(
+        &mut store,
+        Entry::Step(RecordStep { child_id: "C1".into(), step: short, seen: None, confirmed: true }),
+    ));
+    assert_eq!(field, "until");
+    assert!(message.contains("at least 4 weeks"), "{message}");
+    let away = StepEntry { until: Some(day("2026-11-08")), ..step(StepKind::Exception, "2026-10-12", "d") };
     // Only an exception has an end date.
     let odd = StepEntry { until: Some(day("2026-10-25")), ..step(StepKind::DraftSent, "2026-11-16", "") };
     assert_eq!(
@@ -223,7 +231,8 @@ fn a_request_goes_all_the_way_to_a_final_plan() {
     save(&mut store, Entry::Step(RecordStep { child_id: "C1".into(), step: away, seen: None, confirmed: true }))
         .expect("exception");
     let moved = milestone(&store, "C1", MilestoneName::FinalPlan).expect("open");
-    assert_eq!(moved.due, plan_due + chrono::Duration::days(14), "two weeks away");
+    assert_eq!(moved.due, plan_due + chrono::Duration::days(28), "four weeks away");
+    assert!(moved.rule.contains("the product's aid, not a statutory date"), "{}", moved.rule);
     assert!(moved.rule.contains("exception"), "{}", moved.rule);
     assert_eq!(milestone(&store, "C1", MilestoneName::AdviceDue).expect("kept").status, Status::Done);
     go(&mut store, StepKind::DraftSent, "2026-11-16", "").expect("draft");
@@ -823,12 +832,12 @@ fn the_step_form_asks_for_an_end_date_only_for_an_exception_and_takes_british_da
     assert_eq!(error.field, "until");
     assert!(error.message.contains("\"25th Oct\" is not a date"), "{}", error.message);
     erase(&mut app, &mut store, "25th Oct".len());
-    type_text(&mut app, &mut store, "25/10/2026");
+    type_text(&mut app, &mut store, "08/11/2026");
     handle_key(&mut app, &key(KeyCode::Enter), &mut store);
     assert!(app.overlay.is_none(), "saved: {:?}", app.message);
     let county = store.load_county().expect("load");
     let exception = county.steps.iter().find(|s| s.kind == StepKind::Exception).expect("recorded");
-    assert_eq!((exception.date, exception.until), (day("2026-10-12"), Some(day("2026-10-25"))));
+    assert_eq!((exception.date, exception.until), (day("2026-10-12"), Some(day("2026-11-08"))));
 }
 
 /// Selects the child on the caseload, as the arrow keys would; returns its index.

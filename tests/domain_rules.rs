@@ -582,3 +582,32 @@ fn the_twenty_week_share_is_reported_with_and_without_exceptions() {
     );
     assert_eq!(report.percent_within_20_weeks_excluding_exceptions_last_12_months, Some(50.0));
 }
+
+#[test]
+fn exceptions_a_b_and_d_need_four_continuous_weeks() {
+    // Reg 10(4)(a), (b), (d): a closure or absence of at least 4 weeks; (c) has no length.
+    let c = Child {
+        request_date: Some(d("2026-03-02")),
+        assess_decision_date: Some(d("2026-04-10")),
+        ..child(Stage::Assessment)
+    };
+    let entry = |detail: &str, until: &str| caseload::domain::casework::StepEntry {
+        kind: StepKind::Exception,
+        date: d("2026-06-01"),
+        until: Some(d(until)),
+        detail: detail.into(),
+    };
+    let today = d("2026-07-01");
+    for reason in ["a", "b", "d"] {
+        let short = caseload::domain::casework::apply_step(&c, &[], &entry(reason, "2026-06-27"), today);
+        let error = short.expect_err("27 days is not 4 weeks");
+        assert_eq!(error.field, "until");
+        assert!(error.message.contains("at least 4 weeks"), "{}", error.message);
+        assert!(caseload::domain::casework::apply_step(&c, &[], &entry(reason, "2026-06-28"), today).is_ok());
+    }
+    assert!(caseload::domain::casework::apply_step(&c, &[], &entry("c", "2026-06-05"), today).is_ok());
+    // The date the product plans by is labelled as its own aid: the law lifts the limit.
+    let away = Step { until: Some(d("2026-06-28")), ..step(StepKind::Exception, "2026-06-01", "d") };
+    let rule = find(&run(&c, &[away], &[], "2026-07-01"), MilestoneName::FinalPlan).rule.clone();
+    assert!(rule.contains("the product's aid, not a statutory date"), "{rule}");
+}

@@ -307,7 +307,10 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
                     ));
                 }
                 if exception_days > 0 {
-                    rule.push_str(&format!(", + {exception_days} days under an exception (Reg 10(4))"));
+                    rule.push_str(&format!(
+                        "; an exception (Reg 10(4)) lifts the 20-week limit: this planning date adds its \
+                         {exception_days} days (the product's aid, not a statutory date)"
+                    ));
                 }
                 out.push(
                     MilestoneName::FinalPlan,

@@ -142,6 +142,23 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
                 Some(until) if until < entry.date => {
                     return Err(error("until", format!("{} is before the exception began", human(until))));
                 }
+                // Reg 10(4)(a), (b) and (d) need a continuous period of at least 4 weeks; (c),
+                // exceptional personal circumstances, has no length.
+                Some(until)
+                    if matches!(entry.detail.trim(), "a" | "b" | "d") && (until - entry.date).num_days() + 1 < 28 =>
+                {
+                    let days = (until - entry.date).num_days() + 1;
+                    return Err(error(
+                        "until",
+                        format!(
+                            "{days} days from {} to {}: exception ({}) needs a continuous period of at least 4 weeks \
+                             (Reg 10(4)); a shorter one is no exception",
+                            human(entry.date),
+                            human(until),
+                            entry.detail.trim()
+                        ),
+                    ));
+                }
                 Some(_) => {}
                 None => {
                     return Err(error("until", "say when the exception ended (or is expected to)"));
