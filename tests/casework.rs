@@ -287,8 +287,11 @@ fn an_annual_review_through_amendment_and_a_plan_ceased() {
     assert_eq!(milestone(&store, "C2", MilestoneName::AnnualReview).expect("next").due, day("2027-11-20"));
     go(&mut store, StepKind::AmendmentsProposed, "2026-11-20", "").expect("proposed");
     assert_eq!(milestone(&store, "C2", MilestoneName::AmendedPlan).expect("open").due, day("2027-01-15"));
-    go(&mut store, StepKind::AmendedIssued, "2026-11-23", "").expect("amended");
-    assert_eq!(milestone(&store, "C2", MilestoneName::AmendedPlan).expect("kept").status, Status::Done);
+    // Reg 22(3): not before the family's 15 days from the proposals (20 Nov is day 1).
+    let (field, message) = invalid(go(&mut store, StepKind::AmendedIssued, "2026-11-23", ""));
+    assert_eq!(field, "date");
+    assert!(message.contains("can be issued from 5 Dec 2026"), "{message}");
+    assert_eq!(milestone(&store, "C2", MilestoneName::AmendedPlan).expect("still open").status, Status::Upcoming);
     assert_eq!(invalid(go(&mut store, StepKind::Ceased, TODAY, "12")).0, "detail", "SEN2 reasons are 1-9");
     go(&mut store, StepKind::Ceased, TODAY, "3").expect("ceased");
     let county = store.load_county().expect("load");

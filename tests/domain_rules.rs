@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use caseload::domain::casework::{StepEntry, apply_step};
 use caseload::domain::milestones::{add_months_clamped, plan_end};
 use caseload::domain::*;
 
@@ -610,4 +611,30 @@ fn exceptions_a_b_and_d_need_four_continuous_weeks() {
     let away = Step { until: Some(d("2026-06-28")), ..step(StepKind::Exception, "2026-06-01", "d") };
     let rule = find(&run(&c, &[away], &[], "2026-07-01"), MilestoneName::FinalPlan).rule.clone();
     assert!(rule.contains("the product's aid, not a statutory date"), "{rule}");
+}
+
+#[test]
+fn a_review_decision_to_amend_starts_the_amendment_clock_and_the_family_has_fifteen_days() {
+    // DOMAIN.md's worked example: a review decision to amend on 29 Oct 2027 with no separate
+    // proposal date → the amended plan by 24 Dec 2027 (Reg 22: proposals go with the decision).
+    let c = Child { plan_date: Some(d("2025-01-10")), last_review_date: Some(d("2027-10-01")), ..child(Stage::Plan) };
+    let meeting = step(StepKind::ReviewMeeting, "2027-10-01", "");
+    let decision = step(StepKind::ReviewDecision, "2027-10-29", "amend");
+    let ms = run(&c, &[meeting.clone(), decision.clone()], &[], "2027-11-01");
+    let amended = find(&ms, MilestoneName::AmendedPlan);
+    assert_eq!(amended.due, d("2027-12-24"));
+    assert!(amended.rule.contains("review decision to amend 29 Oct 2027"), "{}", amended.rule);
+    // A decision to maintain starts nothing.
+    let maintain = step(StepKind::ReviewDecision, "2027-10-29", "maintain");
+    assert!(!has(&run(&c, &[meeting.clone(), maintain], &[], "2027-11-01"), MilestoneName::AmendedPlan));
+
+    // Reg 22(3): 15 days for the family's representations, beginning with the proposals (29 Oct
+    // is day 1, 12 Nov the last): the amended plan can be issued from 13 Nov.
+    let steps = [meeting, decision];
+    let issue =
+        |date: &str| StepEntry { kind: StepKind::AmendedIssued, date: d(date), until: None, detail: String::new() };
+    let early = apply_step(&c, &steps, &issue("2027-11-12"), d("2027-11-30")).expect_err("too early");
+    assert_eq!(early.field, "date");
+    assert!(early.message.contains("13 Nov 2027"), "{}", early.message);
+    assert!(apply_step(&c, &steps, &issue("2027-11-13"), d("2027-11-30")).is_ok());
 }

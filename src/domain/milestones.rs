@@ -358,6 +358,20 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
     }
 }
 
+/// When amendments were last proposed: a separate proposal, or else a review decision to amend
+/// (which goes out with the proposed amendments, Reg 22); and whether it was the decision.
+pub fn amendments_proposed(steps: &[Step]) -> Option<(NaiveDate, bool)> {
+    let proposal = latest(steps, StepKind::AmendmentsProposed).map(|s| s.date);
+    let decision =
+        steps.iter().filter(|s| s.kind == StepKind::ReviewDecision && s.detail.trim() == "amend").map(|s| s.date).max();
+    match (proposal, decision) {
+        (Some(p), Some(d)) if d > p => Some((d, true)),
+        (Some(p), _) => Some((p, false)),
+        (None, Some(d)) => Some((d, true)),
+        (None, None) => None,
+    }
+}
+
 /// Annual reviews, review paperwork and decisions, amendments and phase transfers.
 fn reviews(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, rules: &RulesConfig) {
     // Reviews belong to a plan: none while a (re)opened request is being assessed.
@@ -387,13 +401,14 @@ fn reviews(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, r
             String::new(),
         );
     }
-    if let Some(proposed) = latest(steps, StepKind::AmendmentsProposed).map(|s| s.date) {
+    if let Some((proposed, with_decision)) = amendments_proposed(steps) {
+        let what = if with_decision { "review decision to amend" } else { "amendments proposed" };
         out.push(
             MilestoneName::AmendedPlan,
             proposed.checked_add_days(Days::new(56)).unwrap_or(proposed),
             latest_on_or_after(steps, StepKind::AmendedIssued, proposed),
             false,
-            format!("amendments proposed {} + 8 weeks (Reg 22)", human_date(proposed)),
+            format!("{what} {} + 8 weeks (Reg 22)", human_date(proposed)),
             String::new(),
         );
     }

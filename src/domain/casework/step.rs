@@ -179,9 +179,23 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
         }
         AmendmentsProposed => not_before("plan", child.plan_date)?,
         AmendedIssued => {
-            let proposed =
-                latest(AmendmentsProposed).ok_or_else(|| error("step", "no amendments have been proposed"))?;
+            let (proposed, _) = crate::domain::milestones::amendments_proposed(steps)
+                .ok_or_else(|| error("step", "no amendments have been proposed (nor a review decision to amend)"))?;
             not_before("proposed amendments", Some(proposed))?;
+            // Reg 22(3): the family has 15 days from the proposals to make representations.
+            let earliest = proposed.checked_add_days(Days::new(15)).unwrap_or(proposed);
+            if entry.date < earliest {
+                return Err(error(
+                    "date",
+                    format!(
+                        "the family has until {} to respond to the amendments proposed on {} (Reg 22(3)); the amended \
+                         plan can be issued from {}",
+                        human(earliest.pred_opt().unwrap_or(earliest)),
+                        human(proposed),
+                        human(earliest)
+                    ),
+                ));
+            }
         }
         Ceased => {
             not_before("plan", child.plan_date)?;
