@@ -638,3 +638,28 @@ fn a_review_decision_to_amend_starts_the_amendment_clock_and_the_family_has_fift
     assert!(early.message.contains("13 Nov 2027"), "{}", early.message);
     assert!(apply_step(&c, &steps, &issue("2027-11-13"), d("2027-11-30")).is_ok());
 }
+
+#[test]
+fn advice_never_received_stays_owed_whatever_stage_the_case_reaches() {
+    // Reg 8: advice requested is owed until it comes; the case moving on to a draft or a plan does
+    // not make it done, and it can be recorded received then.
+    let requested = step(StepKind::AdviceRequested, "2026-04-15", "health");
+    for stage in [Stage::Draft, Stage::Plan] {
+        let c = Child {
+            request_date: Some(d("2026-03-02")),
+            assess_decision_date: Some(d("2026-04-10")),
+            draft_date: Some(d("2026-06-15")),
+            plan_date: (stage == Stage::Plan).then(|| d("2026-07-15")),
+            ..child(stage)
+        };
+        let ms = run(&c, std::slice::from_ref(&requested), &[], "2026-08-01");
+        let advice = find(&ms, MilestoneName::AdviceDue);
+        assert_eq!((advice.due, advice.status, advice.done), (d("2026-05-27"), Status::Overdue, None), "{stage:?}");
+        let received =
+            StepEntry { kind: StepKind::AdviceReceived, date: d("2026-07-30"), until: None, detail: "health".into() };
+        assert!(apply_step(&c, std::slice::from_ref(&requested), &received, d("2026-08-01")).is_ok(), "{stage:?}");
+        let got = step(StepKind::AdviceReceived, "2026-07-30", "health");
+        let ms = run(&c, &[requested.clone(), got], &[], "2026-08-01");
+        assert_eq!(find(&ms, MilestoneName::AdviceDue).done, Some(d("2026-07-30")));
+    }
+}

@@ -330,10 +330,11 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
             .filter(|s| s.kind == StepKind::AdviceReceived && s.detail == request.detail && s.date >= request.date)
             .map(|s| s.date)
             .min();
+        // Reg 8: advice asked for stays owed, whatever stage the case has reached, until it comes.
         out.push(
             MilestoneName::AdviceDue,
             request.date.checked_add_days(Days::new(42)).unwrap_or(request.date),
-            done_or(received, past_assessment),
+            done_or(received, false),
             false,
             format!("advice requested {} + 6 weeks (Reg 8)", human_date(request.date)),
             request.detail.replace('_', " "),

@@ -20,8 +20,11 @@ pub fn steps_for_stage(stage: Stage) -> &'static [StepKind] {
     match stage {
         Stage::Request => &[AssessDecision, Exception],
         Stage::Assessment => &[AdviceRequested, AdviceReceived, IssueDecision, DraftSent, Exception],
-        Stage::Draft => &[FinalIssued, Exception],
-        Stage::Plan => &[ReviewMeeting, ReviewReport, ReviewDecision, AmendmentsProposed, AmendedIssued, Ceased],
+        // Advice asked for during the assessment can still arrive (and be recorded) later.
+        Stage::Draft => &[FinalIssued, AdviceReceived, Exception],
+        Stage::Plan => {
+            &[ReviewMeeting, ReviewReport, ReviewDecision, AmendmentsProposed, AmendedIssued, AdviceReceived, Ceased]
+        }
         Stage::Ceased => &[],
     }
 }
