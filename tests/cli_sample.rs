@@ -68,12 +68,19 @@ fn expected_open(row: &BTreeMap<String, String>, today: NaiveDate) -> BTreeSet<(
         let end =
             if july >= turns_25 { july } else { NaiveDate::from_ymd_opt(turns_25.year() + 1, 7, 31).expect("valid") };
         open.insert(("plan_end".into(), end));
-        // Next transfer into Reception, Y3, Y7 or Y12: the cohort born 1 Sep Y – 31 Aug Y+1
+        // Next transfer where the child changes setting: into Y7 or Y12, or into Reception from
+        // an early-years setting (a nursery, pre-school…). The cohort born 1 Sep Y – 31 Aug Y+1
         // starts Reception in September Y+5; deadline 15 Feb (31 Mar into Y12) of that year.
+        let setting = get("setting").to_lowercase();
+        let early_years =
+            ["nursery", "pre-school", "preschool", "playgroup", "childminder"].iter().any(|w| setting.contains(w))
+                && !setting.contains("primary")
+                && !setting.contains("infant");
         let cohort = if dob.month() >= 9 { dob.year() } else { dob.year() - 1 };
         let this_year = if today.month() >= 9 { today.year() } else { today.year() - 1 };
-        if let Some((september, year)) =
-            (this_year + 1..this_year + 21).map(|s| (s, s - cohort - 5)).find(|(_, y)| [0, 3, 7, 12].contains(y))
+        if let Some((september, year)) = (this_year + 1..this_year + 21)
+            .map(|s| (s, s - cohort - 5))
+            .find(|(_, y)| [7, 12].contains(y) || (*y == 0 && early_years))
         {
             let deadline = if year == 12 {
                 NaiveDate::from_ymd_opt(september, 3, 31)

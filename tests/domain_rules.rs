@@ -663,3 +663,33 @@ fn advice_never_received_stays_owed_whatever_stage_the_case_reaches() {
         assert_eq!(find(&ms, MilestoneName::AdviceDue).done, Some(d("2026-07-30")));
     }
 }
+
+#[test]
+fn a_phase_transfer_only_where_the_child_changes_setting() {
+    // DOMAIN.md: by default Y6→Y7 and Y11→Y12 for everyone, Reception for children in an
+    // early-years setting, Y2→Y3 only where the area has infant schools (configured).
+    let in_setting = |dob: &str, setting: &str| Child {
+        date_of_birth: d(dob),
+        plan_date: Some(d("2025-01-10")),
+        setting: Some(setting.into()),
+        ..child(Stage::Plan)
+    };
+    // Year 2 in 2026/27 (born 2019/20) at a primary school: no 15 February deadline this year;
+    // the next is into Year 7.
+    let y2 = run(&in_setting("2019-10-01", "Oakridge Primary School"), &[], &[], "2026-11-23");
+    assert_eq!(find(&y2, MilestoneName::PhaseTransfer).due, d("2031-02-15"));
+    // Where infant schools are configured (transfer into Year 3), the Year 2 child has one.
+    let rules = RulesConfig { transfer_years: vec![0, 3, 7, 12], ..RulesConfig::default() };
+    let records = CaseRecords::default();
+    let calendar = Calendar::england_and_wales();
+    let child = in_setting("2019-10-01", "Hillside Infant School");
+    let ms = milestones_for(&child, records, d("2026-11-23"), &calendar, &rules);
+    assert_eq!(find(&ms, MilestoneName::PhaseTransfer).due, d("2027-02-15"));
+    // A nursery-age child (born 2022/23, Reception in Sept 2027) at a nursery: 15 Feb 2027.
+    let nursery = run(&in_setting("2022-10-01", "Little Acorns Nursery"), &[], &[], "2026-11-23");
+    let reception = find(&nursery, MilestoneName::PhaseTransfer);
+    assert_eq!((reception.due, reception.detail.as_str()), (d("2027-02-15"), "early years → Reception"));
+    // The same child in a primary school's nursery class stays on: nothing until Year 7.
+    let class = run(&in_setting("2022-10-01", "Oakridge Primary School"), &[], &[], "2026-11-23");
+    assert_eq!(find(&class, MilestoneName::PhaseTransfer).due, d("2034-02-15"));
+}

@@ -16,12 +16,13 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
 use super::calendar::Calendar;
-use super::model::{
-    Child, Contact, ContactKind, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission, Stage, Step, StepKind,
-    Task, TaskKind,
-};
+use super::model::{Child, Contact, ContactKind, Dispute, PanelSubmission, Stage, Step, StepKind, Task, TaskKind};
 use super::settings::RulesConfig;
 use super::year_group::{academic_year_start, age_years, override_offset, year_group_in, year_group_label};
+
+mod follow_up;
+
+use follow_up::{dispute_deadlines, panel_follow_up};
 
 super::model::word_enum!(
     /// Milestone names, exactly as DOMAIN.md spells them.
@@ -459,9 +460,12 @@ fn reviews(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, r
 fn phase_transfer(out: &mut Builder, child: &Child, steps: &[Step], today: NaiveDate, rules: &RulesConfig) {
     let offset = override_offset(child.date_of_birth, today, child.year_group_override);
     let this_year = academic_year_start(today);
+    // A transfer only where the child changes setting: into Reception from an early-years
+    // setting (a child already in a school's nursery class or at home has none to name).
+    let early_years = child.setting.as_deref().is_some_and(is_early_years_setting);
     let next = (this_year + 1..=this_year + 20).find_map(|september| {
         let year = year_group_in(child.date_of_birth, september) - offset;
-        rules.transfer_years.contains(&year).then_some((september, year))
+        (rules.transfer_years.contains(&year) && (year != 0 || early_years)).then_some((september, year))
     });
     let Some((september, year)) = next else {
         return;
@@ -496,109 +500,24 @@ fn phase_transfer(out: &mut Builder, child: &Child, steps: &[Step], today: Naive
     );
 }
 
-/// Mediation, the LA's response to an appeal, and carrying out a tribunal's order (DOMAIN.md
-/// "Disputes"). A closed dispute keeps what was done and has nothing open.
-/// After a panel: its decision and reasons go to the family within `panel_decision_days` working
-/// days of the meeting; a deferred case is resubmitted, with what the panel asked for, within
-/// `panel_resubmit_days` working days (both local service standards, DOMAIN.md "Panels").
-fn panel_follow_up(out: &mut Builder, panels: &[PanelSubmission], calendar: &Calendar, rules: &RulesConfig) {
-    for panel in panels {
-        let met = panel.outcome.is_some() || panel.panel_date <= out.today;
-        if met {
-            out.push(
-                MilestoneName::PanelDecisionSent,
-                calendar.add_working_days(panel.panel_date, rules.panel_decision_days),
-                panel.decision_sent,
-                false,
-                format!(
-                    "panel {} + {} working days to send the decision and reasons (service standard)",
-                    human_date(panel.panel_date),
-                    rules.panel_decision_days
-                ),
-                panel.question.as_str().replace('_', " "),
-            );
-        }
-        if panel.outcome == Some(PanelOutcome::Deferred) {
-            let again = panels.iter().find(|p| p.resubmission_of == Some(panel.id));
-            // Resubmitted: done on the day it went back to panel, or today if that is still to come.
-            let done = again.map(|p| p.panel_date.min(out.today));
-            out.push(
-                MilestoneName::PanelResubmission,
-                calendar.add_working_days(panel.panel_date, rules.panel_resubmit_days),
-                done,
-                false,
-                format!(
-                    "deferred at panel {} + {} working days to resubmit (service standard)",
-                    human_date(panel.panel_date),
-                    rules.panel_resubmit_days
-                ),
-                if panel.info_needed.trim().is_empty() {
-                    "information the panel asked for".to_string()
-                } else {
-                    format!("needs: {}", panel.info_needed.trim())
-                },
-            );
-        }
-    }
-}
-
-fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &Calendar) {
-    let closed = d.closed.is_some();
-    let done_or_closed = |date: Option<NaiveDate>| match (date, d.closed) {
-        (Some(date), _) => Done::On(date),
-        (None, Some(_)) => Done::Undated,
-        (None, None) => Done::Open,
-    };
-    let after = |days: u64| d.registered.checked_add_days(Days::new(days)).unwrap_or(d.registered);
-    match d.kind {
-        DisputeKind::Mediation => out.push(
-            MilestoneName::MediationMeeting,
-            after(30),
-            done_or_closed(d.hearing),
-            false,
-            format!("mediation requested {} + 30 days to arrange it", human_date(d.registered)),
-            d.detail.clone(),
-        ),
-        DisputeKind::Appeal => out.push(
-            MilestoneName::AppealResponse,
-            calendar.add_tribunal_working_days(d.registered, 30),
-            done_or_closed(d.responded),
-            false,
-            format!(
-                "appeal registered {} + 30 tribunal working days for the LA's response (not 25 Dec–1 Jan or \
-                 August: HESC Rules r.12)",
-                human_date(d.registered)
-            ),
-            d.detail.clone(),
-        ),
-    }
-    let (Some(kind), Some(ordered)) = (d.order_kind, d.order_date) else {
-        return;
-    };
-    let by = |days: u64| ordered.checked_add_days(Days::new(days)).unwrap_or(ordered);
-    let order =
-        |what: &str, weeks: u64| format!("tribunal order of {} + {weeks} weeks: {what} (Reg 44)", human_date(ordered));
-    // The first stage of a two-stage order is met by the record itself.
-    let first_stage = |date: Option<NaiveDate>| match date.filter(|x| *x >= ordered) {
-        Some(date) => Done::On(date),
-        None if closed => Done::Undated,
-        None => done_or_closed(d.complied),
-    };
-    let stages: Vec<(&str, u64, Done)> = match kind {
-        OrderKind::Amend => vec![("amend the plan", 5, done_or_closed(d.complied))],
-        OrderKind::Setting => vec![("change the named setting", 2, done_or_closed(d.complied))],
-        OrderKind::MakePlan => vec![
-            ("issue a draft plan", 5, first_stage(child.draft_date)),
-            ("issue the final plan", 11, done_or_closed(d.complied)),
-        ],
-        OrderKind::Assess => vec![
-            ("tell the family the LA will assess", 2, first_stage(child.assess_decision_date)),
-            ("issue the final plan", 14, done_or_closed(d.complied)),
-        ],
-    };
-    for (what, weeks, done) in stages {
-        out.push(MilestoneName::OrderCompliance, by(weeks * 7), done, false, order(what, weeks), what.to_string());
-    }
+/// Whether a setting's name is an early-years provider's (a nursery, pre-school, playgroup,
+/// childminder, children's centre…), from which a child moves to a school for Reception.
+pub fn is_early_years_setting(name: &str) -> bool {
+    let name = name.to_lowercase();
+    [
+        "nursery",
+        "pre-school",
+        "preschool",
+        "playgroup",
+        "childminder",
+        "early years",
+        "children's centre",
+        "kindergarten",
+    ]
+    .iter()
+    .any(|word| name.contains(word))
+        && !name.contains("primary")
+        && !name.contains("infant")
 }
 
 /// The service standard for answering, in working days (`call_back`, `email_reply`).

@@ -15,7 +15,8 @@ pub struct RulesConfig {
     pub panel_resubmit_days: u32,
     /// A milestone due within this many working days is "due soon".
     pub due_soon_working_days: u32,
-    /// National Curriculum years a child transfers *into* (0 = Reception entry).
+    /// National Curriculum years a child transfers *into*: by default 7 and 12 for everyone, 0
+    /// (Reception) for children in an early-years setting; 3 where the area has infant schools.
     pub transfer_years: Vec<i32>,
     /// The authority's top-up funding bands (DOMAIN.md: up to 9).
     pub bands: BandTable,
@@ -37,7 +38,7 @@ impl Default for RulesConfig {
             panel_decision_days: 3,
             panel_resubmit_days: 20,
             due_soon_working_days: 10,
-            transfer_years: vec![0, 3, 7, 12],
+            transfer_years: vec![0, 7, 12],
             bands: BandTable::Count(9),
             tell_family_days: 5,
             register_roles: super::model::Role::ALL.to_vec(),

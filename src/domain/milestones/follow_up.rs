@@ -1,0 +1,115 @@
+//! What follows a panel (the decision letter, a resubmission) and a dispute (mediation, the LA's
+//! response to an appeal, a tribunal's orders): deadlines that run in working days, tribunal
+//! working days or weeks from an event rather than from the request.
+
+use chrono::{Days, NaiveDate};
+
+use super::{Builder, Done, MilestoneName, human_date};
+use crate::domain::calendar::Calendar;
+use crate::domain::model::{Child, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission};
+use crate::domain::settings::RulesConfig;
+
+/// After a panel: its decision and reasons go to the family within `panel_decision_days` working
+/// days of the meeting; a deferred case is resubmitted, with what the panel asked for, within
+/// `panel_resubmit_days` working days (both local service standards, DOMAIN.md "Panels").
+pub(super) fn panel_follow_up(out: &mut Builder, panels: &[PanelSubmission], calendar: &Calendar, rules: &RulesConfig) {
+    for panel in panels {
+        let met = panel.outcome.is_some() || panel.panel_date <= out.today;
+        if met {
+            out.push(
+                MilestoneName::PanelDecisionSent,
+                calendar.add_working_days(panel.panel_date, rules.panel_decision_days),
+                panel.decision_sent,
+                false,
+                format!(
+                    "panel {} + {} working days to send the decision and reasons (service standard)",
+                    human_date(panel.panel_date),
+                    rules.panel_decision_days
+                ),
+                panel.question.as_str().replace('_', " "),
+            );
+        }
+        if panel.outcome == Some(PanelOutcome::Deferred) {
+            let again = panels.iter().find(|p| p.resubmission_of == Some(panel.id));
+            // Resubmitted: done on the day it went back to panel, or today if that is still to come.
+            let done = again.map(|p| p.panel_date.min(out.today));
+            out.push(
+                MilestoneName::PanelResubmission,
+                calendar.add_working_days(panel.panel_date, rules.panel_resubmit_days),
+                done,
+                false,
+                format!(
+                    "deferred at panel {} + {} working days to resubmit (service standard)",
+                    human_date(panel.panel_date),
+                    rules.panel_resubmit_days
+                ),
+                if panel.info_needed.trim().is_empty() {
+                    "information the panel asked for".to_string()
+                } else {
+                    format!("needs: {}", panel.info_needed.trim())
+                },
+            );
+        }
+    }
+}
+
+/// Mediation, the LA's response to an appeal, and carrying out a tribunal's order (DOMAIN.md
+/// "Disputes"). A closed dispute keeps what was done and has nothing open.
+pub(super) fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, calendar: &Calendar) {
+    let closed = d.closed.is_some();
+    let done_or_closed = |date: Option<NaiveDate>| match (date, d.closed) {
+        (Some(date), _) => Done::On(date),
+        (None, Some(_)) => Done::Undated,
+        (None, None) => Done::Open,
+    };
+    let after = |days: u64| d.registered.checked_add_days(Days::new(days)).unwrap_or(d.registered);
+    match d.kind {
+        DisputeKind::Mediation => out.push(
+            MilestoneName::MediationMeeting,
+            after(30),
+            done_or_closed(d.hearing),
+            false,
+            format!("mediation requested {} + 30 days to arrange it", human_date(d.registered)),
+            d.detail.clone(),
+        ),
+        DisputeKind::Appeal => out.push(
+            MilestoneName::AppealResponse,
+            calendar.add_tribunal_working_days(d.registered, 30),
+            done_or_closed(d.responded),
+            false,
+            format!(
+                "appeal registered {} + 30 tribunal working days for the LA's response (not 25 Dec–1 Jan or \
+                 August: HESC Rules r.12)",
+                human_date(d.registered)
+            ),
+            d.detail.clone(),
+        ),
+    }
+    let (Some(kind), Some(ordered)) = (d.order_kind, d.order_date) else {
+        return;
+    };
+    let by = |days: u64| ordered.checked_add_days(Days::new(days)).unwrap_or(ordered);
+    let order =
+        |what: &str, weeks: u64| format!("tribunal order of {} + {weeks} weeks: {what} (Reg 44)", human_date(ordered));
+    // The first stage of a two-stage order is met by the record itself.
+    let first_stage = |date: Option<NaiveDate>| match date.filter(|x| *x >= ordered) {
+        Some(date) => Done::On(date),
+        None if closed => Done::Undated,
+        None => done_or_closed(d.complied),
+    };
+    let stages: Vec<(&str, u64, Done)> = match kind {
+        OrderKind::Amend => vec![("amend the plan", 5, done_or_closed(d.complied))],
+        OrderKind::Setting => vec![("change the named setting", 2, done_or_closed(d.complied))],
+        OrderKind::MakePlan => vec![
+            ("issue a draft plan", 5, first_stage(child.draft_date)),
+            ("issue the final plan", 11, done_or_closed(d.complied)),
+        ],
+        OrderKind::Assess => vec![
+            ("tell the family the LA will assess", 2, first_stage(child.assess_decision_date)),
+            ("issue the final plan", 14, done_or_closed(d.complied)),
+        ],
+    };
+    for (what, weeks, done) in stages {
+        out.push(MilestoneName::OrderCompliance, by(weeks * 7), done, false, order(what, weeks), what.to_string());
+    }
+}
