@@ -325,3 +325,37 @@ fn sorting_by_age_sorts_by_age() {
     let descending = ages(&app);
     assert!(descending.windows(2).all(|w| w[0] <= w[1]), "oldest first: {descending:?}");
 }
+
+#[test]
+fn the_step_form_opens_on_the_step_next_due() {
+    let mut app = app_as("S1");
+    let step_chosen = |app: &caseload::app::App| match &app.overlay {
+        Some(Overlay::Form(form)) => form.value("step").to_string(),
+        other => panic!("no form: {other:?}"),
+    };
+    // Holly (C1): a request whose decision to assess is due.
+    common::select_child(&mut app, "C1");
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut FakeRecords);
+    assert_eq!(step_chosen(&app), "assess_decision");
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
+    // Logan (C2), his review meeting held on 16 Nov: the school's report is next due, so the
+    // form opens on it rather than on the first step of the list (a review meeting).
+    let mut county = common::county();
+    county.steps.push(common::recorded_step(9, "C2", caseload::domain::StepKind::ReviewMeeting, "2026-11-16", ""));
+    county.children[1].last_review_date = Some(common::day("2026-11-16"));
+    let config = caseload::config::Config::default();
+    let keymap = caseload::app::keymap::Keymap::from_config(&config).expect("keys");
+    let mut app = caseload::app::App::new(
+        county,
+        common::day(common::TODAY),
+        config,
+        keymap,
+        caseload::domain::Calendar::england_and_wales(),
+    );
+    let me = app.find_staff("S1").expect("staff");
+    app.sign_in(me);
+    common::select_child(&mut app, "C2");
+    handle_key(&mut app, &key(KeyCode::Char('t')), &mut FakeRecords);
+    let c2 = app.data.child_index["C2"];
+    assert_eq!(step_chosen(&app), "review_report", "{:#?}", app.data.milestones[c2]);
+}

@@ -1,11 +1,11 @@
 //! The statutory step form: the steps that fit the child's stage, and the detail each takes.
 
-use super::{FieldKind, Form, FormKind, Refusal, choice, date_field, open_case, text_field};
+use super::{FieldKind, Form, FormKind, Refusal, choice_at, date_field, open_case, text_field};
 use crate::app::App;
 use crate::casework::permissions::Work;
 use crate::casework::{Entry, RecordStep};
 use crate::domain::casework::{FieldError, StepEntry, detail_choices, detail_label, steps_for_stage};
-use crate::domain::{RecordRef, StepKind};
+use crate::domain::{MilestoneName, RecordRef, Stage, StepKind};
 
 static STEP: FormKind = FormKind { entry, changed, rebuild: None, saved: None };
 
@@ -15,12 +15,17 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
     let stage = app.data.county.children[child].stage;
     let steps = steps_for_stage(stage).iter().map(|k| (k.as_str().to_string(), k.as_str().replace('_', " "))).collect();
     let record = RecordRef::Child(app.data.county.children[child].id.clone());
+    // The form opens on the step that meets the statutory milestone next due, where there is one.
+    let mut open: Vec<&crate::domain::Milestone> =
+        app.data.milestones[child].iter().filter(|m| m.status != crate::domain::Status::Done && !m.advisory).collect();
+    open.sort_by_key(|m| m.due);
+    let next = open.iter().find_map(|m| step_for(m.name, stage)).map_or("", StepKind::as_str);
     let mut form = Form::new(
         &STEP,
         Some(child),
         format!("Record a statutory step · {} ({stage})", app.data.rows[child].name),
         vec![
-            choice("step", "Step", steps),
+            choice_at("step", "Step", steps, next),
             date_field("date", "Date", Some(app.today())),
             text_field("detail", "Detail", ""),
         ],
@@ -28,6 +33,23 @@ pub fn open(app: &App) -> Result<Form, Refusal> {
     form.may_change([record]);
     follow_step(&mut form);
     Ok(form)
+}
+
+/// The step that meets a milestone, at this stage.
+fn step_for(name: MilestoneName, stage: Stage) -> Option<StepKind> {
+    Some(match name {
+        MilestoneName::AssessDecision => StepKind::AssessDecision,
+        MilestoneName::AdviceDue => StepKind::AdviceReceived,
+        MilestoneName::IssueDecision => StepKind::IssueDecision,
+        MilestoneName::FinalPlan if stage == Stage::Assessment => StepKind::DraftSent,
+        MilestoneName::FinalPlan | MilestoneName::DraftCommentsClose => StepKind::FinalIssued,
+        MilestoneName::AnnualReview => StepKind::ReviewMeeting,
+        MilestoneName::ReviewReportDue => StepKind::ReviewReport,
+        MilestoneName::ReviewDecision => StepKind::ReviewDecision,
+        MilestoneName::AmendedPlan => StepKind::AmendedIssued,
+        MilestoneName::PhaseTransfer => StepKind::AmendmentsProposed,
+        _ => return None,
+    })
 }
 
 fn entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
