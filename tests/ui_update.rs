@@ -359,3 +359,38 @@ fn the_step_form_opens_on_the_step_next_due() {
     let c2 = app.data.child_index["C2"];
     assert_eq!(step_chosen(&app), "review_report", "{:#?}", app.data.milestones[c2]);
 }
+
+#[test]
+fn p_records_what_is_next_for_a_childs_panel_case() {
+    let title = |app: &caseload::app::App| match &app.overlay {
+        Some(Overlay::Form(form)) => form.title.clone(),
+        other => panic!("no form: {other:?}"),
+    };
+    // Logan (C2) was deferred at the panel of 19 Nov and the family has not been told: p opens
+    // that decision (to record the letter), not a new submission.
+    let mut app = app_as("S1");
+    common::select_child(&mut app, "C2");
+    handle_key(&mut app, &key(KeyCode::Char('p')), &mut FakeRecords);
+    assert!(title(&app).starts_with("Panel decision · Logan Wright · 19 Nov 2026"), "{}", title(&app));
+    // Holly (C1) waits for the panel of 26 Nov: its decision.
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
+    common::select_child(&mut app, "C1");
+    handle_key(&mut app, &key(KeyCode::Char('p')), &mut FakeRecords);
+    assert!(title(&app).starts_with("Panel decision · Holly Stewart · 26 Nov 2026"), "{}", title(&app));
+
+    // Once the family has the letter, Logan's case goes back as a resubmission, with what the
+    // panel asked for.
+    let mut county = common::county();
+    county.panels[1].decision_sent = Some(common::day("2026-11-20"));
+    let config = caseload::config::Config::default();
+    let keymap = caseload::app::keymap::Keymap::from_config(&config).expect("keys");
+    let calendar = caseload::domain::Calendar::england_and_wales();
+    let mut app = caseload::app::App::new(county, common::day(common::TODAY), config, keymap, calendar);
+    let me = app.find_staff("S1").expect("staff");
+    app.sign_in(me);
+    common::select_child(&mut app, "C2");
+    handle_key(&mut app, &key(KeyCode::Char('p')), &mut FakeRecords);
+    assert!(title(&app).starts_with("Resubmit to panel · Logan Wright (deferred 19 Nov"), "{}", title(&app));
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form") };
+    assert_eq!((form.value("question"), form.value("papers")), ("band", "updated EP advice"));
+}

@@ -24,6 +24,26 @@ fn next_panel_day(today: NaiveDate) -> NaiveDate {
 pub fn open_submit(app: &App) -> Result<Form, Refusal> {
     let child = open_case(app, Work::Casework)?;
     let stage = app.data.county.children[child].stage;
+    let county = &app.data.county;
+    let id = &county.children[child].id;
+    let theirs: Vec<usize> = (0..county.panels.len()).filter(|&i| &county.panels[i].child_id == id).collect();
+    // What is next for the child's panel case comes first: a decision letter to send, or the
+    // decision of a case waiting for its panel.
+    let letter = theirs
+        .iter()
+        .copied()
+        .find(|&i| county.panels[i].outcome.is_some() && county.panels[i].decision_sent.is_none());
+    let waiting = theirs.iter().copied().find(|&i| county.panels[i].outcome.is_none());
+    if let Some(index) = letter.or(waiting) {
+        return Ok(decision_form(app, index));
+    }
+    // A deferred case not yet resubmitted goes back as a resubmission, with what was asked for.
+    let resubmitted: Vec<i64> = theirs.iter().filter_map(|&i| county.panels[i].resubmission_of).collect();
+    let deferred = theirs
+        .iter()
+        .map(|&i| &county.panels[i])
+        .filter(|p| p.outcome == Some(PanelOutcome::Deferred) && !resubmitted.contains(&p.id))
+        .max_by_key(|p| p.panel_date);
     let options = panel_questions_for(stage)
         .iter()
         .map(|q| {
@@ -37,14 +57,23 @@ pub fn open_submit(app: &App) -> Result<Form, Refusal> {
             (q.as_str().to_string(), label.to_string())
         })
         .collect();
+    let name = &app.data.rows[child].name;
+    let (title, question, papers) = match deferred {
+        Some(d) => (
+            format!("Resubmit to panel · {name} (deferred {}: {})", d.panel_date.format("%-d %b"), d.info_needed),
+            d.question.as_str(),
+            d.info_needed.clone(),
+        ),
+        None => (format!("Submit to panel · {name}"), "", String::new()),
+    };
     Ok(Form::new(
         &SUBMIT,
         Some(child),
-        format!("Submit to panel · {}", app.data.rows[child].name),
+        title,
         vec![
             date_field("panel date", "Panel", Some(next_panel_day(app.today()))),
-            choice("question", "Question", options),
-            text_field("papers", "Papers", ""),
+            super::choice_at("question", "Question", options, question),
+            text_field("papers", "Papers", papers),
         ],
     ))
 }
