@@ -394,3 +394,21 @@ fn p_records_what_is_next_for_a_childs_panel_case() {
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form") };
     assert_eq!((form.value("question"), form.value("papers")), ("band", "updated EP advice"));
 }
+
+#[test]
+fn the_panel_queue_keeps_the_case_acted_on_selected_when_it_is_rebuilt() {
+    use caseload::app::panes::panel::PanelLine;
+    let mut app = app_as("S3");
+    handle_key(&mut app, &key(KeyCode::Char('3')), &mut FakeRecords);
+    // It opens on the next panel's first case (26 Nov); move to the 19 Nov case above it.
+    let first = app.panes.panel.list.selected;
+    assert!(matches!(app.panes.panel.list.lines[first], PanelLine::Case(0)), "{:?}", app.panes.panel.list.lines);
+    while !matches!(app.panes.panel.list.lines[app.panes.panel.list.selected], PanelLine::Case(1)) {
+        handle_key(&mut app, &key(KeyCode::Up), &mut FakeRecords);
+    }
+    let chosen = app.panes.panel.list.selected;
+    // A save (anyone's) rebuilds every pane: the selection stays on that case.
+    app.refresh_views();
+    assert_eq!(app.panes.panel.list.selected, chosen);
+    assert!(matches!(app.panes.panel.list.lines[chosen], PanelLine::Case(1)));
+}

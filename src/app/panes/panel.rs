@@ -55,6 +55,9 @@ pub fn panel_queue(data: &CaseData, in_scope: impl Fn(usize) -> bool) -> Vec<Pan
 #[derive(Debug, Clone, Default)]
 pub struct PanelQueue {
     pub list: ListState<PanelLine>,
+    /// Each line's panel case id (none for a date heading), to find the selected case again
+    /// after the queue is rebuilt.
+    ids: Vec<Option<i64>>,
 }
 
 impl PanelQueue {
@@ -74,12 +77,34 @@ impl PaneState for PanelQueue {
                 Scope::Authority => true,
             }
         };
+        // The case acted on stays selected (found again by its id); the first time, the first
+        // case of the next panel.
+        let kept = self.ids.get(self.list.selected).copied();
+        let position = self.list.selected;
         self.list.lines = panel_queue(data, in_scope);
-        let first_upcoming = self.list.lines.iter().position(|line| match line {
-            PanelLine::Date(date, _) => *date >= data.today,
-            PanelLine::Case(_) => false,
-        });
-        self.list.move_to(first_upcoming.map_or(0, |i| i + 1));
+        self.ids = self
+            .list
+            .lines
+            .iter()
+            .map(|line| match line {
+                PanelLine::Case(i) => data.county.panels.get(*i).map(|p| p.id),
+                PanelLine::Date(..) => None,
+            })
+            .collect();
+        match kept {
+            Some(Some(id)) => {
+                let found = self.ids.iter().position(|line| *line == Some(id));
+                self.list.move_to(found.unwrap_or(position));
+            }
+            Some(None) => self.list.move_to(position),
+            None => {
+                let first_upcoming = self.list.lines.iter().position(|line| match line {
+                    PanelLine::Date(date, _) => *date >= data.today,
+                    PanelLine::Case(_) => false,
+                });
+                self.list.move_to(first_upcoming.map_or(0, |i| i + 1));
+            }
+        }
     }
 
     fn act(&mut self, action: Action, _view: &View) -> Reply {
