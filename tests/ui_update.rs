@@ -412,3 +412,21 @@ fn the_panel_queue_keeps_the_case_acted_on_selected_when_it_is_rebuilt() {
     assert_eq!(app.panes.panel.list.selected, chosen);
     assert!(matches!(app.panes.panel.list.lines[chosen], PanelLine::Case(1)));
 }
+
+#[test]
+fn a_search_says_when_matches_lie_outside_the_view() {
+    // Theo's caseload has no Ibrahim (Priya's): the search says one is elsewhere.
+    let mut app = app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('/')), &mut FakeRecords);
+    type_text(&mut app, "ibrahim");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    let said = app.message.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
+    assert!(said.starts_with("0 matching \"ibrahim\"; 1 more outside this view"), "{said}");
+    // A manager is told how to widen the view.
+    let mut app = app_as("S4");
+    handle_key(&mut app, &key(KeyCode::Char('/')), &mut FakeRecords);
+    type_text(&mut app, "amira");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut FakeRecords);
+    let said = app.message.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
+    assert!(said.contains("1 more outside this view: v for the whole authority"), "{said}");
+}

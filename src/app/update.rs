@@ -104,12 +104,32 @@ fn filter(app: &mut App, action: Action) {
 }
 
 fn search(app: &mut App, action: Action) {
+    let widen = app.can_change_scope();
+    let (scope_key, clear_key) = (app.keymap.hint(Action::Scope), app.keymap.hint(Action::ClearFilters));
     let caseload = &mut app.panes.caseload;
     match action {
         Action::Choose => {
             caseload.searching = false;
             let found = caseload.visible().len();
-            let text = format!("{found} matching \"{}\"", caseload.search);
+            let mut text = format!("{found} matching \"{}\"", caseload.search);
+            // Matches the scope or filters hide: said, with how to see them.
+            let needle = caseload.search.trim().to_lowercase();
+            let everywhere = if needle.is_empty() {
+                0
+            } else {
+                app.data.rows.iter().filter(|row| row.search_key.contains(&needle)).count()
+            };
+            if everywhere > found {
+                let more = everywhere - found;
+                let how = if widen {
+                    format!(": {scope_key} for the whole authority, {clear_key} clears filters")
+                } else if caseload.filters.is_empty() {
+                    " (not on your caseload: a senior can show them)".to_string()
+                } else {
+                    format!(": {clear_key} clears filters")
+                };
+                text.push_str(&format!("; {more} more outside this view{how}"));
+            }
             app.say(text);
         }
         Action::Cancel => {

@@ -58,8 +58,20 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: usize, area: Rect) 
     // As wide as the longest line, so no description is cut where there is room.
     let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
     let inner = popup(frame, theme, area, widest.max(60), lines.len() as u16 + 2, &format!("Keys ({close} closes)"));
-    let start = scroll.min(lines.len().saturating_sub(inner.height as usize));
-    frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), inner);
+    let height = usize::from(inner.height);
+    let start = scroll.min(lines.len().saturating_sub(height));
+    let below = lines.len().saturating_sub(start + height);
+    if below > 0 && height > 1 {
+        // The last row says there is more, and how to see it.
+        let [text, more] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        let below = below + 1;
+        let (down, page) = (app.keymap.hint(Action::Down), app.keymap.hint(Action::PageDown));
+        frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), text);
+        let said = format!("{below} more lines below: {down} or {page}");
+        frame.render_widget(Paragraph::new(Line::styled(said, theme.key)), more);
+    } else {
+        frame.render_widget(Paragraph::new(lines).scroll((start as u16, 0)), inner);
+    }
 }
 
 fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {

@@ -73,12 +73,27 @@ pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, ar
         line.push(Span::raw("  "));
     }
     if line.is_empty() {
-        let hints = app.keymap.hint_line(&[
+        // How to move about, then how to record work: as many as fit.
+        let candidates: [(&[Action], &str); 9] = [
             (&[Action::Search], "search"),
             (&[Action::Filter], "filter"),
             (&[Action::SortNext], "sort"),
             (&[Action::Open], "timeline"),
-        ]);
+            (&[Action::RecordContact], "contact"),
+            (&[Action::RecordStep], "step"),
+            (&[Action::Panel], "panel"),
+            (&[Action::Book], "book"),
+            (&[Action::Help], "all keys"),
+        ];
+        let room = usize::from(filters.width);
+        let mut hints = String::new();
+        for n in 1..=candidates.len() {
+            let more = app.keymap.hint_line(&candidates[..n]);
+            if crate::ui::text::width(&more) > room {
+                break;
+            }
+            hints = more;
+        }
         line.push(Span::styled(hints, theme.dim));
     } else {
         line.push(Span::styled(format!("showing {}", view.visible().len()), theme.dim));
