@@ -234,9 +234,16 @@ fn the_duty_officer_answers_a_call_back_from_the_duty_pane_and_the_selection_sta
     assert_eq!(app.target().contact, Some(1));
 
     drop((app, store));
-    let (app, _store) = open(&db, "S3", TODAY);
+    let (app, store) = open(&db, "S3", TODAY);
     let contact = app.data.county.contacts.iter().find(|c| c.id == 1).expect("contact");
     assert_eq!((contact.answered, contact.answered_by.as_deref()), (Some(day(TODAY)), Some("S3")));
+    // Ibrahim's case history names who answered, not a staff id.
+    let (mut app, mut store) = (app, store);
+    app.focus_child = Some(app.data.child_index["C4"]);
+    press(&mut app, &mut store, KeyCode::Char('2'));
+    let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
+    let screen = caseload::ui::render_text(&app, &theme, 160, 60);
+    assert!(screen.contains("answered 23 Nov 2026 by Matilda Fox"), "{screen}");
 }
 
 #[test]

@@ -132,7 +132,7 @@ pub fn entry<'a>(data: &'a CaseData, events: &'a [CaseEvent], item: HistoryItem)
                 date: contact.received,
                 kind: "contact",
                 staff: contact.staff_id.as_deref(),
-                text: contact_text(contact),
+                text: contact_text(contact, |id| data.staff_name(id).to_string()),
             }
         }
         HistoryItem::Panel(i) => {
@@ -214,8 +214,8 @@ fn step_text(step: &Step) -> String {
     }
 }
 
-/// e.g. "phone message · Mum asked about transport · answered 25 Nov 2026".
-fn contact_text(contact: &Contact) -> String {
+/// e.g. "phone message · Mum asked about transport · answered 25 Nov 2026 by Matilda Fox".
+fn contact_text(contact: &Contact, name: impl Fn(&str) -> String) -> String {
     let kind = match contact.kind {
         ContactKind::PhoneMessage => "phone message",
         ContactKind::EmailReceived => "email received",
@@ -225,7 +225,10 @@ fn contact_text(contact: &Contact) -> String {
         parts.push(format!("family told to expect an answer by {}", when(promised)));
     }
     match contact.answered {
-        Some(answered) => parts.push(format!("answered {}", when(answered))),
+        Some(answered) => {
+            let by = contact.answered_by.as_deref().map_or_else(String::new, |id| format!(" by {}", name(id)));
+            parts.push(format!("answered {}{by}", when(answered)));
+        }
         None if contact.promised.is_none() => parts.push("not answered yet".into()),
         None => {}
     }
