@@ -139,7 +139,13 @@ pub(super) fn make_children(maker: &Maker, n: usize, seed: u64) -> Vec<Draft> {
         } else if age < 19.0 && rng.chance(special_p) {
             skewed(&mut rng, &special)
         } else if age < 11.0 {
-            skewed(&mut rng, &primary)
+            // Infant schools take children to Year 2, junior schools from Year 3.
+            let school = skewed(&mut rng, &primary);
+            if crate::domain::year_group::year_group(dob, maker.today, None) >= 3 {
+                school.replace("Infant School", "Junior School")
+            } else {
+                school.replace("Junior School", "Infant School")
+            }
         } else if age < 16.0 {
             skewed(&mut rng, &secondary)
         } else if age < 19.0 {

@@ -95,7 +95,7 @@ pub(super) fn make_events(
                 EventKind::Panel => PANELS,
                 EventKind::Review => REVIEWS,
             };
-            let template = rng.word(templates);
+            let template = fitting(rng.word(templates), c.stage, c.plan_date.is_some());
             let day = maker.ago((span * rng.unit().powf(1.4)) as i64);
             own.push((day, kind, fill(template, &mut rng, &c.first_name, setting, &band)));
         }

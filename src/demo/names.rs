@@ -498,6 +498,26 @@ pub const REVIEWS: &[&str] = &[
     "Annual review: maintain plan, band {b}.",
 ];
 
+/// A template that fits the case: a family with a final plan does not ask when the draft is due,
+/// and a child still being assessed has no amended plan or annual review.
+pub fn fitting(template: &'static str, stage: crate::domain::Stage, has_plan: bool) -> &'static str {
+    use crate::domain::Stage;
+    let assessing = matches!(stage, Stage::Request | Stage::Assessment);
+    match template {
+        "{p} asked when the draft is due" if stage == Stage::Draft => "{p} asked when the final plan is due",
+        "{p} asked when the draft is due" | "{p} wants an update on the assessment" if !assessing => {
+            "{p} asked for a copy of the plan"
+        }
+        "{p} asked for a copy of the plan" | "{p} asked to move the review date" if !has_plan => {
+            "{p} wants an update on the assessment"
+        }
+        "Amended plan, section I: {s}." if !has_plan => "Appointment with {pro}, week {w}.",
+        "Not issuing a plan; mediation rights given." if has_plan => "Appointment with {pro}, week {w}.",
+        t if REVIEWS.contains(&t) && !has_plan => "Co-production with {p}: sections B, E, F.",
+        t => t,
+    }
+}
+
 /// Things families ring or write about (phone messages and emails to answer).
 pub const QUERIES: &[&str] = &[
     "{p} asked about transport to {s}",

@@ -99,3 +99,38 @@ fn the_demos_absences_are_recorded_for_a_county_of_any_size() {
         assert!(!county.handovers.is_empty(), "{children}: hand-overs");
     }
 }
+
+#[test]
+fn the_demo_hangs_together_stage_by_stage() {
+    let today = day(2026, 11, 23);
+    let (county, events) = generate(3000, 1, today, 8);
+    let by_id: std::collections::HashMap<&str, &Child> = county.children.iter().map(|c| (c.id.as_str(), c)).collect();
+    for contact in &county.contacts {
+        let child = by_id[contact.child_id.as_str()];
+        if !matches!(child.stage, Stage::Request | Stage::Assessment) {
+            assert!(
+                !contact.summary.contains("when the draft is due"),
+                "{} at {}: {}",
+                child.id,
+                child.stage,
+                contact.summary
+            );
+        }
+    }
+    for event in &events {
+        let child = by_id[event.child_id.as_str()];
+        if child.plan_date.is_none() {
+            assert!(!event.summary.contains("Amended plan"), "{} ({}): {}", child.id, child.stage, event.summary);
+            assert!(!event.summary.contains("Annual review"), "{} ({}): {}", child.id, child.stage, event.summary);
+        }
+    }
+    for child in &county.children {
+        let year = crate::domain::year_group::year_group(child.date_of_birth, today, child.year_group_override);
+        if child.setting.as_deref().is_some_and(|s| s.contains("Infant School")) {
+            assert!(year <= 2, "{} in Year {year} at {:?}", child.id, child.setting);
+        }
+        if child.setting.as_deref().is_some_and(|s| s.contains("Junior School")) {
+            assert!((3..=6).contains(&year), "{} in Year {year} at {:?}", child.id, child.setting);
+        }
+    }
+}

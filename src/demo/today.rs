@@ -21,7 +21,7 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
         let received = plus(today, -rng.range(0, 8));
         let kind = if rng.chance(0.5) { ContactKind::PhoneMessage } else { ContactKind::EmailReceived };
         let setting = c.setting.as_deref().unwrap_or("school");
-        let template = rng.word(QUERIES);
+        let template = fitting(rng.word(QUERIES), c.stage, c.plan_date.is_some());
         let summary = fill(template, &mut rng, &c.first_name, setting, "3");
         let answered = if rng.chance(0.25) { Some(plus(received, rng.range(0, 2)).min(today)) } else { None };
         let promised = if answered.is_none() && rng.chance(0.1) { Some(plus(received, 10)) } else { None };
@@ -196,7 +196,7 @@ fn surgeries(county: &mut County, drafts: &[Draft], officers: &[Vec<String>], to
                 }
                 let d = theirs[rng.index(theirs.len())];
                 let setting = d.child.setting.as_deref().unwrap_or("school");
-                let template = rng.word(QUERIES);
+                let template = fitting(rng.word(QUERIES), d.child.stage, d.child.plan_date.is_some());
                 let query = fill(template, rng, &d.child.first_name, setting, "3");
                 county.bookings.push(Booking {
                     id: county.bookings.len() as i64 + 1,
