@@ -693,3 +693,38 @@ fn a_phase_transfer_only_where_the_child_changes_setting() {
     let class = run(&in_setting("2022-10-01", "Oakridge Primary School"), &[], &[], "2026-11-23");
     assert_eq!(find(&class, MilestoneName::PhaseTransfer).due, d("2034-02-15"));
 }
+
+#[test]
+fn records_that_contradict_themselves_are_refused() {
+    let c = Child { plan_date: Some(d("2024-01-10")), last_review_date: Some(d("2026-11-02")), ..child(Stage::Plan) };
+    let today = d("2026-11-23");
+    let entry = |kind: StepKind, date: &str, detail: &str| StepEntry {
+        kind,
+        date: d(date),
+        until: None,
+        detail: detail.into(),
+    };
+    let meeting = step(StepKind::ReviewMeeting, "2026-11-02", "");
+    let decided = step(StepKind::ReviewDecision, "2026-11-16", "maintain");
+    // The same step twice.
+    let again =
+        apply_step(&c, std::slice::from_ref(&meeting), &entry(StepKind::ReviewMeeting, "2026-11-02", ""), today);
+    assert_eq!(again.expect_err("a second identical step").field, "step");
+    // A second, different decision for the same review meeting (Reg 20(10): one decision).
+    let steps = [meeting.clone(), decided];
+    let error =
+        apply_step(&c, &steps, &entry(StepKind::ReviewDecision, "2026-11-20", "amend"), today).expect_err("two");
+    assert!(error.message.contains("already has its decision (maintain"), "{}", error.message);
+    // Amendments proposed on a plan never reviewed.
+    let unreviewed = Child { last_review_date: None, ..c.clone() };
+    let error =
+        apply_step(&unreviewed, &[], &entry(StepKind::AmendmentsProposed, "2026-11-20", ""), today).expect_err("none");
+    assert!(error.message.contains("has not been reviewed"), "{}", error.message);
+    // ... or dated before an earlier proposal.
+    let proposed = step(StepKind::AmendmentsProposed, "2026-11-18", "");
+    let steps = [meeting, proposed];
+    let error =
+        apply_step(&c, &steps, &entry(StepKind::AmendmentsProposed, "2026-11-10", ""), today).expect_err("early");
+    assert_eq!(error.field, "date");
+    assert!(apply_step(&c, &steps, &entry(StepKind::AmendmentsProposed, "2026-11-20", ""), today).is_ok());
+}

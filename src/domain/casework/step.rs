@@ -78,6 +78,13 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
         ));
     }
     past_date("date", entry.date, child, today)?;
+    // The same step twice is a slip, not a second event.
+    if steps.iter().any(|s| s.kind == entry.kind && s.date == entry.date && s.detail.trim() == entry.detail.trim()) {
+        return Err(error(
+            "step",
+            format!("{} of {} is already recorded", entry.kind.as_str().replace('_', " "), human(entry.date)),
+        ));
+    }
     if entry.until.is_some() && entry.kind != StepKind::Exception {
         return Err(error("until", "only an exception (a)-(d) has an end date"));
     }
@@ -175,12 +182,35 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
         }
         ReviewReport | ReviewDecision => {
             let meeting = latest(ReviewMeeting).or(child.last_review_date);
-            if meeting.is_none() {
+            let Some(meeting) = meeting else {
                 return Err(error("step", "record the review meeting first"));
+            };
+            not_before("review meeting", Some(meeting))?;
+            // One decision per review meeting: a different one contradicts it.
+            if entry.kind == ReviewDecision
+                && let Some(made) =
+                    steps.iter().filter(|s| s.kind == ReviewDecision && s.date >= meeting).max_by_key(|s| s.date)
+            {
+                return Err(error(
+                    "detail",
+                    format!(
+                        "the review meeting of {} already has its decision ({}, {}); a different one needs a new \
+                         review meeting",
+                        human(meeting),
+                        made.detail,
+                        human(made.date)
+                    ),
+                ));
             }
-            not_before("review meeting", meeting)?;
         }
-        AmendmentsProposed => not_before("plan", child.plan_date)?,
+        AmendmentsProposed => {
+            not_before("plan", child.plan_date)?;
+            // Amendments follow a review (Reg 22): a plan never reviewed has nothing to amend from.
+            if latest(ReviewMeeting).is_none() && child.last_review_date.is_none() {
+                return Err(error("step", "this plan has not been reviewed: record the review meeting first"));
+            }
+            not_before("amendments proposed earlier", latest(AmendmentsProposed))?;
+        }
         AmendedIssued => {
             let (proposed, _) = crate::domain::milestones::amendments_proposed(steps)
                 .ok_or_else(|| error("step", "no amendments have been proposed (nor a review decision to amend)"))?;
