@@ -364,6 +364,7 @@ fn panels_submission_decision_and_resubmission() {
                 info_needed: needs.into(),
                 sent: sent.map(|(d, how)| (day(d), how.to_string())),
                 seen: None,
+                confirmed: false,
             }),
         )
     };
@@ -373,6 +374,41 @@ fn panels_submission_decision_and_resubmission() {
     let panel = store.load_county().expect("load").panels.into_iter().find(|p| p.id == 2).expect("case 2");
     assert_eq!((panel.decision_sent, panel.sent_how.as_str()), (Some(day("2026-11-20")), "letter"));
     assert_eq!(panel.outcome, Some(PanelOutcome::Deferred), "unchanged");
+    // Saving it again unchanged writes nothing.
+    let rows = store.audit_rows(1000).expect("audit").len();
+    let said = decide(&mut store, Some(PanelOutcome::Deferred), "", Some(("2026-11-20", "letter"))).expect("same");
+    assert!(said.contains("nothing changed"), "{said}");
+    assert_eq!(store.audit_rows(1000).expect("audit").len(), rows, "no audit row for nothing");
+    // A different outcome after the family was told needs confirming, and the letter is due again.
+    let changed = |confirmed: bool| {
+        Entry::PanelDecision(RecordPanelDecision {
+            panel_id: 2,
+            outcome: Some(PanelOutcome::Agreed),
+            info_needed: String::new(),
+            sent: None,
+            seen: None,
+            confirmed,
+        })
+    };
+    match save(&mut store, changed(false)) {
+        Err(RecordError::Unconfirmed(warning)) => assert!(warning.contains("telling them again"), "{warning}"),
+        other => panic!("not asked to confirm: {other:?}"),
+    }
+    save(&mut store, changed(true)).expect("confirmed");
+    let panel = store.load_county().expect("load").panels.into_iter().find(|p| p.id == 2).expect("case 2");
+    assert_eq!((panel.outcome, panel.decision_sent), (Some(PanelOutcome::Agreed), None), "to tell again");
+    let letter = milestone(&store, "C2", MilestoneName::PanelDecisionSent).expect("the letter is due again");
+    assert_ne!(letter.status, Status::Done);
+    // Back as it was, for what follows.
+    let back = Entry::PanelDecision(RecordPanelDecision {
+        panel_id: 2,
+        outcome: Some(PanelOutcome::Deferred),
+        info_needed: String::new(),
+        sent: Some((day("2026-11-20"), "letter".into())),
+        seen: None,
+        confirmed: true,
+    });
+    save(&mut store, back).expect("restored");
 
     // Case 1 (C1, 26 Nov) has not met yet.
     let early = Entry::PanelDecision(RecordPanelDecision {
@@ -381,6 +417,7 @@ fn panels_submission_decision_and_resubmission() {
         info_needed: String::new(),
         sent: None,
         seen: None,
+        confirmed: false,
     });
     assert_eq!(invalid(save(&mut store, early)).0, "outcome");
 

@@ -127,6 +127,7 @@ fn business_support_take_messages_but_record_no_casework() {
         info_needed: String::new(),
         sent: Some((day("2026-11-20"), "letter".into())),
         seen: None,
+        confirmed: false,
     });
     attempt(&db, "S5", decision).expect("the panel's letter");
 }

@@ -26,6 +26,9 @@ pub struct RecordPanelDecision {
     pub sent: Option<(NaiveDate, String)>,
     /// The panel case's version when the form was opened (`None` from the command line).
     pub seen: Option<i64>,
+    /// A changed outcome after the family was told has been confirmed (a second Enter,
+    /// `--confirm`).
+    pub confirmed: bool,
 }
 
 impl Casework for SubmitToPanel {
@@ -96,6 +99,27 @@ impl Casework for RecordPanelDecision {
         if let Some((date, how)) = &self.sent {
             after.decision_sent = Some(*date);
             after.sent_how = how.trim().to_string();
+        }
+        // A different outcome after the family was told: confirmed, and the letter is due again.
+        if let (Some(told), Some(was), Some(now)) = (panel.decision_sent, panel.outcome, self.outcome)
+            && was != now
+        {
+            if !self.confirmed {
+                return Err(RecordError::Unconfirmed(format!(
+                    "the family was told on {} that the panel {}: changing it to {} means telling them again (the \
+                     decision letter falls due again); save again to confirm",
+                    human(told),
+                    was.as_str(),
+                    now.as_str()
+                )));
+            }
+            if self.sent.is_none() {
+                after.decision_sent = None;
+                after.sent_how = String::new();
+            }
+        }
+        if after == panel {
+            return Ok(format!("panel case {panel_id}: nothing changed, nothing saved"));
         }
         ctx.tx.update_panel(&panel, &after, ctx.actor())?;
         let mut text = format!("panel case {panel_id}: {}", after.outcome.map_or("", |o| o.as_str()));

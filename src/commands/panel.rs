@@ -43,6 +43,9 @@ pub enum PanelCommand {
         /// How they were sent; give --sent too
         #[arg(long, value_parser = Choice::new(SENT_HOW, |w| w), requires = "sent")]
         how: Option<&'static str>,
+        /// Confirm changing the outcome after the family was told (they must be told again)
+        #[arg(long)]
+        confirm: bool,
     },
     /// List panel cases
     List,
@@ -59,14 +62,21 @@ pub fn panel(ctx: &Context, command: PanelCommand) -> Result<i32> {
         PanelCommand::Submit { child, date, question, papers } => {
             save(ctx, SubmitToPanel { child_id: child, panel_date: date, question, papers }, SUBMIT)
         }
-        PanelCommand::Decision { id, outcome, needs, sent, how } => {
+        PanelCommand::Decision { id, outcome, needs, sent, how, confirm } => {
             if outcome.is_none() && sent.is_none() {
                 return refuse("say --outcome, or --sent YYYY-MM-DD --how HOW, or both");
             }
             let sent = sent.map(|date| (date, how.unwrap_or_default().to_string()));
             save(
                 ctx,
-                RecordPanelDecision { panel_id: id, outcome, info_needed: needs.unwrap_or_default(), sent, seen: None },
+                RecordPanelDecision {
+                    panel_id: id,
+                    outcome,
+                    info_needed: needs.unwrap_or_default(),
+                    sent,
+                    seen: None,
+                    confirmed: confirm,
+                },
                 DECISION,
             )
         }

@@ -133,5 +133,6 @@ fn decision_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
         info_needed: if form.changed("needs") { form.value("needs").to_string() } else { String::new() },
         sent: if sent_given { form.date("sent", false)?.map(|d| (d, form.value("how").to_string())) } else { None },
         seen: form.seen(&RecordRef::Panel(panel_id)),
+        confirmed: form.confirm.is_some(),
     }))
 }
