@@ -728,3 +728,76 @@ fn records_that_contradict_themselves_are_refused() {
     assert_eq!(error.field, "date");
     assert!(apply_step(&c, &steps, &entry(StepKind::AmendmentsProposed, "2026-11-20", ""), today).is_ok());
 }
+
+#[test]
+fn the_familys_appeal_deadline_follows_every_appealable_decision() {
+    // DOMAIN.md "Disputes": the later of decision + 2 months and a mediation certificate + 1
+    // month; one falling 25 Dec–1 Jan moves to the first working day after 1 Jan, one in August
+    // to the first working day after 31 Aug. Advisory: it is the family's deadline.
+    let with = |child: &Child, steps: &[Step], disputes: &[Dispute], today: &str| {
+        let records = CaseRecords { steps, disputes, ..CaseRecords::default() };
+        milestones_for(child, records, d(today), &Calendar::england_and_wales(), &RulesConfig::default())
+    };
+    let request = Child { request_date: Some(d("2026-09-01")), ..child(Stage::Ceased) };
+    // A refusal to assess on 14 Oct 2026: by 14 Dec 2026 — on a declined (ceased) case too.
+    let refused = step(StepKind::AssessDecision, "2026-10-14", "declined");
+    let ms = with(&request, std::slice::from_ref(&refused), &[], "2026-11-23");
+    let appeal = find(&ms, MilestoneName::AppealDeadline);
+    assert_eq!((appeal.due, appeal.advisory, appeal.status), (d("2026-12-14"), true, Status::Upcoming));
+    // 25 Oct + 2 months = 25 Dec: moved to Mon 4 Jan 2027 (1 Jan a bank holiday, then a weekend).
+    let christmas = step(StepKind::AssessDecision, "2026-10-25", "declined");
+    assert_eq!(
+        find(&with(&request, &[christmas], &[], "2026-11-23"), MilestoneName::AppealDeadline).due,
+        d("2027-01-04")
+    );
+    // A plan issued 10 Jun 2026: 10 Aug → Tue 1 Sep 2026 (31 Aug is a bank holiday).
+    let plan = Child { plan_date: Some(d("2026-06-10")), ..child(Stage::Plan) };
+    let issued = step(StepKind::FinalIssued, "2026-06-10", "");
+    assert_eq!(find(&with(&plan, &[issued], &[], "2026-07-01"), MilestoneName::AppealDeadline).due, d("2026-09-01"));
+    // A mediation certificate of 20 Oct after a refusal of 1 Sep: 20 Nov beats 1 Nov.
+    let refused = step(StepKind::AssessDecision, "2026-09-01", "declined");
+    let mediation = Dispute {
+        id: 1,
+        child_id: "C1".into(),
+        kind: DisputeKind::Mediation,
+        registered: d("2026-09-10"),
+        hearing: Some(d("2026-10-06")),
+        responded: None,
+        order_kind: None,
+        order_date: None,
+        complied: None,
+        closed: Some(d("2026-10-20")),
+        detail: String::new(),
+    };
+    let ms = with(&request, std::slice::from_ref(&refused), std::slice::from_ref(&mediation), "2026-11-02");
+    assert_eq!(find(&ms, MilestoneName::AppealDeadline).due, d("2026-11-20"));
+    // An appeal registered in time meets it.
+    let appeal =
+        Dispute { id: 2, kind: DisputeKind::Appeal, registered: d("2026-11-05"), closed: None, ..mediation.clone() };
+    let ms = with(&request, &[refused], &[mediation, appeal], "2026-11-23");
+    assert_eq!(find(&ms, MilestoneName::AppealDeadline).done, Some(d("2026-11-05")));
+}
+
+#[test]
+fn an_appeal_on_a_declined_or_ceased_case_keeps_its_deadlines() {
+    // DOMAIN.md "Disputes": a case that is declined or ceased keeps its dispute deadlines.
+    let declined = Child { request_date: Some(d("2026-09-01")), ..child(Stage::Ceased) };
+    let appeal = Dispute {
+        id: 1,
+        child_id: "C1".into(),
+        kind: DisputeKind::Appeal,
+        registered: d("2026-11-02"),
+        hearing: None,
+        responded: None,
+        order_kind: None,
+        order_date: None,
+        complied: None,
+        closed: None,
+        detail: "refusal to assess".into(),
+    };
+    let records = CaseRecords { disputes: std::slice::from_ref(&appeal), ..CaseRecords::default() };
+    let ms =
+        milestones_for(&declined, records, d("2026-11-23"), &Calendar::england_and_wales(), &RulesConfig::default());
+    let response = find(&ms, MilestoneName::AppealResponse);
+    assert_eq!((response.due, response.status), (d("2026-12-14"), Status::Upcoming));
+}

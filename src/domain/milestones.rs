@@ -22,7 +22,7 @@ use super::year_group::{academic_year_start, age_years, override_offset, year_gr
 
 mod follow_up;
 
-use follow_up::{dispute_deadlines, panel_follow_up};
+use follow_up::{appeal_deadline, dispute_deadlines, panel_follow_up};
 
 super::model::word_enum!(
     /// Milestone names, exactly as DOMAIN.md spells them.
@@ -47,6 +47,7 @@ super::model::word_enum!(
         PanelResubmission => "panel_resubmission",
         TellFamily => "tell_family",
         PlanEnd => "plan_end",
+        AppealDeadline => "appeal_deadline",
     }
 );
 
@@ -135,9 +136,13 @@ pub fn milestones_for(
         };
         out.push(name, due, contact.answered, false, rule, contact.summary.clone());
     }
+    // A dispute's deadlines stand on any case, a declined or ceased one included.
+    let ceased = std::mem::replace(&mut out.ceased, false);
     for dispute in disputes {
         dispute_deadlines(&mut out, child, dispute, calendar);
     }
+    appeal_deadline(&mut out, child, steps, disputes, calendar);
+    out.ceased = ceased;
     panel_follow_up(&mut out, panels, calendar, rules);
     for task in tasks {
         let (days, who) = match task.kind {

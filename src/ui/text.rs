@@ -43,6 +43,7 @@ pub fn milestone_label(name: MilestoneName) -> &'static str {
         MilestoneName::PanelResubmission => "resubmit",
         MilestoneName::TellFamily => "tell family",
         MilestoneName::PlanEnd => "plan end",
+        MilestoneName::AppealDeadline => "appeal by",
     }
 }
 

@@ -2,11 +2,11 @@
 //! response to an appeal, a tribunal's orders): deadlines that run in working days, tribunal
 //! working days or weeks from an event rather than from the request.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::{Builder, Done, MilestoneName, human_date};
 use crate::domain::calendar::Calendar;
-use crate::domain::model::{Child, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission};
+use crate::domain::model::{Child, Dispute, DisputeKind, OrderKind, PanelOutcome, PanelSubmission, Step, StepKind};
 use crate::domain::settings::RulesConfig;
 
 /// After a panel: its decision and reasons go to the family within `panel_decision_days` working
@@ -112,4 +112,72 @@ pub(super) fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, c
     for (what, weeks, done) in stages {
         out.push(MilestoneName::OrderCompliance, by(weeks * 7), done, false, order(what, weeks), what.to_string());
     }
+}
+
+/// The family's last day to appeal against the latest appealable decision (a refusal to assess or
+/// to issue, a plan or amended plan issued, a decision to cease): the later of the decision + 2
+/// months and a mediation certificate + 1 month, moved out of 25 Dec–1 Jan and August (DOMAIN.md
+/// "Disputes"). Advisory: it is the family's deadline, met by an appeal registered after it.
+pub(super) fn appeal_deadline(
+    out: &mut Builder,
+    child: &Child,
+    steps: &[Step],
+    disputes: &[Dispute],
+    calendar: &Calendar,
+) {
+    let appealable = |s: &&Step| match s.kind {
+        StepKind::AssessDecision | StepKind::IssueDecision => s.detail.trim() == "declined",
+        StepKind::FinalIssued | StepKind::AmendedIssued | StepKind::Ceased => true,
+        _ => false,
+    };
+    let latest = steps.iter().filter(appealable).max_by_key(|s| s.date);
+    // An imported plan with no recorded step: its issue date.
+    let (decided, what) = match (latest, child.plan_date) {
+        (Some(step), _) => (step.date, decision_words(step)),
+        (None, Some(plan)) => (plan, "the plan issued"),
+        (None, None) => return,
+    };
+    let mut due = decided.checked_add_months(Months::new(2)).unwrap_or(decided);
+    let certificate = disputes
+        .iter()
+        .filter(|d| d.kind == DisputeKind::Mediation && d.registered >= decided)
+        .filter_map(|d| d.closed)
+        .max();
+    if let Some(certificate) = certificate {
+        due = due.max(certificate.checked_add_months(Months::new(1)).unwrap_or(certificate));
+    }
+    let due = out_of_closures(due, calendar);
+    let appealed = disputes
+        .iter()
+        .filter(|d| d.kind == DisputeKind::Appeal && d.registered >= decided && d.registered <= due)
+        .map(|d| d.registered)
+        .min();
+    let mut rule = format!("{what} {} + 2 months", human_date(decided));
+    if let Some(certificate) = certificate {
+        rule.push_str(&format!(", or mediation certificate {} + 1 month if later", human_date(certificate)));
+    }
+    rule.push_str(": the family's last day to appeal (not 25 Dec–1 Jan or August), advisory");
+    out.push(MilestoneName::AppealDeadline, due, appealed, true, rule, what.to_string());
+}
+
+fn decision_words(step: &Step) -> &'static str {
+    match step.kind {
+        StepKind::AssessDecision => "refusal to assess",
+        StepKind::IssueDecision => "refusal to issue a plan",
+        StepKind::FinalIssued => "the plan issued",
+        StepKind::AmendedIssued => "the amended plan issued",
+        _ => "the decision to cease",
+    }
+}
+
+/// A deadline falling 25 Dec–1 Jan moves to the first working day after 1 Jan; one in August to
+/// the first working day after 31 August.
+fn out_of_closures(day: NaiveDate, calendar: &Calendar) -> NaiveDate {
+    let moved = match (day.month(), day.day()) {
+        (12, 25..) => NaiveDate::from_ymd_opt(day.year() + 1, 1, 2),
+        (1, 1) => NaiveDate::from_ymd_opt(day.year(), 1, 2),
+        (8, _) => NaiveDate::from_ymd_opt(day.year(), 9, 1),
+        _ => return day,
+    };
+    moved.map_or(day, |d| calendar.next_working_day_on_or_after(d))
 }
