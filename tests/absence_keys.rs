@@ -47,6 +47,7 @@ fn county() -> County {
         answered: None,
         staff_id: Some("S5".into()),
         answered_by: None,
+        answer: String::new(),
     });
     county
 }
@@ -173,6 +174,13 @@ fn a_manager_marks_an_officer_sick_sets_the_duty_officer_and_gives_cover_for_two
     choose(&mut app, &mut store, "cover", "S6");
     save(&mut app, &mut store);
     assert!(said(&app).contains("all 3 of Theo Brown's children covered by Nia Cole"), "{}", said(&app));
+    // Theo's surgery call-back today (Zoë, C3) is Nia's to ring now.
+    press(&mut app, &mut store, KeyCode::Char('5'));
+    let away = app.panes.surgery.list.lines.iter().find_map(|line| match line {
+        caseload::app::panes::surgery::SurgeryLine::Away(who) => Some(who.clone()),
+        _ => None,
+    });
+    assert_eq!(away.as_deref(), Some("Nia Cole"), "{:?}", app.panes.surgery.list.lines);
 
     // After a restart, Nia's caseload holds Theo's open cases marked as cover, with a to-do each.
     drop((app, store));
@@ -228,6 +236,9 @@ fn the_duty_officer_answers_a_call_back_from_the_duty_pane_and_the_selection_sta
     let position = app.panes.duty.list.selected;
     press(&mut app, &mut store, KeyCode::Char('a'));
     assert_eq!(form(&app).value("contact"), "1", "the line's own contact");
+    // What was said is kept with the answer.
+    focus(&mut app, &mut store, "said");
+    type_text(&mut app, &mut store, "Rang Mum: taxi from Monday");
     save(&mut app, &mut store);
     assert!(said(&app).contains("answered"), "{}", said(&app));
     assert_eq!(app.panes.duty.list.selected, position, "the selection stays on the line acted on");
@@ -243,7 +254,9 @@ fn the_duty_officer_answers_a_call_back_from_the_duty_pane_and_the_selection_sta
     press(&mut app, &mut store, KeyCode::Char('2'));
     let theme = caseload::ui::theme::Theme::new(caseload::config::ThemeName::Mono, true);
     let screen = caseload::ui::render_text(&app, &theme, 160, 60);
-    assert!(screen.contains("answered 23 Nov 2026 by Matilda Fox"), "{screen}");
+    assert!(screen.contains("answered 23 Nov 2026 by Matilda Fox: Rang Mum: taxi from Monday"), "{screen}");
+    let contact = app.data.county.contacts.iter().find(|c| c.id == 1).expect("contact");
+    assert_eq!(contact.answer, "Rang Mum: taxi from Monday");
 }
 
 #[test]

@@ -106,17 +106,36 @@ fn contacts_are_answered_or_given_a_date() {
             .expect("promised");
     assert_eq!(promised, "Ibrahim Dean's phone message of 20 Nov: family told to expect an answer by Mon 30 Nov 2026");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("open").due, day("2026-11-30"));
-    let (field, _) =
-        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-19"), seen: None })));
+    let (field, _) = invalid(save(
+        &mut store,
+        Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-19"), answer: String::new(), seen: None }),
+    ));
     assert_eq!(field, "date", "before it was received");
-    save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23"), seen: None }))
-        .expect("answered");
+    save(
+        &mut store,
+        Entry::Answer(AnswerContact {
+            contact_id: 1,
+            date: day("2026-11-23"),
+            answer: "rang back: transport agreed".into(),
+            seen: None,
+        }),
+    )
+    .expect("answered");
     assert_eq!(milestone(&store, "C4", MilestoneName::CallBack).expect("kept").status, Status::Done);
-    let (field, _) =
-        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 1, date: day("2026-11-23"), seen: None })));
+    let (field, _) = invalid(save(
+        &mut store,
+        Entry::Answer(AnswerContact {
+            contact_id: 1,
+            date: day("2026-11-23"),
+            answer: "rang back: transport agreed".into(),
+            seen: None,
+        }),
+    ));
     assert_eq!(field, "contact", "already answered");
-    let (field, _) =
-        invalid(save(&mut store, Entry::Answer(AnswerContact { contact_id: 99, date: day("2026-11-23"), seen: None })));
+    let (field, _) = invalid(save(
+        &mut store,
+        Entry::Answer(AnswerContact { contact_id: 99, date: day("2026-11-23"), answer: String::new(), seen: None }),
+    ));
     assert_eq!(field, "contact");
 }
 
@@ -744,11 +763,12 @@ fn a_version_1_database_is_migrated_in_place() {
         let mut store = Store::open(&dir.path().join("fresh.db")).expect("fresh");
         store.replace_all(&common::county(), &[], None, day(TODAY)).expect("seed");
     }
-    // Roll a fresh database back to version 1 by undoing what versions 6, 5, 4, 3 and 2 added, with
+    // Roll a fresh database back to version 1 by undoing what versions 7, 6, 5, 4, 3 and 2 added, with
     // an absence as version 5 kept them (its cover on the absence, for the whole caseload).
     let fresh = dir.path().join("fresh.db");
     {
         let conn = rusqlite::Connection::open(&fresh).expect("raw");
+        conn.execute_batch("ALTER TABLE contacts DROP COLUMN answer;").expect("undo version 7");
         conn.execute_batch(
             "DROP TABLE handovers; DROP TABLE duty_rota; DROP TABLE covers; DROP TABLE absences;
              CREATE TABLE absences (id INTEGER PRIMARY KEY, staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,

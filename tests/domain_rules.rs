@@ -180,6 +180,7 @@ fn call_backs_and_emails_in_working_days() {
         answered: None,
         staff_id: None,
         answered_by: None,
+        answer: String::new(),
     };
     let c = child(Stage::Plan);
     // DOMAIN.md: phone message Wed 23 Dec 2026 → Tue 29 Dec 2026.
@@ -344,6 +345,7 @@ fn ceased_plans_have_nothing_open() {
         answered: None,
         staff_id: None,
         answered_by: None,
+        answer: String::new(),
     };
     let ms = run(&c, &[], &[contact], "2026-11-23");
     assert!(!ms.is_empty(), "history stays on record");
@@ -533,6 +535,7 @@ fn lateness_against_a_working_day_standard_is_in_working_days() {
         answered: Some(d("2026-11-23")),
         staff_id: None,
         answered_by: None,
+        answer: String::new(),
     };
     let ms = run(&c, &[], &[message], "2026-11-24");
     let call_back = find(&ms, MilestoneName::CallBack);

@@ -100,6 +100,7 @@ fn phone_message(id: i64, child_id: &str, received: &str, promised: Option<&str>
         answered: None,
         staff_id: None,
         answered_by: None,
+        answer: String::new(),
     }
 }
 

@@ -128,6 +128,7 @@ fn logan_with_recorded_work() -> App {
         answered: Some(day("2026-11-13")),
         staff_id: Some("S5".into()),
         answered_by: Some("S1".into()),
+        answer: String::new(),
     });
     county.contacts.push(Contact {
         id: 3,
@@ -139,6 +140,7 @@ fn logan_with_recorded_work() -> App {
         answered: None,
         staff_id: Some("S1".into()),
         answered_by: None,
+        answer: String::new(),
     });
     county.panels.push(PanelSubmission {
         id: 3,

@@ -259,6 +259,7 @@ fn the_history_merges_records_and_events_newest_first() {
         answered: Some(common::day("2026-10-02")),
         staff_id: Some("S1".into()),
         answered_by: None,
+        answer: String::new(),
     });
     let events = FakeRecords.history("C1").expect("history");
     let history = child_history(&county, "C1", &events);

@@ -227,7 +227,9 @@ fn contact_text(contact: &Contact, name: impl Fn(&str) -> String) -> String {
     match contact.answered {
         Some(answered) => {
             let by = contact.answered_by.as_deref().map_or_else(String::new, |id| format!(" by {}", name(id)));
-            parts.push(format!("answered {}{by}", when(answered)));
+            let said =
+                if contact.answer.trim().is_empty() { String::new() } else { format!(": {}", contact.answer.trim()) };
+            parts.push(format!("answered {}{by}{said}", when(answered)));
         }
         None if contact.promised.is_none() => parts.push("not answered yet".into()),
         None => {}

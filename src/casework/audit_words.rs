@@ -30,8 +30,10 @@ pub fn describe(row: &AuditRow, staff: &HashMap<&str, &str>) -> String {
             let what = text(&field(after, "kind")).replace('_', " ").replace("email received", "email");
             let summary = text(&field(after, "summary"));
             let about = if summary.is_empty() { String::new() } else { format!(": {summary}") };
+            let said = text(&field(after, "answer"));
+            let said = if said.is_empty() { String::new() } else { format!(" — said: {said}") };
             format!(
-                "{what} of {} answered on {}{about}",
+                "{what} of {} answered on {}{about}{said}",
                 day(&field(after, "received")),
                 day(&field(after, "answered"))
             )

@@ -23,6 +23,8 @@ pub struct RecordContact {
 pub struct AnswerContact {
     pub contact_id: i64,
     pub date: NaiveDate,
+    /// What was said (the answer given, or the message left).
+    pub answer: String,
     /// The contact's version when the form was opened (`None` from the command line).
     pub seen: Option<i64>,
 }
@@ -64,7 +66,7 @@ impl Casework for AnswerContact {
     fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
         let contact = open_contact(ctx, self.contact_id, self.seen)?;
         validate_answer(&contact, self.date, ctx.rules.today)?;
-        ctx.tx.answer_contact(&contact, self.date, ctx.actor())?;
+        ctx.tx.answer_contact(&contact, self.date, self.answer.trim(), ctx.actor())?;
         Ok(format!("{} answered on {}", contact_name(ctx, &contact)?, human(self.date)))
     }
 }

@@ -34,6 +34,9 @@ pub enum ContactCommand {
         /// When it was answered (YYYY-MM-DD) [default: today]
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
+        /// What was said (the answer given, or the message left)
+        #[arg(long, default_value = "")]
+        said: String,
     },
     /// Record the date the family was told to expect an answer, when more time is needed
     Promise {
@@ -63,9 +66,11 @@ pub fn contact(ctx: &Context, command: ContactCommand) -> Result<i32> {
         ContactCommand::Add { child, kind, summary, date } => {
             save(ctx, RecordContact { child_id: child, entry: kind, date: date.unwrap_or(ctx.today), summary }, CONTACT)
         }
-        ContactCommand::Answer { id, date } => {
-            save(ctx, AnswerContact { contact_id: id, date: date.unwrap_or(ctx.today), seen: None }, ANSWER)
-        }
+        ContactCommand::Answer { id, date, said } => save(
+            ctx,
+            AnswerContact { contact_id: id, date: date.unwrap_or(ctx.today), answer: said, seen: None },
+            ANSWER,
+        ),
         ContactCommand::Promise { id, date } => save(ctx, PromiseAnswer { contact_id: id, date, seen: None }, ANSWER),
         ContactCommand::List { child, all } => {
             let (store, county, _) = ctx.load()?;

@@ -153,7 +153,8 @@ pub fn record_absences(
             let county = store.load_county().map_err(|e| e.to_string())?;
             let contact = county.contacts.iter().find(|c| c.child_id == child_id && c.summary == summary).map(|c| c.id);
             if let Some(contact_id) = contact {
-                let entry = AnswerContact { contact_id, date: back(4), seen: None };
+                let answer = "Rang Dad back: transport rebooked; he will ring if the taxi fails again".to_string();
+                let entry = AnswerContact { contact_id, date: back(4), answer, seen: None };
                 save(store, Entry::Answer(entry), &duty, back(4))?;
             }
             let entry = RecordContact {

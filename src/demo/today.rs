@@ -35,6 +35,7 @@ pub(super) fn extras(maker: &Maker, county: &mut County, drafts: &mut [Draft], o
             answered,
             staff_id: c.officer.clone(),
             answered_by: answered.and(c.officer.clone()),
+            answer: String::new(),
         });
     }
 

@@ -283,6 +283,8 @@ pub struct Contact {
     pub staff_id: Option<String>,
     /// Who answered it (on cover, perhaps).
     pub answered_by: Option<String>,
+    /// What was said when it was answered.
+    pub answer: String,
 }
 
 word_enum!(

@@ -13,7 +13,7 @@ use crate::domain::{Contact, RecordRef};
 super::words::word_from_sql!(crate::domain::ContactKind);
 
 /// The columns `contact_row` reads, in order.
-const COLUMNS: &str = "id, child_id, kind, received, summary, promised, answered, staff_id, answered_by";
+const COLUMNS: &str = "id, child_id, kind, received, summary, promised, answered, staff_id, answered_by, answer";
 
 fn contact_row(r: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -26,6 +26,7 @@ fn contact_row(r: &Row) -> rusqlite::Result<Contact> {
         answered: r.get(6)?,
         staff_id: r.get(7)?,
         answered_by: r.get(8)?,
+        answer: r.get(9)?,
     })
 }
 
@@ -38,8 +39,8 @@ pub(super) fn load(conn: &Connection) -> Result<Vec<Contact>> {
 
 pub(super) fn insert_all(conn: &Connection, contacts: &[Contact]) -> Result<()> {
     let mut insert = conn.prepare(
-        "INSERT INTO contacts (id, child_id, kind, received, summary, promised, answered, staff_id, answered_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO contacts (id, child_id, kind, received, summary, promised, answered, staff_id, answered_by,
+         answer) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for c in contacts {
         insert.execute(params![
@@ -51,7 +52,8 @@ pub(super) fn insert_all(conn: &Connection, contacts: &[Contact]) -> Result<()> 
             c.promised,
             c.answered,
             c.staff_id,
-            c.answered_by
+            c.answered_by,
+            c.answer
         ])?;
     }
     Ok(())
@@ -98,10 +100,18 @@ impl Tx<'_> {
         Ok(self.conn.query_row(&sql, [id], contact_row).optional()?)
     }
 
-    /// Marks a contact (as read in this transaction) answered on `date`.
-    pub fn answer_contact(&self, before: &Contact, date: NaiveDate, actor: &str) -> Result<()> {
-        let after = Contact { answered: Some(date), answered_by: Some(actor.to_string()), ..before.clone() };
-        self.conn.execute("UPDATE contacts SET answered_by = ?1 WHERE id = ?2", params![actor, before.id])?;
+    /// Marks a contact (as read in this transaction) answered on `date`, with what was said.
+    pub fn answer_contact(&self, before: &Contact, date: NaiveDate, answer: &str, actor: &str) -> Result<()> {
+        let after = Contact {
+            answered: Some(date),
+            answered_by: Some(actor.to_string()),
+            answer: answer.to_string(),
+            ..before.clone()
+        };
+        self.conn.execute(
+            "UPDATE contacts SET answered_by = ?1, answer = ?2 WHERE id = ?3",
+            params![actor, answer, before.id],
+        )?;
         self.save_contact(before, &after, "answered", date, actor, "answer_contact")
     }
 

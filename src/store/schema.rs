@@ -304,6 +304,10 @@ CREATE INDEX handovers_absence ON handovers(absence_id);
 ALTER TABLE contacts ADD COLUMN answered_by TEXT;
 ALTER TABLE audit ADD COLUMN day TEXT;
 "#,
+    // 7: what was said when a phone message or email was answered.
+    r#"
+ALTER TABLE contacts ADD COLUMN answer TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// The schema version this build writes.

@@ -120,6 +120,7 @@ fn county_as_imported() -> County {
             answered: None,
             staff_id: Some("S5".into()),
             answered_by: None,
+            answer: String::new(),
         }],
         absences: vec![Absence {
             id: 1,

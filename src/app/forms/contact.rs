@@ -114,7 +114,7 @@ fn answer_entry(form: &Form, app: &App) -> Result<Entry, FieldError> {
     Ok(if form.value("action") == "promise" {
         Entry::Promise(PromiseAnswer { contact_id, date, seen })
     } else {
-        Entry::Answer(AnswerContact { contact_id, date, seen })
+        Entry::Answer(AnswerContact { contact_id, date, answer: form.value("said").to_string(), seen })
     })
 }
 
@@ -134,6 +134,15 @@ fn follow_contact(form: &mut Form) {
         };
         *index = (*index).min(options.len() - 1);
     }
+    // What was said goes with an answer only.
+    let answering = form.value("action") == "answer";
+    let has = form.fields.iter().any(|f| f.key == "said");
+    if answering && !has {
+        form.fields.push(text_field("said", "What was said", ""));
+    } else if !answering && has {
+        form.fields.retain(|f| f.key != "said");
+        form.focus = form.focus.min(form.fields.len().saturating_sub(1));
+    }
 }
 
 /// Answering: today. Promising: the first working day after the answer is now due (or
@@ -142,9 +151,7 @@ fn answer_changed(form: &mut Form, app: &App, key: &'static str) {
     if !matches!(key, "contact" | "action") {
         return;
     }
-    if key == "contact" {
-        follow_contact(form);
-    }
+    follow_contact(form);
     let today = app.today();
     let date = match form.value("action") {
         "promise" => {

@@ -41,11 +41,26 @@ pub fn surgery_today(
         }
         let free = diary.free_times(id, data.today);
         lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
+        // Away: whoever covers each child rings back, else the duty officer.
+        let duty = diary.stand_in(id, data.today).map_or("the duty officer", |d| diary.name(d));
+        let mut ringers: Vec<(String, usize)> = Vec::new();
+        for &b in &booked {
+            let child = county.bookings[b].child_id.as_ref().and_then(|c| data.child_index.get(c));
+            let who = child.and_then(|&c| data.cover_of(c)).map_or(duty, |cover| diary.name(&cover.cover_id));
+            match ringers.iter_mut().find(|(name, _)| name == who) {
+                Some(entry) => entry.1 += 1,
+                None => ringers.push((who.to_string(), 1)),
+            }
+        }
         lines.extend(booked.into_iter().map(SurgeryLine::Booking));
         let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
         if diary.away(id, data.today).is_some() {
-            let duty = diary.stand_in(id, data.today).map_or("the duty officer", |d| diary.name(d));
-            lines.push(SurgeryLine::Away(duty.to_string()));
+            let who = match ringers.as_slice() {
+                [] => duty.to_string(),
+                [(one, _)] => one.clone(),
+                many => many.iter().map(|(name, n)| format!("{name} ({n})")).collect::<Vec<_>>().join(", "),
+            };
+            lines.push(SurgeryLine::Away(who));
         } else {
             lines.push(SurgeryLine::Free(if free.is_empty() { "none".to_string() } else { free.join(" ") }));
         }
