@@ -248,3 +248,21 @@ fn timeline_with_recorded_work() {
     app.panes.timeline.scroll = heading.expect("a history heading");
     insta::assert_snapshot!("timeline_recorded_work_history_80x24", frame(&app, 80, 24));
 }
+
+#[test]
+fn at_sixty_columns_dates_and_numbers_are_whole_and_cut_text_ends_in_an_ellipsis() {
+    let app = app_as("S1");
+    let screen = frame(&app, 60, 14);
+    // The due dates keep their year; the days left and the status bar's date are whole.
+    for (date, days) in [("14 Oct 26", "-40"), ("1 Oct 26", "-53")] {
+        assert!(screen.contains(date), "{date} in\n{screen}");
+        assert!(screen.contains(days), "{days} in\n{screen}");
+    }
+    assert!(screen.contains("Mon 23 Nov 2026"), "{screen}");
+    // A cell too long for its column ends in "…", never mid-word without it.
+    for line in screen.lines().filter(|l| l.starts_with('│')) {
+        let inner = line.trim_end_matches('│');
+        let last = inner.trim_end().chars().last().unwrap_or(' ');
+        assert!(inner.ends_with(' ') || last == '…' || !last.is_alphanumeric() || inner.chars().count() < 59, "{line}");
+    }
+}

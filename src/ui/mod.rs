@@ -112,8 +112,10 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         None if app.panes.caseload.searching => Span::raw(" typing a search: Enter keeps it, Esc clears it "),
         None => Span::raw(""),
     };
-    // A message matters more than the standing hints: it takes their room.
-    let hints = if message.width() > 0 { String::new() } else { hints };
+    // A message matters more than the standing hints: it takes their room; so do the name and
+    // date when both will not fit (a date is never cut).
+    let crowded = text::width(&who) + text::width(&hints) > usize::from(area.width);
+    let hints = if message.width() > 0 || crowded { String::new() } else { hints };
     let [left, middle, right] = Layout::horizontal([
         Constraint::Length(text::width(&who) as u16),
         Constraint::Min(0),

@@ -56,7 +56,9 @@ pub fn draw(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, ar
     if !view.marked.is_empty() {
         spans.push(Span::styled(format!(" · {} marked", view.marked.len()), theme.key));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), header);
+    // Cut with "…" when it does not all fit.
+    let fitted = crate::ui::list::fit_line(&Line::from(spans), usize::from(header.width));
+    frame.render_widget(Paragraph::new(Line::from(fitted)), header);
 
     let mut line = Vec::new();
     if view.searching || !view.search.is_empty() {
@@ -119,8 +121,12 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     // Beyond one officer's caseload, who holds each child: beside the age when there is room,
     // in its place when there is not.
     let officers = !matches!(app.scope, Scope::Officer(_) | Scope::Unallocated);
-    let mut columns = vec![Column::new(format!("Name{}", arrow(SortKey::Name)), Constraint::Min(14))];
-    if wide || !officers {
+    // Narrower than 80 columns, age and stage give way so that the next milestone, its full
+    // date and the days left are never cut; narrower still, the status is its symbol alone.
+    let narrow = area.width < 78;
+    let tiny = area.width < 64;
+    let mut columns = vec![Column::new(format!("Name{}", arrow(SortKey::Name)), Constraint::Min(12))];
+    if (wide || !officers) && !narrow {
         columns.push(Column::new(format!("Age{}", arrow(SortKey::Age)), Constraint::Length(7)));
     }
     if officers {
@@ -129,13 +135,19 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     if wide {
         columns.push(Column::new(format!("Setting{}", arrow(SortKey::Setting)), Constraint::Fill(1)));
     }
+    if !narrow {
+        columns.push(Column::new(format!("Stage{}", arrow(SortKey::Stage)), Constraint::Length(10)));
+    }
     columns.extend([
-        Column::new(format!("Stage{}", arrow(SortKey::Stage)), Constraint::Length(10)),
         Column::new(format!("Next{}", arrow(SortKey::Next)), Constraint::Length(15)),
         Column::new(format!("Due{}", arrow(SortKey::Due)), Constraint::Length(9)),
         Column::new("Days", Constraint::Length(5)),
-        Column::new(format!("Status{}", arrow(SortKey::Status)), Constraint::Length(10)),
     ]);
+    if tiny {
+        columns.push(Column::new("", Constraint::Length(1)));
+    } else {
+        columns.push(Column::new(format!("Status{}", arrow(SortKey::Status)), Constraint::Length(10)));
+    }
     draw_list(frame, theme, area, &view.list, &columns, |&child| {
         let record = &app.data.county.children[child];
         let row = &app.data.rows[child];
@@ -149,7 +161,7 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
             Span::raw(row.name.as_str())
         };
         let mut cells = vec![name];
-        if wide || !officers {
+        if (wide || !officers) && !narrow {
             cells.push(Span::raw(row.age_label.as_str()));
         }
         if officers {
@@ -162,7 +174,9 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
         if wide {
             cells.push(Span::raw(row.setting.as_str()));
         }
-        cells.push(Span::raw(record.stage.as_str()));
+        if !narrow {
+            cells.push(Span::raw(record.stage.as_str()));
+        }
         match &row.next {
             Some(next) => cells.extend([
                 Span::raw(milestone_label(next.name)),
@@ -172,6 +186,8 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
             None => cells.extend([Span::raw("—"), Span::raw(""), Span::raw("")]),
         }
         cells.push(match row.status {
+            // The symbol alone (‼ ! · ✓) when there is no room for the word.
+            Some(status) if tiny => Span::styled(status_tag(status).chars().next().unwrap_or(' ').to_string(), theme.status(status)),
             Some(status) => Span::styled(status_tag(status), theme.status(status)),
             None => Span::raw(""),
         });
