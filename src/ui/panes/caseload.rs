@@ -125,7 +125,9 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     // date and the days left are never cut; narrower still, the status is its symbol alone.
     let narrow = area.width < 78;
     let tiny = area.width < 64;
-    let mut columns = vec![Column::new(format!("Name{}", arrow(SortKey::Name)), Constraint::Min(12))];
+    // Wide, names take what most need and the setting the rest.
+    let name_width = if wide { Constraint::Length(20) } else { Constraint::Min(12) };
+    let mut columns = vec![Column::new(format!("Name{}", arrow(SortKey::Name)), name_width)];
     if (wide || !officers) && !narrow {
         columns.push(Column::new(format!("Age{}", arrow(SortKey::Age)), Constraint::Length(7)));
     }
