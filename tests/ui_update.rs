@@ -431,3 +431,29 @@ fn a_search_says_when_matches_lie_outside_the_view() {
     let said = app.message.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
     assert!(said.contains("1 more outside this view: v for the whole authority"), "{said}");
 }
+
+#[test]
+fn the_surgery_pane_shows_any_working_day() {
+    use caseload::app::panes::surgery::SurgeryLine;
+    let mut app = app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('5')), &mut FakeRecords);
+    // Today, Monday 23 Nov: Theo's surgery with Zoë's call-back booked.
+    assert!(app.panes.surgery.list.lines.iter().any(|l| matches!(l, SurgeryLine::Booking(_))));
+    // Tuesday: no surgery.
+    handle_key(&mut app, &key(KeyCode::Char(']')), &mut FakeRecords);
+    assert_eq!(app.panes.surgery.shown_day, Some(common::day("2026-11-24")));
+    assert!(app.panes.surgery.list.lines.is_empty());
+    // The Monday after: his surgery again, nothing booked, every time free.
+    for _ in 0..4 {
+        handle_key(&mut app, &key(KeyCode::Char(']')), &mut FakeRecords);
+    }
+    assert_eq!(app.panes.surgery.shown_day, Some(common::day("2026-11-30")));
+    assert!(
+        matches!(app.panes.surgery.list.lines.first(), Some(SurgeryLine::Officer(_, 0, 4))),
+        "{:?}",
+        app.panes.surgery.list.lines
+    );
+    // Esc: back to today.
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
+    assert_eq!(app.panes.surgery.shown_day, Some(common::day(common::TODAY)));
+}

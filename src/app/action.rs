@@ -128,8 +128,8 @@ actions! {
     Filter: "filter", [Normal], keys ["f"], vim [], "filter", "filter by stage, status, team or need (duty pane: calls and emails, deadlines)";
     ClearFilters: "clear_filters", [Normal, Filter], keys ["x"], vim [], "clear", "clear filters and search";
     Scope: "scope", [Normal], keys ["v"], vim [], "whose", "whose caseload to show (seniors and managers)";
-    PrevDay: "previous_day", [Normal], keys ["["], vim [], "day before", "the duty queue for the working day before";
-    NextDay: "next_day", [Normal], keys ["]"], vim [], "day after", "the duty queue for the next working day (Esc: today)";
+    PrevDay: "previous_day", [Normal], keys ["["], vim [], "day before", "the duty queue or surgery for the working day before";
+    NextDay: "next_day", [Normal], keys ["]"], vim [], "day after", "the duty queue or surgery for the next working day (Esc: today)";
     Reload: "reload", [Normal], keys ["ctrl-r"], vim [], "reload", "reload from the database";
     RecordContact: "record_contact", [Normal], keys ["c"], vim [], "contact", "record a call, message, email, letter or note", form forms::contact::open;
     RecordStep: "record_step", [Normal], keys ["t"], vim [], "step", "record a statutory step (decision, draft, review…)", form forms::step::open;

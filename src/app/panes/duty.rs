@@ -70,16 +70,7 @@ impl DutyCover {
     /// Moves the day shown by `step` working days (back to today from either side).
     fn move_day(&mut self, step: i64, view: &View) -> String {
         let today = view.data.today;
-        let day = self.day.unwrap_or(today);
-        let next = if step > 0 {
-            view.calendar.add_working_days(day, 1)
-        } else {
-            let mut back = day.pred_opt().unwrap_or(day);
-            while !view.calendar.is_working_day(back) {
-                back = back.pred_opt().unwrap_or(back);
-            }
-            back
-        };
+        let next = super::step_working_day(view.calendar, self.day.unwrap_or(today), step);
         self.day = (next != today).then_some(next);
         self.list.move_to(0);
         self.build(view);

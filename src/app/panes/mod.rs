@@ -148,3 +148,16 @@ pub trait PaneState: std::fmt::Debug {
 }
 
 pub use self::caseload::Scope;
+
+/// The working day after `day` (`step` > 0) or before it: the day panes that show one day
+/// (the duty queue, the surgery) move to with `]` and `[`.
+pub fn step_working_day(calendar: &crate::domain::Calendar, day: chrono::NaiveDate, step: i64) -> chrono::NaiveDate {
+    if step > 0 {
+        return calendar.add_working_days(day, 1);
+    }
+    let mut back = day.pred_opt().unwrap_or(day);
+    while !calendar.is_working_day(back) {
+        back = back.pred_opt().unwrap_or(back);
+    }
+    back
+}

@@ -1,4 +1,5 @@
-//! Today's phone surgery: who is on, the call-backs booked, and the times still free.
+//! A day's phone surgery (today, or another with `[` `]`): who is on, the call-backs booked, and
+//! the times still free.
 
 use super::{PaneState, Reply, Scope, Target, View};
 use crate::app::action::Action;
@@ -19,12 +20,13 @@ pub enum SurgeryLine {
     Away(String),
 }
 
-/// Today's phone surgeries of `officers`: who is on, what is booked, what is free.
-pub fn surgery_today(
+/// The phone surgeries of `officers` on `day`: who is on, what is booked, what is free.
+pub fn surgery_on(
     data: &CaseData,
     officers: &[usize],
     calendar: &crate::domain::Calendar,
     now: Option<chrono::NaiveTime>,
+    day: chrono::NaiveDate,
 ) -> Vec<SurgeryLine> {
     use crate::domain::surgery::surgery_times;
     let county = &data.county;
@@ -33,16 +35,16 @@ pub fn surgery_today(
     for &staff in officers {
         let id = &county.staff[staff].id;
         let booked: Vec<usize> = (0..county.bookings.len())
-            .filter(|&b| &county.bookings[b].officer_id == id && county.bookings[b].date == data.today)
+            .filter(|&b| &county.bookings[b].officer_id == id && county.bookings[b].date == day)
             .collect();
         // Call-backs booked before a surgery moved still stand, so they still show.
-        if surgery_times(id, data.today, &county.slots).is_empty() && booked.is_empty() {
+        if surgery_times(id, day, &county.slots).is_empty() && booked.is_empty() {
             continue;
         }
-        let free = diary.free_times(id, data.today);
+        let free = diary.free_times(id, day);
         lines.push(SurgeryLine::Officer(staff, booked.len(), free.len()));
         // Away: whoever covers each child rings back, else the duty officer.
-        let duty = diary.stand_in(id, data.today).map_or("the duty officer", |d| diary.name(d));
+        let duty = diary.stand_in(id, day).map_or("the duty officer", |d| diary.name(d));
         let mut ringers: Vec<(String, usize)> = Vec::new();
         for &b in &booked {
             let child = county.bookings[b].child_id.as_ref().and_then(|c| data.child_index.get(c));
@@ -54,7 +56,7 @@ pub fn surgery_today(
         }
         lines.extend(booked.into_iter().map(SurgeryLine::Booking));
         let free: Vec<String> = free.iter().map(|t| t.format("%H:%M").to_string()).collect();
-        if diary.away(id, data.today).is_some() {
+        if diary.away(id, day).is_some() {
             let who = match ringers.as_slice() {
                 [] => duty.to_string(),
                 [(one, _)] => one.clone(),
@@ -70,6 +72,10 @@ pub fn surgery_today(
 #[derive(Debug, Clone, Default)]
 pub struct SurgeryDay {
     pub list: ListState<SurgeryLine>,
+    /// The day shown, when not today.
+    pub day: Option<chrono::NaiveDate>,
+    /// The day the lines were built for.
+    pub shown_day: Option<chrono::NaiveDate>,
 }
 
 impl SurgeryDay {
@@ -96,7 +102,9 @@ impl PaneState for SurgeryDay {
                 Scope::Unallocated | Scope::Authority => true,
             })
             .collect();
-        self.list.set_lines(surgery_today(view.data, &officers, view.calendar, view.now));
+        let day = self.day.unwrap_or(view.data.today);
+        self.list.set_lines(surgery_on(view.data, &officers, view.calendar, view.now, day));
+        self.shown_day = Some(day);
     }
 
     fn act(&mut self, action: Action, view: &View) -> Reply {
@@ -106,6 +114,21 @@ impl PaneState for SurgeryDay {
         match action {
             // `e` here sets the selected officer's weekly surgeries.
             Action::EditDetails => Reply::Form(FormRequest::Surgeries(self.officer(view.data))),
+            Action::PrevDay | Action::NextDay => {
+                let step = if action == Action::NextDay { 1 } else { -1 };
+                let today = view.data.today;
+                let next = super::step_working_day(view.calendar, self.day.unwrap_or(today), step);
+                self.day = (next != today).then_some(next);
+                self.list.move_to(0);
+                self.refresh(view);
+                Reply::Say(format!("surgery for {}", next.format("%a %-d %b %Y")))
+            }
+            Action::Back if self.day.is_some() => {
+                self.day = None;
+                self.list.move_to(0);
+                self.refresh(view);
+                Reply::Say("surgery for today".into())
+            }
             _ => Reply::Ignored,
         }
     }

@@ -1,21 +1,35 @@
-//! Today's phone surgery: who is on, the call-backs booked, and the times still free.
+//! A day's phone surgery: who is on, the call-backs booked, and the times still free.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::panes::SurgeryDay;
 use crate::app::panes::surgery::SurgeryLine;
 use crate::ui::list::{ListRow, draw_list};
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App, pane: &SurgeryDay, theme: &Theme, area: Rect) {
+    let [header, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let day = pane.shown_day.unwrap_or(app.today());
+    let when = if day == app.today() { "today".to_string() } else { day.format("%a %-d %b %Y").to_string() };
+    let title = format!("Phone surgery {when}");
+    let keys = app.keymap.hint_line(&[
+        (&[Action::PrevDay], "day before"),
+        (&[Action::NextDay], "after"),
+        (&[Action::EditDetails], "surgery times"),
+        (&[Action::Book], "book"),
+    ]);
+    let line = Line::from(vec![Span::styled(title, theme.heading), Span::styled(format!(" · {keys}"), theme.dim)]);
+    let fitted = crate::ui::list::fit_line(&line, usize::from(header.width));
+    frame.render_widget(Paragraph::new(Line::from(fitted)), header);
     if pane.list.lines.is_empty() {
         let text = format!(
-            "No phone surgery today ({}). e sets weekly surgeries; b books a call-back for the selected child.",
-            crate::ui::text::date(app.today())
+            "No phone surgery on {}. e sets weekly surgeries; b books a call-back for the selected child.",
+            crate::ui::text::date(day)
         );
         frame.render_widget(Paragraph::new(text).style(theme.dim), area);
         return;
@@ -31,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: &SurgeryDay, theme: &Theme, area
                     ];
                     // Call-backs booked with someone who is away need someone else to ring: who,
                     // the line under the bookings says.
-                    if data.county.absences.iter().any(|a| a.staff_id == s.id && a.covers(app.today())) {
+                    if data.county.absences.iter().any(|a| a.staff_id == s.id && a.covers(day)) {
                         spans.push(Span::styled(" · ‼ away", theme.warning));
                     }
                     Line::from(spans)
@@ -49,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, pane: &SurgeryDay, theme: &Theme, area
                     ])
                 }
                 SurgeryLine::Away(cover) => {
-                    Line::styled(format!("  away today, no free times: {cover} to ring these"), theme.warning)
+                    Line::styled(format!("  away, no free times: {cover} to ring these"), theme.warning)
                 }
             SurgeryLine::Free(times) => Line::styled(format!("  free: {times}"), theme.dim),
         })
