@@ -763,11 +763,15 @@ fn a_version_1_database_is_migrated_in_place() {
         let mut store = Store::open(&dir.path().join("fresh.db")).expect("fresh");
         store.replace_all(&common::county(), &[], None, day(TODAY)).expect("seed");
     }
-    // Roll a fresh database back to version 1 by undoing what versions 7, 6, 5, 4, 3 and 2 added, with
+    // Roll a fresh database back to version 1 by undoing what versions 8 to 2 added, with
     // an absence as version 5 kept them (its cover on the absence, for the whole caseload).
     let fresh = dir.path().join("fresh.db");
     {
         let conn = rusqlite::Connection::open(&fresh).expect("raw");
+        conn.execute_batch(
+            "ALTER TABLE surgery_bookings DROP COLUMN made; ALTER TABLE surgery_bookings DROP COLUMN said;",
+        )
+        .expect("undo version 8");
         conn.execute_batch("ALTER TABLE contacts DROP COLUMN answer;").expect("undo version 7");
         conn.execute_batch(
             "DROP TABLE handovers; DROP TABLE duty_rota; DROP TABLE covers; DROP TABLE absences;
@@ -1080,4 +1084,70 @@ fn a_milestone_met_after_its_due_date_says_how_late() {
     let screen = caseload::ui::render_text(&app, &theme, 120, 40);
     let line = screen.lines().find(|l| l.contains("review report   16 Nov 2026")).expect("the review report");
     assert!(line.contains("✓ done") && line.contains("done 16 Nov 2026") && !line.contains("late"), "{line}");
+}
+
+#[test]
+fn a_booked_call_back_is_marked_made_with_what_was_said_or_moved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("county.db");
+    let mut store = store_at(&db);
+    // Fixture: call-back 1, Theo's surgery today 14:15, about Zoë (C3).
+    let made = |date: &str, said: &str| {
+        Entry::CallBackMade(CallBackMade { booking_id: 1, date: day(date), said: said.into() })
+    };
+    assert_eq!(invalid(save(&mut store, made("2026-11-24", ""))).0, "date", "not in the future");
+    let said = save(&mut store, made(TODAY, "Rang Mum: review on 10 Dec")).expect("made");
+    assert!(said.contains("made on"), "{said}");
+    let booking = store.load_county().expect("load").bookings.into_iter().find(|b| b.id == 1).expect("kept");
+    assert_eq!((booking.made, booking.said.as_str()), (Some(day(TODAY)), "Rang Mum: review on 10 Dec"));
+    assert_eq!(invalid(save(&mut store, made(TODAY, "again"))).0, "booking", "made once");
+    // A made call-back is not moved; another one is, to a free time, never onto a taken one.
+    let moved = |id: i64, date: &str, time: &str| {
+        Entry::MoveCallBack(MoveCallBack {
+            booking_id: id,
+            date: day(date),
+            start: chrono::NaiveTime::parse_from_str(time, "%H:%M").expect("time"),
+        })
+    };
+    assert_eq!(invalid(save(&mut store, moved(1, "2026-11-30", "14:00"))).0, "booking");
+    let book = Entry::Book(BookCallBack {
+        officer_id: "S1".into(),
+        date: day("2026-11-30"),
+        start: chrono::NaiveTime::from_hms_opt(14, 30, 0).expect("time"),
+        child_id: Some("C2".into()),
+        caller_number: "07700 900456".into(),
+        query: "transport".into(),
+    });
+    save(&mut store, book).expect("booked");
+    let id = store.load_county().expect("load").bookings.iter().map(|b| b.id).max().expect("an id");
+    save(&mut store, moved(id, "2026-11-30", "14:45")).expect("moved");
+    let booking = store.load_county().expect("load").bookings.into_iter().find(|b| b.id == id).expect("kept");
+    assert_eq!(booking.start.format("%H:%M").to_string(), "14:45");
+    // Tuesday has no surgery.
+    assert!(matches!(save(&mut store, moved(id, "2026-12-01", "14:00")), Err(RecordError::Invalid(_))));
+}
+
+#[test]
+fn a_call_back_is_marked_made_from_the_surgery_pane() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let mut app = common::app_as("S1");
+    handle_key(&mut app, &key(KeyCode::Char('5')), &mut store);
+    while !matches!(
+        app.panes.surgery.list.selected_line(),
+        Some(caseload::app::panes::surgery::SurgeryLine::Booking(_))
+    ) {
+        handle_key(&mut app, &key(KeyCode::Down), &mut store);
+    }
+    handle_key(&mut app, &key(KeyCode::Char('a')), &mut store);
+    let Some(Overlay::Form(form)) = &app.overlay else { panic!("the call-back form: {:?}", app.message) };
+    assert!(form.title.starts_with("Call-back · Zoë Łukasiewicz"), "{}", form.title);
+    for _ in 0..2 {
+        handle_key(&mut app, &key(KeyCode::Tab), &mut store);
+    }
+    common::type_text(&mut app, &mut store, "Review set for 10 Dec");
+    handle_key(&mut app, &key(KeyCode::Enter), &mut store);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.overlay);
+    let booking = store.load_county().expect("load").bookings.into_iter().find(|b| b.id == 1).expect("kept");
+    assert_eq!((booking.made, booking.said.as_str()), (Some(day(TODAY)), "Review set for 10 Dec"));
 }

@@ -178,6 +178,8 @@ fn logan_with_recorded_work() -> App {
         caller_number: "07700 900456".into(),
         query: "Dad wants to talk about transport to the new setting".into(),
         booked_by: Some("S5".into()),
+        made: None,
+        said: String::new(),
     });
     let mut app = common::app_as("S1");
     app.data = caseload::app::data::CaseData::build(county, app.today(), &app.calendar, &app.config.rules);

@@ -307,8 +307,11 @@ fn dispute_text(dispute: &Dispute) -> String {
 
 /// e.g. "call-back 14:15 with Theo Brown · When is the review?".
 fn booking_text(booking: &Booking, officer: &str) -> String {
-    joined(vec![
-        format!("call-back {} with {officer}", booking.start.format("%H:%M")),
-        booking.query.trim().to_string(),
-    ])
+    let mut parts =
+        vec![format!("call-back {} with {officer}", booking.start.format("%H:%M")), booking.query.trim().to_string()];
+    if let Some(made) = booking.made {
+        let said = if booking.said.trim().is_empty() { String::new() } else { format!(": {}", booking.said.trim()) };
+        parts.push(format!("made {}{said}", when(made)));
+    }
+    joined(parts)
 }

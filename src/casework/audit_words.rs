@@ -89,11 +89,17 @@ pub fn describe(row: &AuditRow, staff: &HashMap<&str, &str>) -> String {
         ),
         "end_cover" => format!("cover by {} ends after {}", person(field(after, "cover_id")), day(&field(after, "to"))),
         "move_call_back" => format!(
-            "call-back of {} moved to {} at {}",
-            day(&field(after, "date")),
+            "call-back of {} moved to {} on {} at {}",
+            day(&field(before, "date")),
             person(field(after, "officer_id")),
+            day(&field(after, "date")),
             text(&field(after, "start")).get(..5).unwrap_or("")
         ),
+        "call_back_made" => {
+            let said = text(&field(after, "said"));
+            let said = if said.is_empty() { String::new() } else { format!(": {said}") };
+            format!("call-back of {} made on {}{said}", day(&field(before, "date")), day(&field(after, "made")))
+        }
         "add_absence" => format!(
             "{} away ({}) from {} to {}",
             person(field(after, "staff_id")),

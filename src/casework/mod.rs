@@ -34,7 +34,7 @@ pub use leave::{PlanItem, PlanLeave};
 pub use panel::{RecordPanelDecision, SubmitToPanel};
 use permissions::{Holder, Work};
 pub use step::RecordStep;
-pub use surgery::{BookCallBack, SetSurgeries};
+pub use surgery::{BookCallBack, CallBackMade, MoveCallBack, SetSurgeries};
 pub use task::CompleteTask;
 
 /// Something recorded, of any kind.
@@ -46,6 +46,8 @@ pub enum Entry {
     Step(RecordStep),
     Details(EditDetails),
     Book(BookCallBack),
+    CallBackMade(CallBackMade),
+    MoveCallBack(MoveCallBack),
     Surgeries(SetSurgeries),
     NewDispute(RegisterDispute),
     Dispute(UpdateDispute),
@@ -80,6 +82,8 @@ entry_from!(
     Step(RecordStep),
     Details(EditDetails),
     Book(BookCallBack),
+    CallBackMade(CallBackMade),
+    MoveCallBack(MoveCallBack),
     Surgeries(SetSurgeries),
     NewDispute(RegisterDispute),
     Dispute(UpdateDispute),
@@ -107,6 +111,8 @@ impl Entry {
             Entry::Step(e) => e,
             Entry::Details(e) => e,
             Entry::Book(e) => e,
+            Entry::CallBackMade(e) => e,
+            Entry::MoveCallBack(e) => e,
             Entry::Surgeries(e) => e,
             Entry::NewDispute(e) => e,
             Entry::Dispute(e) => e,
@@ -227,6 +233,13 @@ impl Ctx<'_, '_> {
         self.tx
             .absence(id)?
             .ok_or_else(|| FieldError { field: "absence", message: format!("no absence has id {id}") }.into())
+    }
+
+    /// The booked call-back with `id`, or the error that names the field.
+    fn booking(&self, id: i64) -> Result<crate::domain::Booking, RecordError> {
+        self.tx
+            .booking(id)?
+            .ok_or_else(|| FieldError { field: "booking", message: format!("no call-back has id {id}") }.into())
     }
 
     /// Whether the person saving may do `work` (not about one child).

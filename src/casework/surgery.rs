@@ -9,6 +9,10 @@ use crate::domain::casework::FieldError;
 use crate::domain::surgery::{Diary, bookings_outside, describe_blocks};
 use crate::domain::{Booking, RecordRef, SurgerySlot};
 
+fn invalid(field: &'static str, message: impl Into<String>) -> RecordError {
+    FieldError { field, message: message.into() }.into()
+}
+
 /// A call-back booked into an officer's phone surgery.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookCallBack {
@@ -66,6 +70,8 @@ impl Casework for BookCallBack {
             caller_number: self.caller_number.trim().to_string(),
             query: self.query.trim().to_string(),
             booked_by: Some(ctx.actor().to_string()),
+            made: None,
+            said: String::new(),
         };
         let id = ctx.tx.add_booking(&booking, ctx.actor())?;
         Ok(format!(
@@ -124,5 +130,85 @@ impl Casework for SetSurgeries {
             ));
         }
         Ok(text)
+    }
+}
+
+/// A booked call-back made on `date`, with what was said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallBackMade {
+    pub booking_id: i64,
+    pub date: NaiveDate,
+    pub said: String,
+}
+
+impl Casework for CallBackMade {
+    fn work(&self) -> Work<'_> {
+        Work::Contacts
+    }
+
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let booking = ctx.booking(self.booking_id)?;
+        if let Some(made) = booking.made {
+            return Err(invalid("booking", format!("call-back {} was made on {}", booking.id, human(made))));
+        }
+        if self.date > ctx.rules.today {
+            return Err(invalid("date", format!("{} is in the future", human(self.date))));
+        }
+        if self.date < booking.date {
+            return Err(invalid(
+                "date",
+                format!("{} is before the call-back was due ({})", human(self.date), human(booking.date)),
+            ));
+        }
+        ctx.tx.mark_booking_made(&booking, self.date, self.said.trim(), ctx.actor())?;
+        Ok(format!("call-back {} of {} made on {}", booking.id, human(booking.date), human(self.date)))
+    }
+}
+
+/// A booked call-back moved to another day and time in the same officer's surgery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveCallBack {
+    pub booking_id: i64,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+}
+
+impl Casework for MoveCallBack {
+    fn work(&self) -> Work<'_> {
+        Work::Contacts
+    }
+
+    fn record(&self, ctx: &Ctx) -> Result<String, RecordError> {
+        let booking = ctx.booking(self.booking_id)?;
+        if booking.made.is_some() {
+            return Err(invalid("booking", format!("call-back {} has been made: book a new one", booking.id)));
+        }
+        let (slots, bookings, absences, staff, rota) = (
+            ctx.tx.slots()?,
+            ctx.tx.bookings_from(ctx.rules.today)?,
+            ctx.tx.absences()?,
+            ctx.tx.staff()?,
+            ctx.tx.rota()?,
+        );
+        let diary = Diary {
+            slots: &slots,
+            bookings: &bookings,
+            absences: &absences,
+            staff: &staff,
+            rota: &rota,
+            calendar: ctx.rules.calendar,
+            today: ctx.rules.today,
+            now: ctx.rules.now,
+        };
+        diary.validate_booking(&booking.officer_id, self.date, self.start, &booking.caller_number, &booking.query)?;
+        ctx.tx.reschedule_booking(&booking, self.date, self.start, ctx.actor())?;
+        Ok(format!(
+            "call-back {} moved from {} {} to {} {}",
+            booking.id,
+            human(booking.date),
+            booking.start.format("%H:%M"),
+            human(self.date),
+            self.start.format("%H:%M")
+        ))
     }
 }

@@ -5,7 +5,7 @@ use color_eyre::eyre::Result;
 use super::record::{Flags, refuse, save};
 use super::values::parse_time;
 use super::{Context, emit};
-use crate::casework::{BookCallBack, SetSurgeries};
+use crate::casework::{BookCallBack, CallBackMade, MoveCallBack, SetSurgeries};
 use crate::context::parse_date;
 use chrono::{NaiveDate, NaiveTime};
 use clap::Subcommand;
@@ -41,7 +41,29 @@ pub enum SurgeryCommand {
         #[arg(long)]
         query: String,
     },
-    /// Bookings and free call-backs on a day
+    /// Mark a booked call-back made, with what was said
+    Made {
+        /// The call-back's id (see `caseload surgery list`)
+        id: i64,
+        /// When it was made (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// What was said
+        #[arg(long, default_value = "")]
+        said: String,
+    },
+    /// Move a booked call-back to another day and time in the same officer's surgery
+    Move {
+        /// The call-back's id (see `caseload surgery list`)
+        id: i64,
+        /// The new day (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+        /// The new time (HH:MM), free in the officer's surgery
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        time: NaiveTime,
+    },
+    /// Bookings (with their ids) and free call-backs on a day
     List {
         /// Only this officer's (staff id)
         #[arg(long, value_name = "STAFF_ID")]
@@ -73,6 +95,16 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
             BookCallBack { officer_id: officer, date, start: time, child_id: child, caller_number: number, query },
             BOOK,
         ),
+        SurgeryCommand::Made { id, date, said } => save(
+            ctx,
+            CallBackMade { booking_id: id, date: date.unwrap_or(ctx.today), said },
+            &[("booking", "ID"), ("date", "--date")],
+        ),
+        SurgeryCommand::Move { id, date, time } => save(
+            ctx,
+            MoveCallBack { booking_id: id, date, start: time },
+            &[("booking", "ID"), ("date", "--date"), ("time", "--time")],
+        ),
         SurgeryCommand::List { officer, date } => {
             let (_store, county, _) = ctx.load()?;
             let date = date.unwrap_or(ctx.today);
@@ -101,8 +133,10 @@ pub fn surgery(ctx: &Context, command: SurgeryCommand) -> Result<i32> {
                 }
                 text.push_str(":\n");
                 for b in booked {
+                    let made = b.made.map_or_else(String::new, |d| format!(" · made {}", d.format("%-d %b")));
                     text.push_str(&format!(
-                        "  {}  {:<8} {:<14} {}\n",
+                        "  {:>4}  {}  {:<8} {:<14} {}{made}\n",
+                        b.id,
                         b.start.format("%H:%M"),
                         b.child_id.as_deref().unwrap_or("-"),
                         b.caller_number,

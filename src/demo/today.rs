@@ -208,6 +208,8 @@ fn surgeries(county: &mut County, drafts: &[Draft], officers: &[Vec<String>], to
                     caller_number: format!("07700 900{:03}", rng.range(0, 999)),
                     query,
                     booked_by: None,
+                    made: None,
+                    said: String::new(),
                 });
             }
         }

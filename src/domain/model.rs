@@ -382,6 +382,9 @@ pub struct Booking {
     pub caller_number: String,
     pub query: String,
     pub booked_by: Option<String>,
+    /// The day the call was made, and what was said.
+    pub made: Option<NaiveDate>,
+    pub said: String,
 }
 
 word_enum!(

@@ -257,6 +257,8 @@ mod tests {
             caller_number: "07700 900123".into(),
             query: "transport".into(),
             booked_by: None,
+            made: None,
+            said: String::new(),
         };
         let bookings = vec![booking("2026-11-24", t(14, 15)), booking("2026-11-17", t(14, 15))];
         let thursdays = parse_blocks("thu 14:00-15:00").expect("valid");
@@ -278,6 +280,8 @@ mod tests {
             caller_number: "07700 900123".into(),
             query: "transport".into(),
             booked_by: None,
+            made: None,
+            said: String::new(),
         }];
         let staff = vec![
             Staff { id: "S1".into(), name: "Asha Patel".into(), role: Role::Officer, team: "N".into(), login: None },

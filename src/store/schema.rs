@@ -308,6 +308,11 @@ ALTER TABLE audit ADD COLUMN day TEXT;
     r#"
 ALTER TABLE contacts ADD COLUMN answer TEXT NOT NULL DEFAULT '';
 "#,
+    // 8: a booked surgery call-back marked made, with what was said.
+    r#"
+ALTER TABLE surgery_bookings ADD COLUMN made TEXT;
+ALTER TABLE surgery_bookings ADD COLUMN said TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// The schema version this build writes.

@@ -13,7 +13,7 @@ fn slot_row(r: &Row) -> rusqlite::Result<SurgerySlot> {
     Ok(SurgerySlot { id: r.get(0)?, officer_id: r.get(1)?, weekday: r.get(2)?, start: r.get(3)?, minutes: r.get(4)? })
 }
 
-const BOOKING_COLUMNS: &str = "id, officer_id, date, start, child_id, caller_number, query, booked_by";
+const BOOKING_COLUMNS: &str = "id, officer_id, date, start, child_id, caller_number, query, booked_by, made, said";
 
 fn booking_row(r: &Row) -> rusqlite::Result<Booking> {
     Ok(Booking {
@@ -25,6 +25,8 @@ fn booking_row(r: &Row) -> rusqlite::Result<Booking> {
         caller_number: r.get(5)?,
         query: r.get(6)?,
         booked_by: r.get(7)?,
+        made: r.get(8)?,
+        said: r.get(9)?,
     })
 }
 
@@ -51,8 +53,8 @@ pub(super) fn insert_all(conn: &Connection, slots: &[SurgerySlot], bookings: &[B
         insert.execute(params![s.id, s.officer_id, s.weekday, s.start.format("%H:%M").to_string(), s.minutes])?;
     }
     let mut insert = conn.prepare(
-        "INSERT INTO surgery_bookings (id, officer_id, date, start, child_id, caller_number, query, booked_by, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO surgery_bookings (id, officer_id, date, start, child_id, caller_number, query, booked_by, created_at,
+         made, said) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let created = now_utc();
     for b in bookings {
@@ -65,7 +67,9 @@ pub(super) fn insert_all(conn: &Connection, slots: &[SurgerySlot], bookings: &[B
             b.caller_number,
             b.query,
             b.booked_by,
-            created
+            created,
+            b.made,
+            b.said
         ])?;
     }
     Ok(())
@@ -143,6 +147,39 @@ impl Tx<'_> {
             before.child_id.as_deref(),
             json_of(before).as_ref(),
             json_of(&after).as_ref(),
+        )
+    }
+
+    /// Moves a call-back to another day and time with the same officer.
+    pub fn reschedule_booking(&self, before: &Booking, date: NaiveDate, start: NaiveTime, actor: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE surgery_bookings SET date = ?2, start = ?3 WHERE id = ?1",
+            params![before.id, date, start.format("%H:%M").to_string()],
+        )?;
+        let after = Booking { date, start, ..before.clone() };
+        self.booking_audit(before, &after, "move_call_back", actor)
+    }
+
+    /// Marks a call-back made on `date`, with what was said.
+    pub fn mark_booking_made(&self, before: &Booking, date: NaiveDate, said: &str, actor: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE surgery_bookings SET made = ?2, said = ?3 WHERE id = ?1",
+            params![before.id, date, said],
+        )?;
+        let after = Booking { made: Some(date), said: said.to_string(), ..before.clone() };
+        self.booking_audit(before, &after, "call_back_made", actor)
+    }
+
+    fn booking_audit(&self, before: &Booking, after: &Booking, action: &str, actor: &str) -> Result<()> {
+        let key = before.id.to_string();
+        self.audit(
+            actor,
+            action,
+            "booking",
+            Some(&key),
+            before.child_id.as_deref(),
+            json_of(before).as_ref(),
+            json_of(after).as_ref(),
         )
     }
 

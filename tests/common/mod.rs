@@ -176,6 +176,8 @@ fn county_as_imported() -> County {
             caller_number: "07700 900123".into(),
             query: "When is the review?".into(),
             booked_by: Some("S5".into()),
+            made: None,
+            said: String::new(),
         }],
         disputes: vec![],
         versions: Default::default(),

@@ -5,6 +5,7 @@
 
 pub(crate) mod absence;
 pub(crate) mod allocate;
+pub(crate) mod callback;
 pub(crate) mod contact;
 pub(crate) mod cover;
 pub(crate) mod details;
@@ -128,6 +129,8 @@ pub enum FormRequest {
     PanelDecision(usize),
     /// The weekly surgeries of this officer (index into `county.staff`), or of whoever is signed in.
     Surgeries(Option<usize>),
+    /// Booked call-back `county.bookings[i]`: made, or moved.
+    CallBack(usize),
 }
 
 impl Form {
@@ -390,6 +393,10 @@ pub fn open_requested(app: &mut App, request: FormRequest) {
     match request {
         FormRequest::PanelDecision(index) => {
             let form = panel::decision_form(app, index);
+            show(app, form);
+        }
+        FormRequest::CallBack(index) => {
+            let form = callback::call_back_form(app, index);
             show(app, form);
         }
         FormRequest::Surgeries(officer) => {

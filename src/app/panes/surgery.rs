@@ -114,6 +114,11 @@ impl PaneState for SurgeryDay {
         match action {
             // `e` here sets the selected officer's weekly surgeries.
             Action::EditDetails => Reply::Form(FormRequest::Surgeries(self.officer(view.data))),
+            // `a` on a booked call-back: made, or moved.
+            Action::AnswerContact => match self.list.selected_line() {
+                Some(SurgeryLine::Booking(b)) => Reply::Form(FormRequest::CallBack(*b)),
+                _ => Reply::Ignored,
+            },
             Action::PrevDay | Action::NextDay => {
                 let step = if action == Action::NextDay { 1 } else { -1 };
                 let today = view.data.today;

@@ -56,11 +56,15 @@ pub fn draw(frame: &mut Frame, app: &App, pane: &SurgeryDay, theme: &Theme, area
                         || "no child named".to_string(),
                         |&c| format!("{} ({})", data.rows[c].name, data.county.children[c].id),
                     );
-                    Line::from(vec![
+                    let mut spans = vec![
                         Span::styled(format!("  {}  ", booking.start.format("%H:%M")), theme.key),
                         Span::raw(format!("{who} · {} · ", booking.caller_number)),
                         Span::styled(booking.query.replace('\n', " "), theme.dim),
-                    ])
+                    ];
+                    if let Some(made) = booking.made {
+                        spans.insert(1, Span::styled(format!("✓ made {} · ", made.format("%-d %b")), theme.done));
+                    }
+                    Line::from(spans)
                 }
                 SurgeryLine::Away(cover) => {
                     Line::styled(format!("  away, no free times: {cover} to ring these"), theme.warning)
