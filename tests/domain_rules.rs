@@ -804,3 +804,60 @@ fn an_appeal_on_a_declined_or_ceased_case_keeps_its_deadlines() {
     let response = find(&ms, MilestoneName::AppealResponse);
     assert_eq!((response.due, response.status), (d("2026-12-14"), Status::Upcoming));
 }
+
+#[test]
+fn overlapping_exceptions_count_each_day_once_and_a_late_one_not_at_all() {
+    // Request 2 Mar 2026: 20 weeks end 20 Jul. (d) 1–28 Jun and (c) 15 Jun–12 Jul overlap: 42 days
+    // in all (1 Jun–12 Jul), not 28 + 28.
+    let c = Child {
+        request_date: Some(d("2026-03-02")),
+        assess_decision_date: Some(d("2026-04-10")),
+        ..child(Stage::Assessment)
+    };
+    let away = Step { until: Some(d("2026-06-28")), ..step(StepKind::Exception, "2026-06-01", "d") };
+    let personal = Step { until: Some(d("2026-07-12")), ..step(StepKind::Exception, "2026-06-15", "c") };
+    let ms = run(&c, &[away, personal], &[], "2026-07-01");
+    assert_eq!(find(&ms, MilestoneName::FinalPlan).due, d("2026-08-31"), "20 Jul + 42 days");
+    // An exception beginning after the 20 weeks had passed cannot have held the plan up.
+    let late = Step { until: Some(d("2026-09-30")), ..step(StepKind::Exception, "2026-08-03", "b") };
+    let ms = run(&c, &[late], &[], "2026-08-10");
+    let final_plan = find(&ms, MilestoneName::FinalPlan);
+    assert_eq!((final_plan.due, final_plan.status), (d("2026-07-20"), Status::Overdue));
+}
+
+#[test]
+fn year_three_is_a_transfer_only_from_an_infant_school() {
+    let rules = RulesConfig { transfer_years: vec![0, 3, 7, 12], ..RulesConfig::default() };
+    let at = |setting: &str| Child {
+        date_of_birth: d("2019-10-01"),
+        plan_date: Some(d("2025-01-10")),
+        setting: Some(setting.into()),
+        ..child(Stage::Plan)
+    };
+    let due = |c: &Child| {
+        let ms = milestones_for(c, CaseRecords::default(), d("2026-11-23"), &Calendar::england_and_wales(), &rules);
+        find(&ms, MilestoneName::PhaseTransfer).due
+    };
+    assert_eq!(due(&at("Hillside Infant School")), d("2027-02-15"), "infant → junior");
+    assert_eq!(due(&at("Oak Primary School")), d("2031-02-15"), "a primary school keeps its children to Year 6");
+}
+
+#[test]
+fn one_report_per_review_and_one_amended_plan_per_proposal() {
+    let c = Child { plan_date: Some(d("2024-01-10")), last_review_date: Some(d("2026-10-05")), ..child(Stage::Plan) };
+    let today = d("2026-11-23");
+    let entry = |kind: StepKind, date: &str| StepEntry { kind, date: d(date), until: None, detail: String::new() };
+    let meeting = step(StepKind::ReviewMeeting, "2026-10-05", "");
+    let report = step(StepKind::ReviewReport, "2026-10-12", "");
+    let error = apply_step(&c, &[meeting.clone(), report], &entry(StepKind::ReviewReport, "2026-10-13"), today)
+        .expect_err("a second report");
+    assert!(error.message.contains("already has its report"), "{}", error.message);
+    let proposed = step(StepKind::AmendmentsProposed, "2026-10-19", "");
+    let issued = step(StepKind::AmendedIssued, "2026-11-09", "");
+    let steps = [meeting, proposed, issued];
+    let error = apply_step(&c, &steps, &entry(StepKind::AmendedIssued, "2026-11-10"), today).expect_err("twice");
+    assert!(error.message.contains("was issued on 9 Nov 2026"), "{}", error.message);
+    // New amendments after the amended plan need a new review first.
+    let error = apply_step(&c, &steps, &entry(StepKind::AmendmentsProposed, "2026-11-16"), today).expect_err("review");
+    assert!(error.message.contains("record a new review meeting first"), "{}", error.message);
+}

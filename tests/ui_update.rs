@@ -394,6 +394,14 @@ fn p_records_what_is_next_for_a_childs_panel_case() {
     assert!(title(&app).starts_with("Resubmit to panel · Logan Wright (deferred 19 Nov"), "{}", title(&app));
     let Some(Overlay::Form(form)) = &app.overlay else { panic!("a form") };
     assert_eq!((form.value("question"), form.value("papers")), ("band", "updated EP advice"));
+    // The same from the panel queue, on that deferred case.
+    handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
+    handle_key(&mut app, &key(KeyCode::Char('3')), &mut FakeRecords);
+    while !matches!(app.panes.panel.list.selected_line(), Some(caseload::app::panes::panel::PanelLine::Case(1))) {
+        handle_key(&mut app, &key(KeyCode::Up), &mut FakeRecords);
+    }
+    handle_key(&mut app, &key(KeyCode::Char('p')), &mut FakeRecords);
+    assert!(title(&app).starts_with("Resubmit to panel · Logan Wright"), "{}", title(&app));
 }
 
 #[test]

@@ -90,17 +90,18 @@ pub fn dispute(ctx: &Context, command: DisputeCommand) -> Result<i32> {
             let mut text = String::new();
             for d in &county.disputes {
                 let index = county.children.iter().position(|c| c.id == d.child_id);
+                // This dispute's own next deadline (a closed one has none).
+                use crate::domain::{DisputeKind, MilestoneName};
+                let ours = |name: MilestoneName| match d.kind {
+                    DisputeKind::Mediation => name == MilestoneName::MediationMeeting,
+                    DisputeKind::Appeal => {
+                        matches!(name, MilestoneName::AppealResponse | MilestoneName::OrderCompliance)
+                    }
+                };
                 let next = index
+                    .filter(|_| d.closed.is_none())
                     .and_then(|i| {
-                        milestones[i].iter().find(|m| {
-                            m.status != crate::domain::Status::Done
-                                && matches!(
-                                    m.name,
-                                    crate::domain::MilestoneName::MediationMeeting
-                                        | crate::domain::MilestoneName::AppealResponse
-                                        | crate::domain::MilestoneName::OrderCompliance
-                                )
-                        })
+                        milestones[i].iter().find(|m| m.status != crate::domain::Status::Done && ours(m.name))
                     })
                     .map_or_else(|| "nothing due".to_string(), |m| format!("{} due {} ({})", m.name, m.due, m.status));
                 let state = if d.closed.is_some() { "closed" } else { "open" };

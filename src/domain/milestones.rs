@@ -300,11 +300,7 @@ fn assessment(out: &mut Builder, child: &Child, steps: &[Step]) {
                 );
             }
             if !declined(issue_step) {
-                let exception_days: u64 = steps
-                    .iter()
-                    .filter(|s| s.kind == StepKind::Exception)
-                    .map(|s| s.until.map_or(0, |until| exception_length(s.date, until)))
-                    .sum();
+                let exception_days = exception_days(steps, from_request(140));
                 let mut rule = format!("request received {} + 20 weeks (Reg 13(2))", human_date(request));
                 if too_late_to_refuse {
                     rule.push_str(&format!(
@@ -468,9 +464,16 @@ fn phase_transfer(out: &mut Builder, child: &Child, steps: &[Step], today: Naive
     // A transfer only where the child changes setting: into Reception from an early-years
     // setting (a child already in a school's nursery class or at home has none to name).
     let early_years = child.setting.as_deref().is_some_and(is_early_years_setting);
+    // Into Year 3 only from an infant school (a primary school keeps its children).
+    let infant = child.setting.as_deref().is_some_and(|s| s.to_lowercase().contains("infant"));
     let next = (this_year + 1..=this_year + 20).find_map(|september| {
         let year = year_group_in(child.date_of_birth, september) - offset;
-        (rules.transfer_years.contains(&year) && (year != 0 || early_years)).then_some((september, year))
+        let changes = match year {
+            0 => early_years,
+            3 => infant,
+            _ => true,
+        };
+        (rules.transfer_years.contains(&year) && changes).then_some((september, year))
     });
     let Some((september, year)) = next else {
         return;
@@ -538,6 +541,30 @@ pub fn answer_days(kind: ContactKind, rules: &RulesConfig) -> u32 {
 pub fn contact_due(contact: &Contact, calendar: &Calendar, rules: &RulesConfig) -> NaiveDate {
     let standard = calendar.add_working_days(contact.received, answer_days(contact.kind, rules));
     contact.promised.filter(|p| *p > standard).unwrap_or(standard)
+}
+
+/// The days the exceptions cover, each day once where periods overlap, counting only those that
+/// began by the 20-week date (`deadline`): one beginning after it cannot have held the plan up.
+fn exception_days(steps: &[Step], deadline: NaiveDate) -> u64 {
+    let mut periods: Vec<(NaiveDate, NaiveDate)> = steps
+        .iter()
+        .filter(|s| s.kind == StepKind::Exception && s.date <= deadline)
+        .filter_map(|s| s.until.filter(|until| *until >= s.date).map(|until| (s.date, until)))
+        .collect();
+    periods.sort();
+    let mut days = 0;
+    let mut covered_to: Option<NaiveDate> = None;
+    for (from, until) in periods {
+        let from = match covered_to {
+            Some(to) if from <= to => to.succ_opt().unwrap_or(to),
+            _ => from,
+        };
+        if from <= until {
+            days += exception_length(from, until);
+        }
+        covered_to = Some(covered_to.map_or(until, |to| to.max(until)));
+    }
+    days
 }
 
 /// Days an exception lasted, both ends included; 0 if the dates are the wrong way round.

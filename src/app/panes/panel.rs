@@ -107,13 +107,21 @@ impl PaneState for PanelQueue {
         }
     }
 
-    fn act(&mut self, action: Action, _view: &View) -> Reply {
+    fn act(&mut self, action: Action, view: &View) -> Reply {
         if self.list.act(action) {
             return Reply::Done;
         }
         match (action, self.list.selected_line()) {
-            // `p` on a case records its decision rather than submitting the child again.
-            (Action::Panel, Some(PanelLine::Case(index))) => Reply::Form(FormRequest::PanelDecision(*index)),
+            // `p` on a case records its decision rather than submitting the child again; on a
+            // deferred case whose letter has gone, what is next is its resubmission.
+            (Action::Panel, Some(PanelLine::Case(index))) => {
+                let panel = &view.data.county.panels[*index];
+                if panel.outcome == Some(PanelOutcome::Deferred) && panel.decision_sent.is_some() {
+                    Reply::Ignored
+                } else {
+                    Reply::Form(FormRequest::PanelDecision(*index))
+                }
+            }
             _ => Reply::Ignored,
         }
     }

@@ -186,6 +186,16 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
                 return Err(error("step", "record the review meeting first"));
             };
             not_before("review meeting", Some(meeting))?;
+            // One report per review meeting.
+            if entry.kind == ReviewReport
+                && let Some(had) =
+                    steps.iter().filter(|s| s.kind == ReviewReport && s.date >= meeting).map(|s| s.date).max()
+            {
+                return Err(error(
+                    "step",
+                    format!("the review meeting of {} already has its report ({})", human(meeting), human(had)),
+                ));
+            }
             // One decision per review meeting: a different one contradicts it.
             if entry.kind == ReviewDecision
                 && let Some(made) =
@@ -206,8 +216,20 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
         AmendmentsProposed => {
             not_before("plan", child.plan_date)?;
             // Amendments follow a review (Reg 22): a plan never reviewed has nothing to amend from.
-            if latest(ReviewMeeting).is_none() && child.last_review_date.is_none() {
+            let reviewed = latest(ReviewMeeting).or(child.last_review_date);
+            let Some(reviewed) = reviewed else {
                 return Err(error("step", "this plan has not been reviewed: record the review meeting first"));
+            };
+            // An amended plan already followed the last review: the next amendments follow a new one.
+            if let Some(issued) = latest(AmendedIssued).filter(|issued| *issued >= reviewed) {
+                return Err(error(
+                    "step",
+                    format!(
+                        "the amended plan of {} followed the review of {}: record a new review meeting first",
+                        human(issued),
+                        human(reviewed)
+                    ),
+                ));
             }
             not_before("amendments proposed earlier", latest(AmendmentsProposed))?;
         }
@@ -215,6 +237,16 @@ pub fn apply_step(child: &Child, steps: &[Step], entry: &StepEntry, today: Naive
             let (proposed, _) = crate::domain::milestones::amendments_proposed(steps)
                 .ok_or_else(|| error("step", "no amendments have been proposed (nor a review decision to amend)"))?;
             not_before("proposed amendments", Some(proposed))?;
+            if let Some(issued) = latest(AmendedIssued).filter(|issued| *issued >= proposed) {
+                return Err(error(
+                    "step",
+                    format!(
+                        "the amended plan was issued on {} for the amendments of {}",
+                        human(issued),
+                        human(proposed)
+                    ),
+                ));
+            }
             // Reg 22(3): the family has 15 days from the proposals to make representations.
             let earliest = proposed.checked_add_days(Days::new(15)).unwrap_or(proposed);
             if entry.date < earliest {
