@@ -774,6 +774,13 @@ fn the_familys_appeal_deadline_follows_every_appealable_decision() {
     };
     let ms = with(&request, std::slice::from_ref(&refused), std::slice::from_ref(&mediation), "2026-11-02");
     assert_eq!(find(&ms, MilestoneName::AppealDeadline).due, d("2026-11-20"));
+    // A decision not to amend after a review (CFA s.51(2)(e)) is appealable; a plan imported or
+    // transferred in, with no decision recorded here, has none.
+    let plan =
+        Child { plan_date: Some(d("2024-01-10")), last_review_date: Some(d("2026-10-05")), ..child(Stage::Plan) };
+    let maintain = step(StepKind::ReviewDecision, "2026-10-20", "maintain");
+    assert_eq!(find(&with(&plan, &[maintain], &[], "2026-11-23"), MilestoneName::AppealDeadline).due, d("2026-12-21"));
+    assert!(!with(&plan, &[], &[], "2024-01-20").iter().any(|m| m.name == MilestoneName::AppealDeadline));
     // An appeal registered in time meets it.
     let appeal =
         Dispute { id: 2, kind: DisputeKind::Appeal, registered: d("2026-11-05"), closed: None, ..mediation.clone() };

@@ -141,7 +141,7 @@ pub fn milestones_for(
     for dispute in disputes {
         dispute_deadlines(&mut out, child, dispute, calendar);
     }
-    appeal_deadline(&mut out, child, steps, disputes, calendar);
+    appeal_deadline(&mut out, steps, disputes, calendar);
     out.ceased = ceased;
     panel_follow_up(&mut out, panels, calendar, rules);
     for task in tasks {

@@ -118,25 +118,19 @@ pub(super) fn dispute_deadlines(out: &mut Builder, child: &Child, d: &Dispute, c
 /// to issue, a plan or amended plan issued, a decision to cease): the later of the decision + 2
 /// months and a mediation certificate + 1 month, moved out of 25 Dec–1 Jan and August (DOMAIN.md
 /// "Disputes"). Advisory: it is the family's deadline, met by an appeal registered after it.
-pub(super) fn appeal_deadline(
-    out: &mut Builder,
-    child: &Child,
-    steps: &[Step],
-    disputes: &[Dispute],
-    calendar: &Calendar,
-) {
+pub(super) fn appeal_deadline(out: &mut Builder, steps: &[Step], disputes: &[Dispute], calendar: &Calendar) {
+    // A decision not to amend after a review is appealable too (CFA s.51(2)(e)). Only decisions
+    // recorded here: an imported or transferred-in plan's was another time's, or authority's.
     let appealable = |s: &&Step| match s.kind {
         StepKind::AssessDecision | StepKind::IssueDecision => s.detail.trim() == "declined",
+        StepKind::ReviewDecision => s.detail.trim() == "maintain",
         StepKind::FinalIssued | StepKind::AmendedIssued | StepKind::Ceased => true,
         _ => false,
     };
-    let latest = steps.iter().filter(appealable).max_by_key(|s| s.date);
-    // An imported plan with no recorded step: its issue date.
-    let (decided, what) = match (latest, child.plan_date) {
-        (Some(step), _) => (step.date, decision_words(step)),
-        (None, Some(plan)) => (plan, "the plan issued"),
-        (None, None) => return,
+    let Some(latest) = steps.iter().filter(appealable).max_by_key(|s| s.date) else {
+        return;
     };
+    let (decided, what) = (latest.date, decision_words(latest));
     let mut due = decided.checked_add_months(Months::new(2)).unwrap_or(decided);
     let certificate = disputes
         .iter()
@@ -166,18 +160,20 @@ fn decision_words(step: &Step) -> &'static str {
         StepKind::IssueDecision => "refusal to issue a plan",
         StepKind::FinalIssued => "the plan issued",
         StepKind::AmendedIssued => "the amended plan issued",
+        StepKind::ReviewDecision => "the decision not to amend after review",
         _ => "the decision to cease",
     }
 }
 
 /// A deadline falling 25 Dec–1 Jan moves to the first working day after 1 Jan; one in August to
-/// the first working day after 31 August.
+/// the first working day after 31 August; one on any other day that is not a working day to the
+/// next working day (HESC Rules r.12).
 fn out_of_closures(day: NaiveDate, calendar: &Calendar) -> NaiveDate {
     let moved = match (day.month(), day.day()) {
         (12, 25..) => NaiveDate::from_ymd_opt(day.year() + 1, 1, 2),
         (1, 1) => NaiveDate::from_ymd_opt(day.year(), 1, 2),
         (8, _) => NaiveDate::from_ymd_opt(day.year(), 9, 1),
-        _ => return day,
+        _ => Some(day),
     };
-    moved.map_or(day, |d| calendar.next_working_day_on_or_after(d))
+    calendar.next_working_day_on_or_after(moved.unwrap_or(day))
 }
