@@ -228,6 +228,8 @@ pub(super) fn pane_act(app: &mut App, action: Action) -> Reply {
         Reply::Caseload(scope) => {
             if app.can_change_scope() {
                 app.scope = scope.clone();
+                // Another caseload: a search typed for the last one would hide it.
+                app.panes.caseload.search.clear();
                 app.panes.caseload.select(0);
                 app.refresh_views();
                 app.focus_child = app.panes.caseload.selected_child();

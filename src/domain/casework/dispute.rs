@@ -91,7 +91,7 @@ pub fn validate_new_dispute(
         return Err(error("detail", "say what the mediation is about (e.g. refusal to assess, section I)"));
     }
     if existing.iter().any(|d| d.child_id == child.id && d.kind == kind && d.closed.is_none()) {
-        return Err(error("kind", format!("{} already has an open {kind}; update it instead", child.first_name)));
+        return Err(error("kind", format!("{} already has an open {kind}; update it instead", child.full_name())));
     }
     Ok(())
 }

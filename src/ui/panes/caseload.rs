@@ -109,6 +109,8 @@ fn draw_table(frame: &mut Frame, app: &App, view: &CaseloadView, theme: &Theme, 
     if view.visible().is_empty() {
         let text = if view.counts.children == 0 {
             "No children in this caseload."
+        } else if view.filters.is_empty() {
+            "No child here matches the search (Enter says if one matches elsewhere; Esc clears it)."
         } else {
             "No child matches the search and filters (x clears them)."
         };
