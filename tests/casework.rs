@@ -315,7 +315,10 @@ fn an_annual_review_through_amendment_and_a_plan_ceased() {
     go(&mut store, StepKind::Ceased, TODAY, "3").expect("ceased");
     let county = store.load_county().expect("load");
     assert_eq!(county.children.iter().find(|c| c.id == "C2").map(|c| c.stage), Some(Stage::Ceased));
-    assert!(milestone(&store, "C2", MilestoneName::AnnualReview).is_none(), "nothing open once ceased");
+    // The family may appeal against ceasing for two months: until then the plan is maintained and
+    // its reviews go on (DOMAIN.md "Disputes"; the expiry is in tests/domain_rules.rs).
+    assert!(milestone(&store, "C2", MilestoneName::AnnualReview).is_some(), "maintained while appealable");
+    assert!(milestone(&store, "C2", MilestoneName::AppealDeadline).is_some(), "the family's deadline shows");
 }
 
 #[test]

@@ -868,3 +868,37 @@ fn one_report_per_review_and_one_amended_plan_per_proposal() {
     let error = apply_step(&c, &steps, &entry(StepKind::AmendmentsProposed, "2026-11-16"), today).expect_err("review");
     assert!(error.message.contains("record a new review meeting first"), "{}", error.message);
 }
+
+#[test]
+fn a_plan_is_maintained_while_its_ceasing_can_be_appealed_or_is_under_appeal() {
+    // DOMAIN.md "Disputes": while an appeal against ceasing can still be made or is under way,
+    // the LA keeps maintaining the plan (reviews go on).
+    let ceased =
+        Child { plan_date: Some(d("2020-06-01")), last_review_date: Some(d("2025-10-01")), ..child(Stage::Ceased) };
+    let cease = step(StepKind::Ceased, "2026-11-20", "2");
+    let with = |disputes: &[Dispute], today: &str| {
+        let steps = std::slice::from_ref(&cease);
+        let records = CaseRecords { steps, disputes, ..CaseRecords::default() };
+        milestones_for(&ceased, records, d(today), &Calendar::england_and_wales(), &RulesConfig::default())
+    };
+    // Three days after ceasing: the overdue review still stands.
+    let review = with(&[], "2026-11-23").into_iter().find(|m| m.name == MilestoneName::AnnualReview);
+    assert_eq!(review.map(|m| m.status), Some(Status::Overdue));
+    // The family's two months have passed (20 Jan 2027) with no appeal: the plan has ceased.
+    assert!(!has(&with(&[], "2027-02-01"), MilestoneName::AnnualReview));
+    // Under appeal (registered 10 Jan 2027, not closed): reviews go on.
+    let appeal = Dispute {
+        id: 1,
+        child_id: "C1".into(),
+        kind: DisputeKind::Appeal,
+        registered: d("2027-01-10"),
+        hearing: None,
+        responded: None,
+        order_kind: None,
+        order_date: None,
+        complied: None,
+        closed: None,
+        detail: "ceasing".into(),
+    };
+    assert!(has(&with(std::slice::from_ref(&appeal), "2027-02-01"), MilestoneName::AnnualReview));
+}

@@ -22,7 +22,7 @@ use super::year_group::{academic_year_start, age_years, override_offset, year_gr
 
 mod follow_up;
 
-use follow_up::{appeal_deadline, dispute_deadlines, panel_follow_up};
+use follow_up::{appeal_deadline, ceasing_open_to_appeal, dispute_deadlines, panel_follow_up};
 
 super::model::word_enum!(
     /// Milestone names, exactly as DOMAIN.md spells them.
@@ -110,14 +110,22 @@ pub fn milestones_for(
     rules: &RulesConfig,
 ) -> Vec<Milestone> {
     let CaseRecords { steps, contacts, disputes, panels, tasks } = records;
+    // While an appeal against ceasing can still be made or is under way, the plan is maintained:
+    // its reviews go on (DOMAIN.md "Disputes").
+    let maintained = child.stage == Stage::Ceased && ceasing_open_to_appeal(steps, disputes, calendar, today);
     let mut out = Builder {
         list: Vec::new(),
         today,
         soon_limit: calendar.add_working_days(today, rules.due_soon_working_days),
-        ceased: child.stage == Stage::Ceased,
+        ceased: child.stage == Stage::Ceased && !maintained,
     };
     assessment(&mut out, child, steps);
-    reviews(&mut out, child, steps, today, rules);
+    if maintained {
+        reviews(&mut out, &Child { stage: Stage::Plan, ..child.clone() }, steps, today, rules);
+        out.ceased = true;
+    } else {
+        reviews(&mut out, child, steps, today, rules);
+    }
     for contact in contacts {
         let name = match contact.kind {
             ContactKind::PhoneMessage => MilestoneName::CallBack,

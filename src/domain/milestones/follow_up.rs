@@ -177,3 +177,20 @@ fn out_of_closures(day: NaiveDate, calendar: &Calendar) -> NaiveDate {
     };
     calendar.next_working_day_on_or_after(moved.unwrap_or(day))
 }
+
+/// Whether a plan's ceasing can still be appealed (the family's deadline has not passed) or is
+/// under appeal (an appeal registered since, not closed).
+pub(super) fn ceasing_open_to_appeal(
+    steps: &[Step],
+    disputes: &[Dispute],
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> bool {
+    let Some(ceased) = steps.iter().filter(|s| s.kind == StepKind::Ceased).map(|s| s.date).max() else {
+        return false;
+    };
+    let deadline = out_of_closures(ceased.checked_add_months(Months::new(2)).unwrap_or(ceased), calendar);
+    let appealed =
+        disputes.iter().any(|d| d.kind == DisputeKind::Appeal && d.registered >= ceased && d.closed.is_none());
+    today <= deadline || appealed
+}
