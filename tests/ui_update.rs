@@ -465,3 +465,27 @@ fn the_surgery_pane_shows_any_working_day() {
     handle_key(&mut app, &key(KeyCode::Esc), &mut FakeRecords);
     assert_eq!(app.panes.surgery.shown_day, Some(common::day(common::TODAY)));
 }
+
+#[test]
+fn a_row_whose_next_milestone_is_advisory_still_says_its_status() {
+    // Amira (C5): assessment refused on 20 Nov, so all that is open is the family's appeal
+    // deadline (advisory): the row says "upcoming" rather than nothing.
+    let mut county = common::county();
+    county.children[4].stage = caseload::domain::Stage::Ceased;
+    county.children[4].assess_decision_date = Some(common::day("2026-11-20"));
+    county.steps.push(common::recorded_step(
+        9,
+        "C5",
+        caseload::domain::StepKind::AssessDecision,
+        "2026-11-20",
+        "declined",
+    ));
+    let config = caseload::config::Config::default();
+    let keymap = caseload::app::keymap::Keymap::from_config(&config).expect("keys");
+    let calendar = caseload::domain::Calendar::england_and_wales();
+    let app = caseload::app::App::new(county, common::day(common::TODAY), config, keymap, calendar);
+    let row = &app.data.rows[app.data.child_index["C5"]];
+    let next = row.next.as_ref().expect("the appeal deadline");
+    assert_eq!(next.name, caseload::domain::MilestoneName::AppealDeadline);
+    assert_eq!(row.status, Some(caseload::domain::Status::Upcoming));
+}

@@ -226,7 +226,12 @@ impl CaseData {
         let statutory = || ms.iter().filter(|m| !m.advisory && m.status != Status::Done);
         let overdue = statutory().filter(|m| m.status == Status::Overdue).count();
         let due_soon = statutory().filter(|m| m.status == Status::DueSoon).count();
-        let status = statutory().map(|m| m.status).min_by_key(|s| status_rank(*s));
+        // With nothing statutory open, an advisory milestone next (the family's appeal deadline,
+        // an under-5 review) still says its status, never "overdue".
+        let status = statutory()
+            .map(|m| m.status)
+            .min_by_key(|s| status_rank(*s))
+            .or_else(|| next_open(ms).filter(|m| m.advisory && m.status != Status::Overdue).map(|m| m.status));
         let next = next_open(ms).map(|m| NextMilestone {
             name: m.name,
             due: m.due,
