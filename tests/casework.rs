@@ -1154,3 +1154,42 @@ fn a_call_back_is_marked_made_from_the_surgery_pane() {
     let booking = store.load_county().expect("load").bookings.into_iter().find(|b| b.id == 1).expect("kept");
     assert_eq!((booking.made, booking.said.as_str()), (Some(day(TODAY)), "Review set for 10 Dec"));
 }
+
+#[test]
+fn a_tribunal_order_to_assess_reopens_a_refused_case_so_the_steps_can_follow() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = store_at(&dir.path().join("county.db"));
+    let step_entry = |kind: StepKind, date: &str, detail: &str| {
+        Entry::Step(RecordStep { child_id: "C1".into(), step: step(kind, date, detail), seen: None, confirmed: true })
+    };
+    // Holly (C1): assessment refused on 14 Oct; the family appeals on 2 Nov.
+    save(&mut store, step_entry(StepKind::AssessDecision, "2026-10-14", "declined")).expect("refused");
+    let stage =
+        |store: &Store| store.load_county().expect("load").children.into_iter().find(|c| c.id == "C1").map(|c| c.stage);
+    assert_eq!(stage(&store), Some(Stage::Ceased));
+    let appeal = RegisterDispute {
+        child_id: "C1".into(),
+        kind: DisputeKind::Appeal,
+        date: day("2026-11-02"),
+        detail: "refusal to assess".into(),
+    };
+    save(&mut store, Entry::NewDispute(appeal)).expect("appeal");
+    assert!(milestone(&store, "C1", MilestoneName::AppealResponse).is_some(), "the response is due on a refused case");
+    let id = store.load_county().expect("load").disputes.iter().find(|d| d.child_id == "C1").expect("saved").id;
+    // The tribunal orders an assessment on 20 Nov: the case reopens, assessing.
+    let order = UpdateDispute {
+        dispute_id: id,
+        change: caseload::domain::casework::DisputeChange {
+            hearing: caseload::domain::casework::Change::Set(Some(day("2026-11-18"))),
+            order_kind: caseload::domain::casework::Change::Set(Some(OrderKind::Assess)),
+            order_date: caseload::domain::casework::Change::Set(Some(day("2026-11-20"))),
+            ..Default::default()
+        },
+        seen: None,
+    };
+    let said = save(&mut store, Entry::Dispute(order)).expect("ordered");
+    assert!(said.contains("reopens the case at stage assessment"), "{said}");
+    assert_eq!(stage(&store), Some(Stage::Assessment));
+    // And the assessment's steps can now be recorded.
+    save(&mut store, step_entry(StepKind::AdviceRequested, "2026-11-23", "educational_psychologist")).expect("advice");
+}

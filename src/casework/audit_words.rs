@@ -131,6 +131,7 @@ pub fn describe(row: &AuditRow, staff: &HashMap<&str, &str>) -> String {
             "leave plan: {} things handed over or to do first",
             after.and_then(Value::as_array).map_or(0, Vec::len)
         ),
+        "reopen_by_order" => format!("case reopened by a tribunal's order: stage {}", text(&field(after, "stage"))),
         "reopen_case" => {
             let changed = changes(before, after);
             format!("case reopened: {}", changed.join("; "))

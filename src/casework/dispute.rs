@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::permissions::Work;
 use super::{Casework, Ctx, RecordError, human};
 use crate::domain::casework::{DisputeChange, FieldError, apply_dispute, validate_new_dispute};
-use crate::domain::{Dispute, DisputeKind, RecordRef};
+use crate::domain::{Child, Dispute, DisputeKind, OrderKind, RecordRef, Stage};
 
 /// A mediation requested or an appeal registered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,29 @@ impl Casework for UpdateDispute {
         ctx.unchanged_since(&RecordRef::Dispute(id), self.seen)?;
         let after = apply_dispute(&child, &before, &self.change.applied_to(&before), ctx.rules.today)?;
         ctx.tx.update_dispute(&before, &after, ctx.actor())?;
-        Ok(format!("{} {} updated for {}", after.kind, after.id, child.full_name()))
+        let mut said = format!("{} {} updated for {}", after.kind, after.id, child.full_name());
+        // A tribunal's order on a declined or ceased case reopens it where the order puts it:
+        // assessing (an order to assess or to make a plan), or the plan maintained (to amend it
+        // or change its setting), so the steps the order needs can be recorded.
+        if let (None, Some(kind), Some(ordered)) = (before.order_kind, after.order_kind, after.order_date)
+            && child.stage == Stage::Ceased
+        {
+            let stage = match kind {
+                OrderKind::Assess | OrderKind::MakePlan if child.plan_date.is_none() => Some(Stage::Assessment),
+                OrderKind::Amend | OrderKind::Setting if child.plan_date.is_some() => Some(Stage::Plan),
+                _ => None,
+            };
+            if let Some(stage) = stage {
+                let reopened = Child { stage, ..child.clone() };
+                let note = format!(
+                    "Reopened by the tribunal's order of {} ({})",
+                    human(ordered),
+                    kind.as_str().replace('_', " ")
+                );
+                ctx.tx.reopen_by_order(&child, &reopened, &note, ctx.rules.today, ctx.actor())?;
+                said.push_str(&format!("; the order reopens the case at stage {stage}"));
+            }
+        }
+        Ok(said)
     }
 }

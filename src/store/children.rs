@@ -185,4 +185,34 @@ impl Tx<'_> {
             json(after).as_ref(),
         )
     }
+
+    /// Reopens a declined or ceased case at `after.stage` on a tribunal's order, noted in the case
+    /// history, with an audit row.
+    pub fn reopen_by_order(
+        &self,
+        before: &Child,
+        after: &Child,
+        note: &str,
+        day: NaiveDate,
+        actor: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE children SET stage = ?2, ceased_date = NULL, cease_reason = NULL WHERE id = ?1",
+            params![after.id, after.stage.as_str()],
+        )?;
+        self.conn.execute(
+            "INSERT INTO events (child_id, date, kind, staff_id, summary) VALUES (?1, ?2, 'note', ?3, ?4)",
+            params![after.id, day, actor, note],
+        )?;
+        self.bump(&RecordRef::Child(after.id.clone()), actor)?;
+        self.audit(
+            actor,
+            "reopen_by_order",
+            "child",
+            Some(&after.id),
+            Some(&after.id),
+            json(before).as_ref(),
+            json(after).as_ref(),
+        )
+    }
 }
