@@ -22,7 +22,7 @@ use caseload::domain::casework::{ContactEntry, StepEntry};
 use caseload::domain::duty::{DutyClass, DutyGroup, DutyKind, DutyView, DutyWhat, duty_queue};
 use caseload::domain::*;
 use caseload::store::Store;
-use common::{TODAY, day, key, type_text};
+use common::{TODAY, choose, day, focus, form, press, said, type_text};
 use ratatui::crossterm::event::KeyCode;
 
 /// The test county with nobody away yet, Nia Cole (S6) a second North Pre-14 officer to cover,
@@ -71,45 +71,6 @@ fn open(db: &Path, who: &str, today: &str) -> (App, Store) {
     app.sign_in(me);
     settle(&mut app, &store);
     (app, store)
-}
-
-fn press(app: &mut App, store: &mut Store, code: KeyCode) {
-    handle_key(app, &key(code), store);
-}
-
-fn said(app: &App) -> String {
-    app.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default()
-}
-
-fn form(app: &App) -> &caseload::app::forms::Form {
-    match &app.overlay {
-        Some(Overlay::Form(form)) => form,
-        other => panic!("no form open: {other:?}; said {}", said(app)),
-    }
-}
-
-/// Tab to field `key` of the open form.
-fn focus(app: &mut App, store: &mut Store, field: &str) {
-    for _ in 0..20 {
-        let form = form(app);
-        if form.fields[form.focus].key == field {
-            return;
-        }
-        press(app, store, KeyCode::Tab);
-    }
-    panic!("no field {field}");
-}
-
-/// → on a choice until its value is `value`.
-fn choose(app: &mut App, store: &mut Store, field: &str, value: &str) {
-    focus(app, store, field);
-    for _ in 0..30 {
-        if form(app).value(field) == value {
-            return;
-        }
-        press(app, store, KeyCode::Right);
-    }
-    panic!("{field} never offers {value}");
 }
 
 /// Empties a text or date field and types `text`.

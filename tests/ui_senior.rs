@@ -11,14 +11,14 @@ mod common;
 use std::path::Path;
 
 use caseload::app::keymap::Keymap;
-use caseload::app::update::{handle_key, settle};
+use caseload::app::update::settle;
 use caseload::app::{App, Overlay, Pane, Scope};
 use caseload::config::{Config, ThemeName};
 use caseload::domain::{Calendar, Child, County, MilestoneName, Role, Staff, Stage, TaskKind};
 use caseload::store::Store;
 use caseload::ui::render_text;
 use caseload::ui::theme::Theme;
-use common::{TODAY, day, key, type_text};
+use common::{TODAY, choose, day, focus, form, press, said, type_text};
 use ratatui::crossterm::event::KeyCode;
 
 /// A small norm, so that a handful of children is a workload; North Pre-14 serves WR1.
@@ -80,45 +80,6 @@ fn open(db: &Path, who: &str) -> (App, Store) {
     let me = app.find_staff(who).expect("staff");
     app.sign_in(me);
     (app, store)
-}
-
-fn press(app: &mut App, store: &mut Store, code: KeyCode) {
-    handle_key(app, &key(code), store);
-}
-
-fn said(app: &App) -> String {
-    app.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default()
-}
-
-fn form(app: &App) -> &caseload::app::forms::Form {
-    match &app.overlay {
-        Some(Overlay::Form(form)) => form,
-        other => panic!("no form open: {other:?}; said {}", said(app)),
-    }
-}
-
-/// Tab to field `key` of the open form.
-fn focus(app: &mut App, store: &mut Store, field: &str) {
-    for _ in 0..20 {
-        let form = form(app);
-        if form.fields[form.focus].key == field {
-            return;
-        }
-        press(app, store, KeyCode::Tab);
-    }
-    panic!("no field {field}");
-}
-
-/// → on the focused choice until its value is `value`.
-fn choose(app: &mut App, store: &mut Store, field: &str, value: &str) {
-    focus(app, store, field);
-    for _ in 0..30 {
-        if form(app).value(field) == value {
-            return;
-        }
-        press(app, store, KeyCode::Right);
-    }
-    panic!("{field} never offers {value}");
 }
 
 fn seeded(dir: &Path) -> std::path::PathBuf {

@@ -5,7 +5,7 @@
 use super::update::{Records, reload};
 use super::{App, Overlay};
 use crate::casework::handback::waiting;
-use crate::casework::{AcknowledgeHandback, Entry, Rules};
+use crate::casework::{AcknowledgeHandback, Entry};
 
 #[derive(Debug, Clone)]
 pub struct HandbackView {
@@ -92,10 +92,7 @@ pub fn act(app: &mut App, action: super::action::Action, records: &mut dyn Recor
 }
 
 fn acknowledge(app: &mut App, absence_id: i64, records: &mut dyn Records) {
-    let Some(me) = app.me else { return };
-    let actor = app.data.county.staff[me].id.clone();
-    let rules = Rules { today: app.save_today, now: app.save_now, calendar: &app.calendar, rules: &app.config.rules };
-    match records.save(&Entry::Acknowledge(AcknowledgeHandback { absence_id }), &actor, &rules) {
+    match app.save(&Entry::Acknowledge(AcknowledgeHandback { absence_id }), records) {
         Ok(done) => {
             app.overlay = None;
             reload(app, records);

@@ -229,6 +229,24 @@ impl App {
         self.panes.get(self.pane).target(&self.data)
     }
 
+    /// Saves `entry` as the person signed in, checked against the save clock (see `save_today`).
+    pub fn save(
+        &self,
+        entry: &crate::casework::Entry,
+        records: &mut dyn update::Records,
+    ) -> Result<String, crate::casework::RecordError> {
+        let Some(me) = self.me else {
+            return Err(crate::casework::RecordError::NotAllowed("sign in first".into()));
+        };
+        let rules = crate::casework::Rules {
+            today: self.save_today,
+            now: self.save_now,
+            calendar: &self.calendar,
+            rules: &self.config.rules,
+        };
+        records.save(entry, &self.data.county.staff[me].id, &rules)
+    }
+
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), Tone::Info));
     }

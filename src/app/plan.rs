@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::list::ListState;
 use super::update::{Records, reload};
 use super::{App, Overlay};
-use crate::casework::{Entry, PlanItem, PlanLeave, RecordError, Rules};
+use crate::casework::{Entry, PlanItem, PlanLeave, RecordError};
 use crate::domain::duty::leave_items;
 use crate::domain::{Absence, HandTo, HandoverItem, Role};
 
@@ -106,12 +106,7 @@ pub fn open(app: &mut App) {
         .into_iter()
         .map(|item| {
             let child = &county.children[item.child];
-            let planned = county.handovers.iter().find(|h| {
-                h.absence_id == absence.id
-                    && h.child_id == child.id
-                    && h.item == item.item
-                    && h.item_ref == item.item_ref
-            });
+            let planned = county.planned(absence.id, &item);
             let choice = planned.map_or(0, |h| {
                 let wanted = match h.to {
                     HandTo::Before => PlanChoice::Before,
@@ -190,7 +185,6 @@ pub fn type_char(app: &mut App, c: char) {
 
 fn save(app: &mut App, records: &mut dyn Records) {
     let Some(Overlay::Plan(plan)) = &app.overlay else { return };
-    let Some(me) = app.me else { return };
     let items = plan
         .lines
         .iter()
@@ -214,9 +208,7 @@ fn save(app: &mut App, records: &mut dyn Records) {
         })
         .collect();
     let entry = Entry::Leave(PlanLeave { absence_id: plan.absence_id, items });
-    let actor = app.data.county.staff[me].id.clone();
-    let rules = Rules { today: app.save_today, now: app.save_now, calendar: &app.calendar, rules: &app.config.rules };
-    match records.save(&entry, &actor, &rules) {
+    match app.save(&entry, records) {
         Ok(done) => {
             app.overlay = None;
             reload(app, records);

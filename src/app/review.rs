@@ -8,7 +8,7 @@ use super::list::ListState;
 use super::update::{Records, reload};
 use super::{App, Overlay};
 use crate::casework::permissions::Work;
-use crate::casework::{Allocate, ChildMove, Entry, RecordError, Rules};
+use crate::casework::{Allocate, ChildMove, Entry, RecordError};
 use crate::domain::workload::{Move, balance, why_no_moves};
 use crate::domain::{RecordRef, Role};
 
@@ -151,7 +151,6 @@ pub fn act(app: &mut App, action: super::action::Action, records: &mut dyn Recor
 /// Makes the moves taken, in one save.
 fn accept(app: &mut App, records: &mut dyn Records) {
     let Some(Overlay::Review(review)) = &app.overlay else { return };
-    let Some(me) = app.me else { return };
     let moves: Vec<ChildMove> = review
         .moves
         .iter()
@@ -167,9 +166,7 @@ fn accept(app: &mut App, records: &mut dyn Records) {
         return;
     }
     let entry = Entry::Allocate(Allocate { moves, reason: BALANCE_REASON.into(), date: app.save_today });
-    let actor = app.data.county.staff[me].id.clone();
-    let rules = Rules { today: app.save_today, now: app.save_now, calendar: &app.calendar, rules: &app.config.rules };
-    match records.save(&entry, &actor, &rules) {
+    match app.save(&entry, records) {
         Ok(done) => {
             app.overlay = None;
             reload(app, records);

@@ -5,13 +5,8 @@
 use chrono::NaiveDate;
 
 use super::permissions::Work;
-use super::{Casework, Ctx, RecordError, human};
-use crate::domain::casework::FieldError;
+use super::{Casework, Ctx, RecordError, human, invalid};
 use crate::domain::{Absence, AbsenceKind, RecordRef, Role, RotaEntry};
-
-fn invalid(field: &'static str, message: impl Into<String>) -> RecordError {
-    FieldError { field, message: message.into() }.into()
-}
 
 /// `staff_id` is away from `from` to `to` (inclusive; `None`: until further notice).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,13 +5,8 @@
 use chrono::NaiveDate;
 
 use super::permissions::Work;
-use super::{Casework, Ctx, RecordError, human};
-use crate::domain::casework::FieldError;
+use super::{Casework, Ctx, RecordError, human, invalid};
 use crate::domain::{Cover, Role, Stage, Task, TaskKind};
-
-fn invalid(field: &'static str, message: impl Into<String>) -> RecordError {
-    FieldError { field, message: message.into() }.into()
-}
 
 /// `cover_id` covers children of the officer away in `absence_id`, from `from` to `to`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,14 +6,8 @@
 use chrono::NaiveDate;
 
 use super::permissions::Work;
-use super::{Casework, Ctx, RecordError, human};
-use crate::domain::casework::FieldError;
-use crate::domain::surgery::Diary;
+use super::{Casework, Ctx, RecordError, human, invalid};
 use crate::domain::{HandTo, Handover, HandoverItem, Role};
-
-fn invalid(field: &'static str, message: impl Into<String>) -> RecordError {
-    FieldError { field, message: message.into() }.into()
-}
 
 /// One thing falling due while away, and who it goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +136,7 @@ impl Casework for PlanLeave {
 
 /// Moves each call-back handed over to its receiver's surgery; says what moved and what did not.
 fn move_call_backs(ctx: &Ctx, team: &str, plan: &[Handover]) -> Result<Vec<String>, RecordError> {
-    let (slots, staff, absences, rota) = (ctx.tx.slots()?, ctx.tx.staff()?, ctx.tx.absences()?, ctx.tx.rota()?);
+    let (staff, absences, rota) = (ctx.tx.staff()?, ctx.tx.absences()?, ctx.tx.rota()?);
     let mut said = Vec::new();
     for handover in plan.iter().filter(|h| h.item == HandoverItem::Booking && h.to != HandTo::Before) {
         let Some(booking) = handover.item_ref.parse().ok().and_then(|id| ctx.tx.booking(id).ok().flatten()) else {
@@ -155,18 +149,9 @@ fn move_call_backs(ctx: &Ctx, team: &str, plan: &[Handover]) -> Result<Vec<Strin
             said.push(format!("the call-back on {when} has nobody to take it: ring the family to rebook"));
             continue;
         };
-        let bookings = ctx.tx.bookings_from(booking.date)?;
-        let diary = Diary {
-            slots: &slots,
-            bookings: &bookings,
-            absences: &absences,
-            staff: &staff,
-            rota: &rota,
-            calendar: ctx.rules.calendar,
-            today: ctx.rules.today,
-            now: ctx.rules.now,
-        };
-        let free = diary.free_times(&receiver, booking.date);
+        // Read again for each: a call-back moved before this one takes its time.
+        let records = super::surgery::DiaryRecords::read(ctx, booking.date)?;
+        let free = records.diary(ctx).free_times(&receiver, booking.date);
         let start = if free.contains(&booking.start) { Some(booking.start) } else { free.first().copied() };
         match start {
             Some(start) => {

@@ -343,6 +343,11 @@ impl Records for Store {
 }
 
 /// "Mon 23 Nov 2026", in what the layer says it did.
+/// A refusal naming the field that is wrong.
+fn invalid(field: &'static str, message: impl Into<String>) -> RecordError {
+    FieldError { field, message: message.into() }.into()
+}
+
 fn human(day: NaiveDate) -> String {
     day.format("%a %-d %b %Y").to_string()
 }

@@ -4,13 +4,44 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::permissions::Work;
-use super::{Casework, Ctx, RecordError, human};
+use super::{Casework, Ctx, RecordError, human, invalid};
 use crate::domain::casework::FieldError;
 use crate::domain::surgery::{Diary, bookings_outside, describe_blocks};
 use crate::domain::{Booking, RecordRef, SurgerySlot};
 
-fn invalid(field: &'static str, message: impl Into<String>) -> RecordError {
-    FieldError { field, message: message.into() }.into()
+/// What officers' diaries are read from, as the records stand in the save's transaction.
+pub(super) struct DiaryRecords {
+    slots: Vec<SurgerySlot>,
+    bookings: Vec<Booking>,
+    pub(super) absences: Vec<crate::domain::Absence>,
+    pub(super) staff: Vec<crate::domain::Staff>,
+    pub(super) rota: Vec<crate::domain::RotaEntry>,
+}
+
+impl DiaryRecords {
+    /// Surgeries, call-backs booked on `from` or later, absences, staff and the duty rota.
+    pub(super) fn read(ctx: &Ctx, from: NaiveDate) -> Result<DiaryRecords, RecordError> {
+        Ok(DiaryRecords {
+            slots: ctx.tx.slots()?,
+            bookings: ctx.tx.bookings_from(from)?,
+            absences: ctx.tx.absences()?,
+            staff: ctx.tx.staff()?,
+            rota: ctx.tx.rota()?,
+        })
+    }
+
+    pub(super) fn diary<'a>(&'a self, ctx: &'a Ctx) -> Diary<'a> {
+        Diary {
+            slots: &self.slots,
+            bookings: &self.bookings,
+            absences: &self.absences,
+            staff: &self.staff,
+            rota: &self.rota,
+            calendar: ctx.rules.calendar,
+            today: ctx.rules.today,
+            now: ctx.rules.now,
+        }
+    }
 }
 
 /// A call-back booked into an officer's phone surgery.
@@ -43,23 +74,8 @@ impl Casework for BookCallBack {
             ctx.child(id)?;
         }
         let officer = ctx.staff_member(&self.officer_id)?;
-        let (slots, bookings, absences, staff, rota) = (
-            ctx.tx.slots()?,
-            ctx.tx.bookings_from(ctx.rules.today)?,
-            ctx.tx.absences()?,
-            ctx.tx.staff()?,
-            ctx.tx.rota()?,
-        );
-        let diary = Diary {
-            slots: &slots,
-            bookings: &bookings,
-            absences: &absences,
-            staff: &staff,
-            rota: &rota,
-            calendar: ctx.rules.calendar,
-            today: ctx.rules.today,
-            now: ctx.rules.now,
-        };
+        let records = DiaryRecords::read(ctx, ctx.rules.today)?;
+        let diary = records.diary(ctx);
         diary.validate_booking(&self.officer_id, self.date, self.start, &self.caller_number, &self.query)?;
         let booking = Booking {
             id: 0,
@@ -183,23 +199,8 @@ impl Casework for MoveCallBack {
         if booking.made.is_some() {
             return Err(invalid("booking", format!("call-back {} has been made: book a new one", booking.id)));
         }
-        let (slots, bookings, absences, staff, rota) = (
-            ctx.tx.slots()?,
-            ctx.tx.bookings_from(ctx.rules.today)?,
-            ctx.tx.absences()?,
-            ctx.tx.staff()?,
-            ctx.tx.rota()?,
-        );
-        let diary = Diary {
-            slots: &slots,
-            bookings: &bookings,
-            absences: &absences,
-            staff: &staff,
-            rota: &rota,
-            calendar: ctx.rules.calendar,
-            today: ctx.rules.today,
-            now: ctx.rules.now,
-        };
+        let records = DiaryRecords::read(ctx, ctx.rules.today)?;
+        let diary = records.diary(ctx);
         diary.validate_booking(&booking.officer_id, self.date, self.start, &booking.caller_number, &booking.query)?;
         ctx.tx.reschedule_booking(&booking, self.date, self.start, ctx.actor())?;
         Ok(format!(

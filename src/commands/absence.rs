@@ -425,12 +425,7 @@ pub fn leave(ctx: &Context, command: LeaveCommand) -> Result<i32> {
         );
         for (n, item) in found.iter().enumerate() {
             let child = &county.children[item.child];
-            let planned = county.handovers.iter().find(|h| {
-                h.absence_id == absence.id
-                    && h.child_id == child.id
-                    && h.item == item.item
-                    && h.item_ref == item.item_ref
-            });
+            let planned = county.planned(absence.id, item);
             let to = planned.map_or_else(
                 || "not planned".to_string(),
                 |h| match h.to {

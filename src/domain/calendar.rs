@@ -57,18 +57,7 @@ impl Calendar {
     /// The working day `n` working days after `start` (`start` itself is not counted; `n = 0`
     /// gives `start`). Saturates at the end of the calendar rather than overflowing.
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
-        let mut day = start;
-        let mut left = n;
-        while left > 0 {
-            match day.checked_add_days(Days::new(1)) {
-                Some(next) => day = next,
-                None => return day,
-            }
-            if self.is_working_day(day) {
-                left -= 1;
-            }
-        }
-        day
+        add_counted_days(start, n, |day| self.is_working_day(day))
     }
 
     /// A tribunal working day: a working day outside 25 December – 1 January and outside August
@@ -80,18 +69,7 @@ impl Calendar {
 
     /// The tribunal working day `n` tribunal working days after `start` (as `add_working_days`).
     pub fn add_tribunal_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
-        let mut day = start;
-        let mut left = n;
-        while left > 0 {
-            match day.checked_add_days(Days::new(1)) {
-                Some(next) => day = next,
-                None => return day,
-            }
-            if self.is_tribunal_working_day(day) {
-                left -= 1;
-            }
-        }
-        day
+        add_counted_days(start, n, |day| self.is_tribunal_working_day(day))
     }
 
     /// Working days `d` with `from < d <= to`; 0 when `to <= from`.
@@ -103,6 +81,23 @@ impl Calendar {
     pub fn next_working_day_on_or_after(&self, day: NaiveDate) -> NaiveDate {
         day.iter_days().find(|d| self.is_working_day(*d)).unwrap_or(day)
     }
+}
+
+/// The day `n` days that `counts` after `start` (`start` itself not counted); saturates at the
+/// end of the calendar rather than overflowing.
+fn add_counted_days(start: NaiveDate, n: u32, counts: impl Fn(NaiveDate) -> bool) -> NaiveDate {
+    let mut day = start;
+    let mut left = n;
+    while left > 0 {
+        match day.checked_add_days(Days::new(1)) {
+            Some(next) => day = next,
+            None => return day,
+        }
+        if counts(day) {
+            left -= 1;
+        }
+    }
+    day
 }
 
 #[cfg(test)]

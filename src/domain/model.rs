@@ -579,6 +579,14 @@ impl County {
             })
     }
 
+    /// How the leave plan of `absence_id` hands over `item`, if it does.
+    pub fn planned(&self, absence_id: i64, item: &super::duty::LeaveItem) -> Option<&super::absence::Handover> {
+        let child_id = &self.children.get(item.child)?.id;
+        self.handovers.iter().find(|h| {
+            h.absence_id == absence_id && &h.child_id == child_id && h.item == item.item && h.item_ref == item.item_ref
+        })
+    }
+
     /// The cover in force for `child_id` on `day`.
     pub fn cover_for(&self, child_id: &str, day: NaiveDate) -> Option<&Cover> {
         self.covers.iter().find(|c| c.child_id == child_id && c.active(day, &self.absences))

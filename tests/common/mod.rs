@@ -312,3 +312,45 @@ pub fn type_text(app: &mut App, records: &mut dyn Records, text: &str) {
         handle_key(app, &key(KeyCode::Char(c)), records);
     }
 }
+
+/// A key pressed, with `records` behind the save.
+pub fn press(app: &mut App, records: &mut dyn Records, code: KeyCode) {
+    handle_key(app, &key(code), records);
+}
+
+/// What the status bar says.
+pub fn said(app: &App) -> String {
+    app.message.as_ref().map(|(text, _)| text.clone()).unwrap_or_default()
+}
+
+/// The open form.
+pub fn form(app: &App) -> &caseload::app::forms::Form {
+    match &app.overlay {
+        Some(caseload::app::Overlay::Form(form)) => form,
+        other => panic!("no form open: {other:?}; said {}", said(app)),
+    }
+}
+
+/// Tab to field `key` of the open form.
+pub fn focus(app: &mut App, records: &mut dyn Records, field: &str) {
+    for _ in 0..20 {
+        let form = form(app);
+        if form.fields[form.focus].key == field {
+            return;
+        }
+        press(app, records, KeyCode::Tab);
+    }
+    panic!("no field {field}");
+}
+
+/// → on a choice until its value is `value`.
+pub fn choose(app: &mut App, records: &mut dyn Records, field: &str, value: &str) {
+    focus(app, records, field);
+    for _ in 0..30 {
+        if form(app).value(field) == value {
+            return;
+        }
+        press(app, records, KeyCode::Right);
+    }
+    panic!("{field} never offers {value}");
+}

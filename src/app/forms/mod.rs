@@ -21,7 +21,7 @@ use super::action::Action;
 use super::update::{Records, reload};
 use super::{App, Overlay};
 use crate::casework::permissions::Work;
-use crate::casework::{Entry, RecordError, Rules};
+use crate::casework::{Entry, RecordError};
 use crate::domain::RecordRef;
 use crate::domain::casework::FieldError;
 
@@ -479,13 +479,7 @@ fn submit(app: &mut App, records: &mut dyn Records) {
     let Some(Overlay::Form(form)) = &app.overlay else {
         return;
     };
-    let Some(me) = app.me else { return };
-    let actor = app.data.county.staff[me].id.clone();
-    let outcome = form.entry(app).map_err(RecordError::Invalid).and_then(|entry| {
-        let rules =
-            Rules { today: app.save_today, now: app.save_now, calendar: &app.calendar, rules: &app.config.rules };
-        records.save(&entry, &actor, &rules)
-    });
+    let outcome = form.entry(app).map_err(RecordError::Invalid).and_then(|entry| app.save(&entry, records));
     match outcome {
         Ok(done) => {
             let form = app.overlay.take();
