@@ -106,7 +106,13 @@ fn filter(frame: &mut Frame, app: &App, theme: &Theme, row: usize, area: Rect) {
 }
 
 fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
-    let inner = popup(frame, theme, area, 72, area.height, &picker.title);
+    // Labels take only the room the longest needs, leaving the rest to the details; the box is
+    // as wide as its widest line needs (at least 72), and a line still too long ends in "…".
+    let label_width = picker.items.iter().map(|item| super::text::width(&item.label)).max().unwrap_or(0);
+    let label_width = label_width.min(26);
+    let widest = picker.items.iter().map(|item| label_width + 1 + super::text::width(&item.detail)).max().unwrap_or(0);
+    let width = u16::try_from(widest + 3).unwrap_or(u16::MAX).max(72);
+    let inner = popup(frame, theme, area, width, area.height, &picker.title);
     let [query, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
     // How many match, so that a list longer than the box is seen to be.
     let count = if picker.matches.len() == picker.items.len() {
@@ -126,9 +132,7 @@ fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
         return;
     }
     let (start, end) = window(picker.selected, picker.matches.len(), list.height as usize, 0);
-    // Labels take only the room the longest needs, leaving the rest to the details.
-    let label_width = picker.items.iter().map(|item| super::text::width(&item.label)).max().unwrap_or(0);
-    let label_width = label_width.min(26);
+    let room = usize::from(list.width).saturating_sub(1);
     let lines: Vec<Line> = (start..end)
         .map(|i| {
             let item = &picker.items[picker.matches[i]];
@@ -137,6 +141,7 @@ fn pick(frame: &mut Frame, theme: &Theme, picker: &Picker, area: Rect) {
                 Span::raw(format!("{}{} ", item.label, " ".repeat(pad))),
                 Span::styled(item.detail.clone(), theme.dim),
             ]);
+            let line = Line::from(super::list::fit_line(&line, room));
             super::mark(line, i == picker.selected, theme)
         })
         .collect();
