@@ -93,7 +93,7 @@ pub enum Command {
     Team(team::TeamArgs),
     /// The team for a child's age (or year group) and postcode, from the team table
     Finder(team::FinderArgs),
-    /// To-dos: telling a family and school who their new officer is
+    /// To-dos: telling a family and school who their new officer is, or who covers while they are away
     #[command(subcommand)]
     Todo(todo::TodoCommand),
     /// Who is away: record an absence, end one, list them
